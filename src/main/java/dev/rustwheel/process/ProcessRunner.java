@@ -1,0 +1,112 @@
+package dev.rustwheel.process;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one way rustwheel runs an external program: the command is logged, both output streams are pumped
+ * line by line on their own threads (so neither pipe can fill up and stall the child), and the child is
+ * destroyed if the JVM shuts down while it runs.
+ */
+public final class ProcessRunner {
+
+    private final Consumer<String> commandLog;
+
+    /** @param commandLog receives the command line of every program started, quoted as a shell would need it */
+    public ProcessRunner(Consumer<String> commandLog) {
+        this.commandLog = commandLog;
+    }
+
+    /**
+     * Runs {@code command} to completion.
+     *
+     * @return the exit code
+     * @throws ToolNotFoundException when the program cannot be started at all (not on PATH, not executable)
+     */
+    public int run(ProcessSpec spec, Consumer<String> stdout, Consumer<String> stderr)
+            throws ToolNotFoundException, IOException {
+        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
+        Map<String, String> environment = builder.environment();
+        spec.environment().forEach((name, value) -> environment.put(name, value == null ? "" : value));
+        commandLog.accept(spec.describe());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ToolNotFoundException(spec.command().get(0), searchPath(environment), e);
+        }
+        Thread destroyer = new Thread(process::destroyForcibly, "rustwheel-destroy-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(destroyer);
+        try {
+            process.getOutputStream().close();
+            Thread outPump = pump(process.getInputStream(), stdout, "stdout");
+            Thread errPump = pump(process.getErrorStream(), stderr, "stderr");
+            int exitCode = process.waitFor();
+            outPump.join();
+            errPump.join();
+            return exitCode;
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + spec.command().get(0), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(destroyer);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running and will destroy the child
+            }
+        }
+    }
+
+    /** Runs {@code spec} and returns everything it printed on stdout, failing on a non-zero exit. */
+    public String capture(ProcessSpec spec, Consumer<String> stderr) throws ToolNotFoundException, IOException {
+        StringBuilder out = new StringBuilder();
+        List<String> errors = new ArrayList<>();
+        int exitCode = run(spec, line -> out.append(line).append('\n'), line -> {
+            errors.add(line);
+            stderr.accept(line);
+        });
+        if (exitCode != 0) {
+            throw new ProcessFailedException(spec.describe(), exitCode, errors);
+        }
+        return out.toString();
+    }
+
+    private static Thread pump(InputStream stream, Consumer<String> sink, String name) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    sink.accept(line);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "rustwheel-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static List<Path> searchPath(Map<String, String> environment) {
+        String path = environment.getOrDefault("PATH", "");
+        List<Path> dirs = new ArrayList<>();
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && Files.isDirectory(Path.of(entry))) {
+                dirs.add(Path.of(entry));
+            }
+        }
+        return dirs;
+    }
+}
