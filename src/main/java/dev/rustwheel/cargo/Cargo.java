@@ -1,0 +1,90 @@
+package dev.rustwheel.cargo;
+
+import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.process.ProcessSpec;
+import dev.rustwheel.process.ToolNotFoundException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** Runs cargo for a crate and reports what it built. */
+public final class Cargo {
+
+    /** How much of rustc's rendered error output the failure message repeats (all of it is in the log). */
+    private static final int ERROR_EXCERPT_LINES = 40;
+
+    private final ProcessRunner runner;
+    private final Consumer<String> log;
+
+    /** @param log receives cargo's human-readable output: progress and rendered diagnostics */
+    public Cargo(ProcessRunner runner, Consumer<String> log) {
+        this.runner = runner;
+        this.log = log;
+    }
+
+    public CargoBuildResult build(CargoBuildRequest request) throws CargoException {
+        Path manifest = request.manifestPath();
+        if (!CargoPackage.exists(manifest)) {
+            throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + manifest
+                    + ". Set manifestPath (property rustwheel.manifestPath) to the crate's Cargo.toml.", null);
+        }
+        CargoPackage root = CargoPackage.fromMetadata(metadata(request), manifest);
+        CargoMessages messages = new CargoMessages(root.id(), log);
+        List<String> stderr = new ArrayList<>();
+        int exitCode = run(request, request.buildCommand(), messages, line -> {
+            stderr.add(line);
+            log.accept(line);
+        });
+        if (exitCode != 0) {
+            throw new CargoException(CargoException.Reason.BUILD_FAILED, "cargo build failed (exit code " + exitCode
+                    + ") for " + manifest + ":\n" + errorExcerpt(stderr), null);
+        }
+        return new CargoBuildResult(root.name(), root.version(), messages.artifacts(), messages.linkedPaths());
+    }
+
+    private String metadata(CargoBuildRequest request) throws CargoException {
+        StringBuilder out = new StringBuilder();
+        List<String> stderr = new ArrayList<>();
+        int exitCode = run(request, request.metadataCommand(), line -> out.append(line).append('\n'), stderr::add);
+        if (exitCode != 0) {
+            throw new CargoException(CargoException.Reason.BUILD_FAILED, "cargo metadata failed (exit code "
+                    + exitCode + ") for " + request.manifestPath() + ":\n" + String.join("\n", stderr), null);
+        }
+        return out.toString();
+    }
+
+    private int run(CargoBuildRequest request, List<String> command, Consumer<String> stdout, Consumer<String> stderr)
+            throws CargoException {
+        ProcessSpec spec = new ProcessSpec(command, request.crateDirectory(), request.environment());
+        try {
+            return runner.run(spec, stdout, stderr);
+        } catch (ToolNotFoundException e) {
+            throw new CargoException(CargoException.Reason.NOT_RUNNABLE, "Cannot run cargo as '" + e.program()
+                    + "' (" + e.getCause().getMessage() + "). Searched PATH: " + e.searched().stream()
+                    .map(Path::toString).collect(Collectors.joining(File.pathSeparator))
+                    + ". Install Rust (https://rustup.rs) or set cargoExecutable (property rustwheel.cargoExecutable)"
+                    + " to the cargo program's full path.", e);
+        } catch (IOException e) {
+            throw new CargoException(CargoException.Reason.NOT_RUNNABLE, "Cannot run cargo: " + e.getMessage(), e);
+        }
+    }
+
+
+    /** From the first rendered error on: the part of cargo's output that says what to fix. */
+    static String errorExcerpt(List<String> stderr) {
+        int first = 0;
+        for (int i = 0; i < stderr.size(); i++) {
+            if (stderr.get(i).startsWith("error")) {
+                first = i;
+                break;
+            }
+        }
+        List<String> excerpt = stderr.subList(first, Math.min(stderr.size(), first + ERROR_EXCERPT_LINES));
+        String suffix = stderr.size() > first + ERROR_EXCERPT_LINES ? "\n… (the whole output is in the log above)" : "";
+        return String.join("\n", excerpt) + suffix;
+    }
+}

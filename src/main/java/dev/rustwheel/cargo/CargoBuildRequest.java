@@ -1,0 +1,63 @@
+package dev.rustwheel.cargo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code cargo build}, as the user configured it.
+ *
+ * @param executable        the cargo program, a name looked up on PATH or a path
+ * @param manifestPath      the crate's Cargo.toml; cargo runs in its directory so the crate's .cargo/config.toml applies
+ * @param profile           cargo profile name ({@code release}, {@code dev} or a custom one)
+ * @param features          features to enable
+ * @param noDefaultFeatures whether to pass {@code --no-default-features}
+ * @param extraArgs         further arguments passed to cargo as they are
+ * @param environment       variables set for cargo on top of the inherited environment
+ * @param offline           whether to pass {@code --offline}
+ */
+public record CargoBuildRequest(
+        String executable, Path manifestPath, String profile, List<String> features, boolean noDefaultFeatures,
+        List<String> extraArgs, Map<String, String> environment, boolean offline) {
+
+    public CargoBuildRequest {
+        features = List.copyOf(features);
+        extraArgs = List.copyOf(extraArgs);
+        environment = Map.copyOf(environment);
+    }
+
+    public Path crateDirectory() {
+        return manifestPath.toAbsolutePath().getParent();
+    }
+
+    List<String> buildCommand() {
+        List<String> command = new ArrayList<>(List.of(executable, "build",
+                "--message-format=json-render-diagnostics", "--manifest-path", manifestPath.toString()));
+        if ("release".equals(profile)) {
+            command.add("--release");
+        } else {
+            command.add("--profile=" + profile);
+        }
+        if (!features.isEmpty()) {
+            command.add("--features=" + String.join(",", features));
+        }
+        if (noDefaultFeatures) {
+            command.add("--no-default-features");
+        }
+        if (offline) {
+            command.add("--offline");
+        }
+        command.addAll(extraArgs);
+        return command;
+    }
+
+    List<String> metadataCommand() {
+        List<String> command = new ArrayList<>(List.of(executable, "metadata", "--format-version=1",
+                "--no-deps", "--manifest-path", manifestPath.toString()));
+        if (offline) {
+            command.add("--offline");
+        }
+        return command;
+    }
+}

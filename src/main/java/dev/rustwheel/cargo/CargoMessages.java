@@ -1,0 +1,102 @@
+package dev.rustwheel.cargo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads the JSON messages {@code cargo build --message-format=json-render-diagnostics} prints on stdout, one per
+ * line, keeping the root package's cdylib and bin files and every build script's linked paths. Paths come from
+ * cargo's {@code filenames}: never guessed from Cargo.toml, so custom profiles, targets and target dirs just work.
+ */
+final class CargoMessages implements Consumer<String> {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> PACKAGED_KINDS = Set.of("cdylib", "bin");
+
+    private final String rootPackageId;
+    private final Consumer<String> otherOutput;
+    private final List<CargoArtifact> artifacts = new ArrayList<>();
+    private final Set<Path> linkedPaths = new LinkedHashSet<>();
+
+    /** @param otherOutput receives stdout lines that are not cargo messages (for the log) */
+    CargoMessages(String rootPackageId, Consumer<String> otherOutput) {
+        this.rootPackageId = rootPackageId;
+        this.otherOutput = otherOutput;
+    }
+
+    @Override
+    public void accept(String line) {
+        if (!line.startsWith("{")) {
+            otherOutput.accept(line);
+            return;
+        }
+        JsonNode message;
+        try {
+            message = MAPPER.readTree(line);
+        } catch (IOException e) {
+            otherOutput.accept(line);
+            return;
+        }
+        switch (message.path("reason").asText()) {
+            case "compiler-artifact" -> addArtifacts(message);
+            case "build-script-executed" -> message.path("linked_paths")
+                    .forEach(p -> linkedPaths.add(Path.of(stripKind(p.asText()))));
+            default -> { }
+        }
+    }
+
+    private void addArtifacts(JsonNode message) {
+        if (!rootPackageId.equals(message.path("package_id").asText())) {
+            return;
+        }
+        JsonNode target = message.path("target");
+        List<String> kinds = new ArrayList<>();
+        target.path("kind").forEach(k -> kinds.add(k.asText()));
+        List<String> crateTypes = new ArrayList<>();
+        target.path("crate_types").forEach(k -> crateTypes.add(k.asText()));
+        String kind = kinds.contains("bin") ? "bin" : crateTypes.contains("cdylib") ? "cdylib" : null;
+        if (kind == null || !PACKAGED_KINDS.contains(kind)) {
+            return;
+        }
+        boolean fresh = message.path("fresh").asBoolean(false);
+        for (JsonNode file : message.path("filenames")) {
+            Path path = Path.of(file.asText());
+            if (isPrimaryFile(kind, path)) {
+                artifacts.add(new CargoArtifact(kind, target.path("name").asText(), path, fresh));
+            }
+        }
+    }
+
+    /** A cdylib entry also lists import libraries and debug info (.dll.lib, .pdb, .dwp); keep the library itself. */
+    private static boolean isPrimaryFile(String kind, Path path) {
+        String name = path.getFileName().toString();
+        if (kind.equals("bin")) {
+            return !name.endsWith(".pdb") && !name.endsWith(".dwp");
+        }
+        return name.endsWith(".so") || name.endsWith(".dylib") || (name.endsWith(".dll") && !name.endsWith(".dll.lib"));
+    }
+
+    /** Cargo reports linked paths as {@code [KIND=]PATH} (e.g. {@code native=/opt/lib}). */
+    static String stripKind(String linkedPath) {
+        int eq = linkedPath.indexOf('=');
+        if (eq > 0 && linkedPath.substring(0, eq).matches("native|crate|dependency|framework|all")) {
+            return linkedPath.substring(eq + 1);
+        }
+        return linkedPath;
+    }
+
+    List<CargoArtifact> artifacts() {
+        return artifacts;
+    }
+
+    List<Path> linkedPaths() {
+        return new ArrayList<>(linkedPaths);
+    }
+}

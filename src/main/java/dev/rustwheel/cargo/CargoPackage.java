@@ -1,0 +1,46 @@
+package dev.rustwheel.cargo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The root package of a crate, as {@code cargo metadata} resolves it (workspace inheritance included). */
+record CargoPackage(String id, String name, String version) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Picks, from {@code cargo metadata --no-deps} output, the package whose manifest is {@code manifestPath}. */
+    static CargoPackage fromMetadata(String json, Path manifestPath) throws CargoException {
+        JsonNode metadata;
+        try {
+            metadata = MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new CargoException(CargoException.Reason.UNEXPECTED_OUTPUT,
+                    "cargo metadata printed something that is not JSON: " + e.getMessage(), e);
+        }
+        Path wanted = canonical(manifestPath);
+        for (JsonNode pkg : metadata.path("packages")) {
+            if (canonical(Path.of(pkg.path("manifest_path").asText())).equals(wanted)) {
+                return new CargoPackage(pkg.path("id").asText(), pkg.path("name").asText(),
+                        pkg.path("version").asText());
+            }
+        }
+        throw new CargoException(CargoException.Reason.NO_MANIFEST, manifestPath + " declares no [package] (it is"
+                + " a virtual workspace manifest). Point manifestPath at the Cargo.toml of the workspace member"
+                + " that builds the Python module.", null);
+    }
+
+    private static Path canonical(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    static boolean exists(Path manifestPath) {
+        return Files.isRegularFile(manifestPath);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.rustwheel.staging;
+
+import java.nio.file.Path;
+
+/**
+ * One file cargo built, as the manifest records it.
+ *
+ * @param kind       cargo's crate type: {@code cdylib} or {@code bin}
+ * @param name       cargo's target name (for a library, the Python module name by default)
+ * @param cargoPath  where cargo wrote it and expects to find it again
+ * @param stagedPath where staging keeps it between {@code stage} and {@code finalize}
+ * @param size       its size in bytes when cargo produced it
+ * @param sha256     digest of its clean bytes, known once {@code package} has streamed it (null before)
+ * @param fresh      cargo's own verdict that it was up to date and not rebuilt in this build
+ * @param state      where its bytes are now
+ */
+public record StagedArtifact(
+        String kind, String name, Path cargoPath, Path stagedPath, long size, String sha256, boolean fresh,
+        ArtifactState state) {
+
+    public StagedArtifact withState(ArtifactState newState) {
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, newState);
+    }
+
+    public StagedArtifact withSha256(String digest) {
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, digest, fresh, state);
+    }
+
+    /** Where the clean bytes are to be read now. */
+    public Path currentPath() {
+        return state.isStaged() ? stagedPath : cargoPath;
+    }
+}

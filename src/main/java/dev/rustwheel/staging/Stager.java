@@ -1,0 +1,75 @@
+package dev.rustwheel.staging;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Moves cargo's outputs into the staging directory, so nothing that happens to them before {@code finalize}
+ * (cargo or an IDE rebuilding, a later repair) can touch cargo's own files. A rename costs nothing whatever the
+ * file's size; only across file systems is the file copied, and then cargo's original stays where it is.
+ */
+public final class Stager {
+
+    private final ManifestStore store;
+
+    public Stager(ManifestStore store) {
+        this.store = store;
+    }
+
+    /** Stages every artifact still at cargo's path and returns the manifest as written. */
+    public StagingManifest stage(StagingManifest manifest) throws StagingException {
+        StagingManifest current = manifest;
+        for (int i = 0; i < current.artifacts().size(); i++) {
+            StagedArtifact artifact = current.artifacts().get(i);
+            if (artifact.state() != ArtifactState.COMPILED && artifact.state() != ArtifactState.RESTORED) {
+                continue;
+            }
+            current = current.withArtifact(i, a -> a.withState(ArtifactState.STAGING));
+            store.write(current);
+            ArtifactState done = move(artifact.cargoPath(), artifact.stagedPath());
+            current = current.withArtifact(i, a -> a.withState(done));
+            store.write(current);
+        }
+        return current;
+    }
+
+    private static ArtifactState move(Path cargo, Path staged) throws StagingException {
+        try {
+            Files.createDirectories(staged.getParent());
+            // a leftover at the destination may be a hard link to cargo's file: renaming onto the same inode
+            // does nothing, and the next write through either name would corrupt both (maturin #3199)
+            Files.deleteIfExists(staged);
+            try {
+                Files.move(cargo, staged, StandardCopyOption.ATOMIC_MOVE);
+                Durability.forceDirectory(staged.getParent());
+                return ArtifactState.RENAMED;
+            } catch (AtomicMoveNotSupportedException crossesDevices) {
+                mirror(cargo, staged);
+                return ArtifactState.MIRRORED;
+            }
+        } catch (NoSuchFileException e) {
+            throw new StagingException(cargo, "Cannot stage " + cargo + ": cargo's output is missing. Run the"
+                    + " compile goal in the same build before stage.", e);
+        } catch (IOException e) {
+            throw new StagingException(cargo, "Cannot stage " + cargo + " into " + staged + ": " + e
+                    + ". Check that the staging directory is writable and has space.", e);
+        }
+    }
+
+    /** Copies under a temporary name first, so a half-written copy never carries the staged name. */
+    private static void mirror(Path cargo, Path staged) throws IOException {
+        Path partial = staged.resolveSibling(staged.getFileName() + ".partial");
+        Files.copy(cargo, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(partial, staged, StandardCopyOption.ATOMIC_MOVE);
+        Durability.forceDirectory(staged.getParent());
+    }
+}
