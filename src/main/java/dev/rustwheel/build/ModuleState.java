@@ -1,0 +1,68 @@
+package dev.rustwheel.build;
+
+import dev.rustwheel.staging.CorruptManifestException;
+import dev.rustwheel.staging.ManifestStore;
+import dev.rustwheel.staging.Restorer;
+import dev.rustwheel.staging.StagingException;
+import dev.rustwheel.staging.StagingLayout;
+import dev.rustwheel.staging.StagingManifest;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** One module's staging state, and the mapping of staging failures onto build failures that every step shares. */
+final class ModuleState {
+
+    private final ManifestStore store;
+    private final BuildLog log;
+
+    ModuleState(Path buildDirectory, BuildLog log) {
+        this.store = new ManifestStore(StagingLayout.under(buildDirectory));
+        this.log = log;
+    }
+
+    ManifestStore store() {
+        return store;
+    }
+
+    Optional<StagingManifest> read() throws BuildException {
+        try {
+            return store.read();
+        } catch (StagingException e) {
+            throw map(e);
+        }
+    }
+
+    /** The manifest a goal after {@code compile} needs; its absence means compile did not run in this module. */
+    StagingManifest require(String goal) throws BuildException {
+        return read().orElseThrow(() -> BuildException.userError("No staging manifest at "
+                + store.layout().manifest() + ": the " + goal + " goal needs the compile goal to run first in the"
+                + " same module. Bind compile (phase compile) before " + goal + ", or use <packaging>wheel</packaging>.",
+                null));
+    }
+
+    void write(StagingManifest manifest) throws BuildException {
+        try {
+            store.write(manifest);
+        } catch (StagingException e) {
+            throw map(e);
+        }
+    }
+
+    /** Gives cargo back everything the manifest says may be staged; a no-op when nothing is. */
+    StagingManifest restore(StagingManifest manifest) throws BuildException {
+        if (!manifest.needsRestore()) {
+            return manifest;
+        }
+        try {
+            return new Restorer(store, log::info).restore(manifest);
+        } catch (StagingException e) {
+            throw map(e);
+        }
+    }
+
+    static BuildException map(StagingException e) {
+        return e instanceof CorruptManifestException
+                ? BuildException.userError(e.getMessage(), e)
+                : BuildException.toolFailure(e.getMessage(), e);
+    }
+}

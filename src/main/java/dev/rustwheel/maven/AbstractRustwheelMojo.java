@@ -1,0 +1,59 @@
+package dev.rustwheel.maven;
+
+import dev.rustwheel.build.BuildException;
+import dev.rustwheel.build.BuildLog;
+import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: the project, the skip switch, and the mapping of core failures onto Maven's two kinds
+ * (a {@code MojoFailureException} for what the user must fix, a {@code MojoExecutionException} for the rest).
+ */
+abstract class AbstractRustwheelMojo extends AbstractMojo {
+
+    protected final MavenProject project;
+    protected final MavenSession session;
+
+    /**
+     * Skips every rustwheel goal of this module, for example {@code <skip>${skipRust}</skip>} in a parent POM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+    protected boolean skip;
+
+    protected AbstractRustwheelMojo(MavenProject project, MavenSession session) {
+        this.project = project;
+        this.session = session;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping rustwheel:" + goal() + " because skip = true");
+            return;
+        }
+        try {
+            run(new MavenBuildLog(getLog()));
+        } catch (BuildException e) {
+            if (e.isUserError()) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's name, for log lines. */
+    protected abstract String goal();
+
+    protected abstract void run(BuildLog log) throws BuildException, MojoExecutionException;
+
+    protected Path buildDirectory() {
+        return Path.of(project.getBuild().getDirectory());
+    }
+}

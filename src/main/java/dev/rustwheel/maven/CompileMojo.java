@@ -1,0 +1,112 @@
+package dev.rustwheel.maven;
+
+import dev.rustwheel.build.BuildException;
+import dev.rustwheel.build.BuildLog;
+import dev.rustwheel.build.CompileStep;
+import dev.rustwheel.cargo.CargoBuildRequest;
+import java.io.File;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Runs {@code cargo build} for the crate and records the cdylib and bin files it built in the staging manifest.
+ * First gives cargo back whatever an earlier, interrupted build left staged, so cargo does not rebuild it.
+ */
+@Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
+public class CompileMojo extends AbstractRustwheelMojo {
+
+    /**
+     * The crate's {@code Cargo.toml}. Cargo runs in its directory, so the crate's {@code .cargo/config.toml} applies.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MANIFEST_PATH, defaultValue = "${project.basedir}/Cargo.toml")
+    private File manifestPath;
+
+    /**
+     * The cargo profile: {@code release}, {@code dev} or a custom profile of the crate.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PROFILE, defaultValue = "release")
+    private String profile;
+
+    /**
+     * Cargo features to enable ({@code --features}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FEATURES)
+    private List<String> features;
+
+    /**
+     * Passes {@code --no-default-features} to cargo.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.NO_DEFAULT_FEATURES, defaultValue = "false")
+    private boolean noDefaultFeatures;
+
+    /**
+     * Further arguments for {@code cargo build}, passed as they are (for example {@code --locked}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CARGO_ARGS)
+    private List<String> cargoArgs;
+
+    /**
+     * The cargo program: a name looked up on {@code PATH}, or a full path.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CARGO_EXECUTABLE, defaultValue = "cargo")
+    private String cargoExecutable;
+
+    /**
+     * Environment variables set for cargo on top of Maven's own environment. An empty element sets the variable
+     * to the empty string.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    @Inject
+    public CompileMojo(MavenProject project, MavenSession session) {
+        super(project, session);
+    }
+
+    @Override
+    protected String goal() {
+        return "compile";
+    }
+
+    @Override
+    protected void run(BuildLog log) throws BuildException {
+        CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
+                profile, nonNull(features), noDefaultFeatures, nonNull(cargoArgs), environment(),
+                session.isOffline());
+        new CompileStep(buildDirectory(), log).run(request);
+    }
+
+    /** Maven hands an empty element over as null; an empty value is what the user wrote. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        if (environmentVariables != null) {
+            environmentVariables.forEach((name, value) -> environment.put(name, value == null ? "" : value));
+        }
+        return environment;
+    }
+
+    private static List<String> nonNull(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+    }
+}

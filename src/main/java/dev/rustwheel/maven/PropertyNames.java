@@ -1,0 +1,19 @@
+package dev.rustwheel.maven;
+
+/** Every user property the plugin reads, in one place, all under the {@code rustwheel.} prefix. */
+public final class PropertyNames {
+
+    public static final String SKIP = "rustwheel.skip";
+    public static final String MANIFEST_PATH = "rustwheel.manifestPath";
+    public static final String PROFILE = "rustwheel.profile";
+    public static final String FEATURES = "rustwheel.features";
+    public static final String NO_DEFAULT_FEATURES = "rustwheel.noDefaultFeatures";
+    public static final String CARGO_ARGS = "rustwheel.cargoArgs";
+    public static final String CARGO_EXECUTABLE = "rustwheel.cargoExecutable";
+    public static final String PYTHON_EXECUTABLE = "rustwheel.pythonExecutable";
+    public static final String WHEEL_DIRECTORY = "rustwheel.wheelDirectory";
+    public static final String PYPROJECT = "rustwheel.pyproject";
+
+    private PropertyNames() {
+    }
+}
