@@ -60,6 +60,21 @@ final class ModuleState {
         }
     }
 
+    /**
+     * After a goal failed: gives back whatever is staged, so the failure loses nothing. Problems doing so are
+     * attached to {@code failure} rather than hiding it.
+     */
+    void restoreAfter(Exception failure) {
+        try {
+            Optional<StagingManifest> manifest = read();
+            if (manifest.isPresent()) {
+                restore(manifest.get());
+            }
+        } catch (BuildException restoreFailure) {
+            failure.addSuppressed(restoreFailure);
+        }
+    }
+
     static BuildException map(StagingException e) {
         return e instanceof CorruptManifestException
                 ? BuildException.userError(e.getMessage(), e)

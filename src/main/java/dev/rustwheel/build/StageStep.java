@@ -20,13 +20,7 @@ public final class StageStep {
             return new Stager(state.store()).stage(manifest);
         } catch (StagingException e) {
             // whatever did move goes back, so a failed stage leaves cargo's outputs where cargo expects them
-            state.read().ifPresent(partlyStaged -> {
-                try {
-                    state.restore(partlyStaged);
-                } catch (BuildException restoreFailure) {
-                    e.addSuppressed(restoreFailure);
-                }
-            });
+            state.restoreAfter(e);
             throw ModuleState.map(e);
         }
     }

@@ -1,0 +1,20 @@
+package dev.rustwheel.build;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+/**
+ * How the {@code package} goal writes the wheel.
+ *
+ * @param pythonExecutable    the interpreter the wheel is for, probed once for its tags and extension suffix
+ * @param pyproject           the project's {@code pyproject.toml} (may not exist)
+ * @param wheelDirectory      where the wheel is written
+ * @param entryTime           the modification time of every entry, for reproducible archives
+ * @param generator           what the WHEEL file names as its generator
+ * @param finalizeAfterwards  whether to give cargo its outputs back right after writing the wheel, because no
+ *                            later goal of this build will
+ */
+public record PackageConfig(
+        String pythonExecutable, Path pyproject, Path wheelDirectory, FileTime entryTime, String generator,
+        boolean finalizeAfterwards) {
+}
