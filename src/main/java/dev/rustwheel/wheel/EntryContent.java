@@ -1,0 +1,26 @@
+package dev.rustwheel.wheel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * The bytes of one wheel entry, produced on demand. The writer asks each content exactly once and digests,
+ * counts and compresses what it writes in that one pass, so a content never needs to fit in memory and may
+ * compute its bytes while writing them (a file with patched byte ranges, for instance).
+ */
+public interface EntryContent {
+
+    /** Writes all of the content to {@code out}, without closing it. */
+    void writeTo(OutputStream out) throws IOException;
+
+    /** The current content of {@code file}, read when the wheel is written. */
+    static EntryContent ofFile(Path file) {
+        return new FileContent(file);
+    }
+
+    /** Bytes generated in memory, such as the metadata files; {@code bytes} is copied. */
+    static EntryContent ofBytes(byte[] bytes) {
+        return new BytesContent(bytes);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.rustwheel.wheel;
+
+import dev.rustwheel.python.PythonInterpreter;
+import java.util.regex.Pattern;
+
+/**
+ * One compatibility tag of a wheel: which interpreter, ABI and platform it runs on.
+ * A component may be a compressed tag set such as {@code manylinux_2_17_x86_64.manylinux2014_x86_64}.
+ */
+public record WheelTag(String python, String abi, String platform) {
+
+    /** {@code -} separates the parts of a wheel file name, so no component may contain one. */
+    private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*");
+
+    public WheelTag {
+        requireComponent("python", python);
+        requireComponent("abi", abi);
+        requireComponent("platform", platform);
+    }
+
+    /** The tag of an extension module built for {@code interpreter} as is, before any platform repair. */
+    public static WheelTag forInterpreter(PythonInterpreter interpreter) {
+        return new WheelTag(interpreter.pythonTag(), interpreter.abiTag(), interpreter.platformTag());
+    }
+
+    /** The form wheel file names and the {@code Tag:} lines of {@code WHEEL} use: {@code cp311-cp311-linux_x86_64}. */
+    @Override
+    public String toString() {
+        return python + "-" + abi + "-" + platform;
+    }
+
+    private static void requireComponent(String what, String value) {
+        if (!COMPONENT.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    "invalid " + what + " tag '" + value + "': only letters, digits, '_' and '.' may appear");
+        }
+    }
+}

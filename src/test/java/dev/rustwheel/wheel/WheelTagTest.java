@@ -1,0 +1,37 @@
+package dev.rustwheel.wheel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rustwheel.python.PythonInterpreter;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WheelTagTest {
+
+    @Test
+    void joinsItsPartsWithHyphens() {
+        assertEquals("cp311-cp311-linux_x86_64", new WheelTag("cp311", "cp311", "linux_x86_64").toString());
+    }
+
+    @Test
+    void allowsCompressedTagSets() {
+        assertEquals("cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64",
+                new WheelTag("cp311", "cp311", "manylinux_2_17_x86_64.manylinux2014_x86_64").toString());
+    }
+
+    @Test
+    void takesTheTagsOfAnInterpreter() {
+        PythonInterpreter interpreter = new PythonInterpreter("/usr/bin/python3.13t", "cpython", 3, 13,
+                ".cpython-313t-x86_64-linux-gnu.so", Optional.of("cpython-313t-x86_64-linux-gnu"), "linux-x86_64", 8);
+        assertEquals(new WheelTag("cp313", "cp313t", "linux_x86_64"), WheelTag.forInterpreter(interpreter));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "linux-x86_64", "a b", ".x", "x.", "a..b", "macosx_11_0/arm64"})
+    void rejectsComponentsThatWouldBreakTheFileName(String platform) {
+        assertThrows(IllegalArgumentException.class, () -> new WheelTag("cp311", "cp311", platform));
+    }
+}
