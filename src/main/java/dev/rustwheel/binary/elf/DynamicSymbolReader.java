@@ -33,7 +33,7 @@ final class DynamicSymbolReader {
             SectionHeader dynsym) throws IOException {
         int symbolSize = elfClass.symbolSize();
         if (dynsym.entrySize() != symbolSize) {
-            throw input.failure(dynsym.name() + " (SHT_DYNSYM) has entry size " + dynsym.entrySize()
+            throw input.failure(dynsym.name() + " (SHT_DYNSYM) has entry size " + Long.toUnsignedString(dynsym.entrySize())
                     + ", expected " + symbolSize);
         }
         if (Long.remainderUnsigned(dynsym.size(), symbolSize) != 0) {
@@ -58,7 +58,7 @@ final class DynamicSymbolReader {
         int symbolSize = elfClass.symbolSize();
         long declaredSize = dynamic.value(DynamicEntry.DT_SYMENT).orElse(symbolSize);
         if (declaredSize != symbolSize) {
-            throw input.failure("DT_SYMENT is " + declaredSize + ", expected " + symbolSize);
+            throw input.failure("DT_SYMENT is " + Long.toUnsignedString(declaredSize) + ", expected " + symbolSize);
         }
         long count;
         if (dynamic.value(DynamicEntry.DT_HASH).isPresent()) {

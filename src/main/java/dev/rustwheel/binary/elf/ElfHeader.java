@@ -41,15 +41,17 @@ public record ElfHeader(
         if (ident.get(0) != 0x7f || ident.get(1) != 'E' || ident.get(2) != 'L' || ident.get(3) != 'F') {
             throw input.failure("not an ELF file (the first four bytes are not 0x7f 'E' 'L' 'F')");
         }
-        ElfClass elfClass = switch (ident.get(EI_CLASS)) {
+        int classCode = Byte.toUnsignedInt(ident.get(EI_CLASS));
+        ElfClass elfClass = switch (classCode) {
             case 1 -> ElfClass.ELF32;
             case 2 -> ElfClass.ELF64;
-            default -> throw input.failure("unknown ELF class " + ident.get(EI_CLASS) + " (expected 1 or 2)");
+            default -> throw input.failure("unknown ELF class " + classCode + " (expected 1 or 2)");
         };
-        ByteOrder order = switch (ident.get(EI_DATA)) {
+        int dataCode = Byte.toUnsignedInt(ident.get(EI_DATA));
+        ByteOrder order = switch (dataCode) {
             case 1 -> ByteOrder.LITTLE_ENDIAN;
             case 2 -> ByteOrder.BIG_ENDIAN;
-            default -> throw input.failure("unknown ELF data encoding " + ident.get(EI_DATA) + " (expected 1 or 2)");
+            default -> throw input.failure("unknown ELF data encoding " + dataCode + " (expected 1 or 2)");
         };
         int osAbi = Byte.toUnsignedInt(ident.get(EI_OSABI));
 

@@ -31,7 +31,7 @@ record HeaderTables(List<ProgramHeader> programHeaders, List<SectionHeader> sect
         } else {
             requireEntrySize(input, "section", header.sectionHeaderEntrySize(), elfClass.sectionHeaderSize());
             SectionHeader first = SectionHeader.read(
-                    input.readTable("section header 0", header.sectionHeaderOffset(), 1, elfClass.sectionHeaderSize()),
+                    input.read("section header 0", header.sectionHeaderOffset(), elfClass.sectionHeaderSize()),
                     elfClass);
             if (sectionCount == 0) {
                 sectionCount = first.size();
