@@ -18,8 +18,8 @@ final class DynamicSymbolCount {
 
     static long fromSysvHash(ElfInput input, long offset) throws IOException {
         ByteBuffer header = input.read("DT_HASH header", offset, 8);
-        header.getInt(); // nbucket
-        return Integer.toUnsignedLong(header.getInt()); // nchain: one chain entry per symbol
+        // nchain, after nbucket: the chain array has exactly one entry per symbol
+        return Integer.toUnsignedLong(header.getInt(4));
     }
 
     static long fromGnuHash(ElfInput input, ElfClass elfClass, long offset) throws IOException {

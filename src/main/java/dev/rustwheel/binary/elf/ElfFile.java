@@ -11,6 +11,7 @@ import java.util.Optional;
 /**
  * An open ELF file (32 or 64 bit, either byte order). Opening reads only the ELF header and the two header
  * tables; the dynamic section and dynamic symbols are read on first use. Nothing else of the file is loaded.
+ * Not thread-safe: those first-use reads are cached without locking.
  */
 public final class ElfFile implements AutoCloseable {
 
@@ -42,7 +43,7 @@ public final class ElfFile implements AutoCloseable {
             ElfHeader header = ElfHeader.read(unordered);
             ElfInput input = unordered.withOrder(header.byteOrder());
             return new ElfFile(channel, input, header, HeaderTables.read(input, header));
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (Throwable e) {
             try {
                 channel.close();
             } catch (IOException suppressed) {
