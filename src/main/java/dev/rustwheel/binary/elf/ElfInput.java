@@ -1,0 +1,79 @@
+package dev.rustwheel.binary.elf;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/**
+ * Positioned reads of parts of an ELF file. Every extent comes from fields of the file itself, so each one is
+ * checked against the file size before a buffer is allocated for it: a corrupt count or offset becomes an
+ * {@link ElfFormatException}, never a huge allocation.
+ */
+final class ElfInput {
+
+    private final Path path;
+    private final FileChannel channel;
+    private final long size;
+    private final ByteOrder order;
+
+    ElfInput(Path path, FileChannel channel, long size, ByteOrder order) {
+        this.path = path;
+        this.channel = channel;
+        this.size = size;
+        this.order = order;
+    }
+
+    ElfInput withOrder(ByteOrder newOrder) {
+        return new ElfInput(path, channel, size, newOrder);
+    }
+
+    Path path() {
+        return path;
+    }
+
+    long size() {
+        return size;
+    }
+
+    ElfFormatException failure(String problem) {
+        return new ElfFormatException(path, problem);
+    }
+
+    /** Reads {@code length} bytes; {@code what} names the structure for the error message. */
+    ByteBuffer read(String what, long offset, long length) throws IOException {
+        return checkedRead(what + " (offset 0x" + Long.toHexString(offset) + ", "
+                + Long.toUnsignedString(length) + " bytes)", offset, length);
+    }
+
+    /** Reads a table of {@code count} entries of {@code entrySize} bytes each. */
+    ByteBuffer readTable(String what, long offset, long count, int entrySize) throws IOException {
+        String description = what + " (offset 0x" + Long.toHexString(offset) + ", "
+                + Long.toUnsignedString(count) + " entries of " + entrySize + " bytes)";
+        long length;
+        try {
+            length = Math.multiplyExact(count, (long) entrySize);
+        } catch (ArithmeticException e) {
+            throw failure(description + " is larger than any file");
+        }
+        return checkedRead(description, offset, length);
+    }
+
+    private ByteBuffer checkedRead(String description, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+            throw failure(description + " ends past the end of the file (" + size + " bytes)");
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw failure(description + " is too large to read into memory");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) length).order(order);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position()) < 0) {
+                throw failure(description + " could not be read: the file ended at byte "
+                        + (offset + buffer.position()) + " while being read");
+            }
+        }
+        return buffer.flip();
+    }
+}
