@@ -1,5 +1,6 @@
 package dev.rustwheel.build;
 
+import dev.rustwheel.wheel.WheelWriter;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +13,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class ArchiveTimestamp {
 
-    static final Instant ZIP_EPOCH = Instant.parse("1980-01-01T00:00:00Z");
+    private static final Instant ZIP_EPOCH = WheelWriter.ZIP_EPOCH.toInstant();
     private static final Instant LATEST = Instant.parse("2099-12-31T23:59:59Z");
 
     private ArchiveTimestamp() {
@@ -26,7 +27,7 @@ public final class ArchiveTimestamp {
         if (sourceDateEpoch != null && !sourceDateEpoch.isBlank()) {
             return FileTime.from(clamp(parse(sourceDateEpoch.trim(), "SOURCE_DATE_EPOCH")));
         }
-        return FileTime.from(ZIP_EPOCH);
+        return WheelWriter.ZIP_EPOCH;
     }
 
     private static Instant parse(String value, String source) throws BuildException {

@@ -10,11 +10,11 @@ import java.nio.file.attribute.FileTime;
  * @param pyproject           the project's {@code pyproject.toml} (may not exist)
  * @param wheelDirectory      where the wheel is written
  * @param entryTime           the modification time of every entry, for reproducible archives
- * @param generator           what the WHEEL file names as its generator
+ * @param generatorVersion    the plugin version the WHEEL file names as its generator
  * @param finalizeAfterwards  whether to give cargo its outputs back right after writing the wheel, because no
  *                            later goal of this build will
  */
 public record PackageConfig(
-        String pythonExecutable, Path pyproject, Path wheelDirectory, FileTime entryTime, String generator,
+        String pythonExecutable, Path pyproject, Path wheelDirectory, FileTime entryTime, String generatorVersion,
         boolean finalizeAfterwards) {
 }

@@ -8,8 +8,20 @@ import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.wheel.CoreMetadata;
+import dev.rustwheel.wheel.EntryContent;
+import dev.rustwheel.wheel.ExtensionModuleLayout;
+import dev.rustwheel.wheel.RecordRow;
+import dev.rustwheel.wheel.WheelEntry;
+import dev.rustwheel.wheel.WheelInfo;
+import dev.rustwheel.wheel.WheelName;
+import dev.rustwheel.wheel.WheelTag;
+import dev.rustwheel.wheel.WheelWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -48,11 +60,34 @@ public final class PackageStep {
         requireInitFunction(library.currentPath(), module);
         PythonInterpreter python = probe(config);
         ProjectMetadata metadata = ProjectMetadata.resolve(config.pyproject(), manifest.crate());
-        ExtensionWheel wheel = new ExtensionWheel(metadata, python, module, library.currentPath(), config);
-        WheelResult result = wheel.write();
-        log.info("Built wheel " + result.file());
-        state.write(manifest.withArtifact(index, a -> a.withSha256(wheel.moduleDigest())));
-        return result;
+        WheelTag tag = WheelTag.forInterpreter(python);
+        Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
+        List<WheelEntry> payload = ExtensionModuleLayout.entries(module, python.extSuffix(),
+                EntryContent.ofFile(library.currentPath()));
+        String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
+        List<RecordRow> rows;
+        try {
+            rows = new WheelWriter(config.entryTime()).write(file, distInfo, payload, List.of(
+                    new WheelEntry(CoreMetadata.FILE_NAME, bytes(metadata.coreMetadata().render()), false),
+                    new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), List.of(tag))
+                            .render()), false)));
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
+        }
+        log.info("Built wheel " + file);
+        String modulePath = ExtensionModuleLayout.modulePath(module, python.extSuffix());
+        String digest = rows.stream().filter(r -> r.path().equals(modulePath)).findFirst().orElseThrow().sha256();
+        state.write(manifest.withArtifact(index, a -> a.withSha256(hex(digest))));
+        return new WheelResult(file, tag.toString());
+    }
+
+    private static EntryContent bytes(String text) {
+        return EntryContent.ofBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** RECORD spells digests in URL-safe base64; the manifest, like sha256sum, in hex. */
+    private static String hex(String urlSafeBase64) {
+        return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(urlSafeBase64));
     }
 
     private static int extensionModuleIndex(StagingManifest manifest) throws BuildException {

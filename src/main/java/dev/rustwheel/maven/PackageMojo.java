@@ -79,7 +79,7 @@ public class PackageMojo extends AbstractRustwheelMojo {
         PackageConfig config = new PackageConfig(pythonExecutable, pyproject.toPath().toAbsolutePath(),
                 wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
-                "rustwheel " + plugin.getVersion(),
+                plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()));
         WheelResult wheel = new PackageStep(buildDirectory(), log).run(config);
         attach(wheel);
