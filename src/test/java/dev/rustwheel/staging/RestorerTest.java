@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -173,5 +174,35 @@ class RestorerTest {
 
         assertEquals(manifest, result);
         assertFalse(Files.exists(fx.layout.manifest()));
+    }
+
+    @Test
+    void renamesBackEvenWhenCargosDirectoryWasCleanedMeanwhile() throws Exception {
+        // an interrupted build left the file staged, then the user ran `cargo clean --release`
+        StagedArtifact artifact = artifact(ArtifactState.RENAMED);
+        Fixtures.write(artifact.stagedPath(), CLEAN);
+        Files.delete(fx.cargoRelease);
+
+        restore(artifact);
+
+        assertArrayEquals(CLEAN, Files.readAllBytes(artifact.cargoPath()));
+        assertFalse(Files.exists(artifact.stagedPath()));
+    }
+
+    @Test
+    void aFailedMoveNamesTheFileAndLeavesTheIntentForTheNextBuild() throws Exception {
+        StagedArtifact artifact = artifact(ArtifactState.RENAMED);
+        Fixtures.write(artifact.stagedPath(), CLEAN);
+        Files.delete(fx.cargoRelease);
+        Files.writeString(fx.cargoRelease, "a file where cargo's directory should be");
+        StagingManifest manifest = Fixtures.manifest(artifact);
+        fx.store.write(manifest);
+
+        StagingException e = assertThrows(StagingException.class, () -> restorer.restore(manifest));
+
+        assertEquals(artifact.cargoPath(), e.file());
+        assertTrue(e.getMessage().contains(artifact.stagedPath().toString()), e.getMessage());
+        assertEquals(ArtifactState.RESTORING, fx.stateOnDisk(0));
+        assertArrayEquals(CLEAN, Files.readAllBytes(artifact.stagedPath()), "the staged bytes are kept");
     }
 }
