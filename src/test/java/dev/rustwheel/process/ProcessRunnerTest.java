@@ -1,6 +1,7 @@
 package dev.rustwheel.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,10 +104,35 @@ class ProcessRunnerTest {
                 () -> runner.run(ProcessSpec.of(tempDir, "rustwheel-no-such-program"), out::add, err::add));
 
         assertEquals("rustwheel-no-such-program", e.program());
-        List<Path> expected = Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty() && Files.isDirectory(Path.of(dir))).map(Path::of).toList();
-        assertEquals(expected, e.searched());
+        assertEquals(jvmPath(), e.searched());
         assertTrue(e.getMessage().contains("rustwheel-no-such-program"), e.getMessage());
+    }
+
+    @Test
+    void aMissingProgramGivenAsAPathWasNotSearchedFor() {
+        Path program = tempDir.resolve("bin/cargo");
+
+        ToolNotFoundException e = assertThrows(ToolNotFoundException.class,
+                () -> runner.run(ProcessSpec.of(tempDir, program.toString()), out::add, err::add));
+
+        assertEquals(program.toString(), e.program());
+        assertEquals(List.of(), e.searched(), "a path is run as it is, not looked up on PATH");
+    }
+
+    @Test
+    void theDirectoriesSearchedAreTheJvmsPathNotTheChilds() throws Exception {
+        // the JVM looks a program up on its own PATH; a PATH set for the child does not change where it looks
+        Path elsewhere = Files.createDirectories(tempDir.resolve("elsewhere"));
+        Path program = elsewhere.resolve("rustwheel-probe");
+        Files.writeString(program, "#!/bin/sh\necho found\n");
+        program.toFile().setExecutable(true);
+        ProcessSpec spec = new ProcessSpec(List.of("rustwheel-probe"), tempDir,
+                Map.of("PATH", elsewhere + File.pathSeparator + System.getenv("PATH")));
+
+        ToolNotFoundException e = assertThrows(ToolNotFoundException.class, () -> runner.run(spec, out::add, err::add));
+
+        assertFalse(e.searched().contains(elsewhere), "reported as searched, but it was not: " + e.searched());
+        assertEquals(jvmPath(), e.searched());
     }
 
     @Test
@@ -128,5 +154,11 @@ class ProcessRunnerTest {
         assertTrue(e.getMessage().contains("exited with code 42"), e.getMessage());
         assertTrue(e.getMessage().contains("first problem\nsecond problem"), e.getMessage());
         assertTrue(e.getMessage().contains(spec.describe()), e.getMessage());
+    }
+
+    /** The existing directories on this JVM's PATH, in order. */
+    private static List<Path> jvmPath() {
+        return Arrays.stream(System.getenv("PATH").split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty() && Files.isDirectory(Path.of(dir))).map(Path::of).toList();
     }
 }
