@@ -102,4 +102,18 @@ class CargoTest {
                         File.pathSeparator));
         assertTrue(e.getMessage().contains("Searched PATH: " + searched + "."), e.getMessage());
     }
+
+    @Test
+    void aCargoGivenAsAMissingPathIsNamedWithoutClaimingAPathSearch() throws Exception {
+        Path manifest = Files.writeString(tempDir.resolve("Cargo.toml"), "[package]\nname = \"demo\"\n");
+        Path executable = tempDir.resolve("rust/bin/cargo");
+
+        CargoException e = assertThrows(CargoException.class,
+                () -> cargo.build(request(executable.toString(), manifest)));
+
+        assertEquals(CargoException.Reason.NOT_RUNNABLE, e.reason());
+        assertTrue(e.getMessage().contains("'" + executable + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("cargoExecutable"), e.getMessage());
+        assertFalse(e.getMessage().contains("Searched PATH"), e.getMessage());
+    }
 }
