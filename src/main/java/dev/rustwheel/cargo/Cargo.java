@@ -63,10 +63,11 @@ public final class Cargo {
         try {
             return runner.run(spec, stdout, stderr);
         } catch (ToolNotFoundException e) {
+            String searched = e.searched().isEmpty() ? "" : " Searched PATH: " + e.searched().stream()
+                    .map(Path::toString).collect(Collectors.joining(File.pathSeparator)) + ".";
             throw new CargoException(CargoException.Reason.NOT_RUNNABLE, "Cannot run cargo as '" + e.program()
-                    + "' (" + e.getCause().getMessage() + "). Searched PATH: " + e.searched().stream()
-                    .map(Path::toString).collect(Collectors.joining(File.pathSeparator))
-                    + ". Install Rust (https://rustup.rs) or set cargoExecutable (property rustwheel.cargoExecutable)"
+                    + "' (" + e.getCause().getMessage() + ")." + searched
+                    + " Install Rust (https://rustup.rs) or set cargoExecutable (property rustwheel.cargoExecutable)"
                     + " to the cargo program's full path.", e);
         } catch (IOException e) {
             throw new CargoException(CargoException.Reason.NOT_RUNNABLE, "Cannot run cargo: " + e.getMessage(), e);

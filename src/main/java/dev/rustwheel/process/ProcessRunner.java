@@ -44,7 +44,7 @@ public final class ProcessRunner {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new ToolNotFoundException(spec.command().get(0), searchPath(environment), e);
+            throw new ToolNotFoundException(spec.command().get(0), searchPath(spec.command().get(0)), e);
         }
         Thread destroyer = new Thread(process::destroyForcibly, "rustwheel-destroy-" + process.pid());
         Runtime.getRuntime().addShutdownHook(destroyer);
@@ -99,8 +99,18 @@ public final class ProcessRunner {
         return thread;
     }
 
-    private static List<Path> searchPath(Map<String, String> environment) {
-        String path = environment.getOrDefault("PATH", "");
+    /**
+     * Where the JVM looked {@code program} up: nowhere for a path, else the JVM's own PATH (a PATH set for the
+     * child does not change where the JVM looks).
+     */
+    private static List<Path> searchPath(String program) {
+        if (program.contains("/") || program.contains(File.separator)) {
+            return List.of();
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return List.of();
+        }
         List<Path> dirs = new ArrayList<>();
         for (String entry : path.split(File.pathSeparator)) {
             if (!entry.isEmpty() && Files.isDirectory(Path.of(entry))) {

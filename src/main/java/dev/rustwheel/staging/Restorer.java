@@ -49,6 +49,8 @@ public final class Restorer {
             switch (action) {
                 case NONE -> { }
                 case RENAME_BACK -> {
+                    // cargo's directory may have been cleaned since the file was staged
+                    Files.createDirectories(cargo.getParent());
                     Files.move(staged, cargo, StandardCopyOption.ATOMIC_MOVE);
                     Durability.forceDirectory(cargo.getParent());
                     log.accept("Gave " + cargo + " back to cargo");

@@ -1,0 +1,175 @@
+package dev.rustwheel.staging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ManifestStoreTest {
+
+    @TempDir
+    Path tempDir;
+
+    private StagingLayout layout;
+    private ManifestStore store;
+
+    @BeforeEach
+    void setUp() {
+        layout = StagingLayout.under(tempDir.resolve("target"));
+        store = new ManifestStore(layout);
+    }
+
+    private StagingManifest sample() {
+        Path release = tempDir.resolve("crate/target/release");
+        return StagingManifest.of(
+                new CrateInfo(tempDir.resolve("crate/Cargo.toml"), "fast-parse", "1.2.0-beta.1"),
+                List.of(Path.of("/opt/native/lib"), tempDir.resolve("crate/target/release/build/x-1/out")),
+                List.of(
+                        new StagedArtifact("cdylib", "fast_parse", release.resolve("libfast_parse.so"),
+                                layout.stagedPathFor("cdylib", release.resolve("libfast_parse.so")),
+                                5_000_000_000L, null, false, ArtifactState.RENAMED),
+                        new StagedArtifact("bin", "fp-cli", release.resolve("fp-cli"),
+                                layout.stagedPathFor("bin", release.resolve("fp-cli")),
+                                1234, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", true,
+                                ArtifactState.MIRRORED),
+                        new StagedArtifact("cdylib", "with space", Path.of("/a dir/ünï/libx.so"),
+                                Path.of("/b/libx.so"), 0, null, true, ArtifactState.RESTORED)));
+    }
+
+    @Test
+    void readsBackWhatItWrote() throws Exception {
+        StagingManifest written = sample();
+
+        store.write(written);
+
+        assertEquals(written, store.read().orElseThrow());
+    }
+
+    @Test
+    void writesPathsAsPlainStrings() throws Exception {
+        StagingManifest written = sample();
+        store.write(written);
+
+        JsonNode json = new ObjectMapper().readTree(layout.manifest().toFile());
+
+        assertEquals(written.crate().manifestPath().toString(), json.path("crate").path("manifestPath").textValue());
+        assertEquals("/opt/native/lib", json.path("linkedPaths").get(0).textValue());
+        JsonNode first = json.path("artifacts").get(0);
+        assertEquals(written.artifacts().get(0).cargoPath().toString(), first.path("cargoPath").textValue());
+        assertEquals(written.artifacts().get(0).stagedPath().toString(), first.path("stagedPath").textValue());
+        assertFalse(Files.readString(layout.manifest()).contains("file:"), "paths must not be written as URIs");
+    }
+
+    @Test
+    void noManifestReadsAsEmpty() throws Exception {
+        assertTrue(store.read().isEmpty());
+        assertFalse(Files.exists(layout.root()), "reading must not create anything");
+    }
+
+    static Stream<Arguments> corruptions() {
+        return Stream.of(
+                Arguments.of("not JSON", (UnaryOperator<String>) valid -> "this is not json"),
+                Arguments.of("empty file", (UnaryOperator<String>) valid -> ""),
+                Arguments.of("JSON null", (UnaryOperator<String>) valid -> "null"),
+                Arguments.of("truncated", (UnaryOperator<String>) valid -> valid.substring(0, valid.length() / 2)),
+                Arguments.of("wrong schemaVersion", (UnaryOperator<String>) valid ->
+                        valid.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 2")),
+                Arguments.of("missing schemaVersion", (UnaryOperator<String>) valid ->
+                        valid.replaceFirst("\"schemaVersion\" : 1,", "")),
+                Arguments.of("a state this plugin does not know", (UnaryOperator<String>) valid ->
+                        valid.replaceFirst("\"RENAMED\"", "\"TELEPORTED\"")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corruptions")
+    void aCorruptManifestIsRefusedNamingTheFile(String what, UnaryOperator<String> corrupt) throws Exception {
+        store.write(sample());
+        String valid = Files.readString(layout.manifest(), UTF_8);
+        String broken = corrupt.apply(valid);
+        assertNotEquals(valid, broken, "the corruption must change the file");
+        Files.writeString(layout.manifest(), broken, UTF_8);
+
+        CorruptManifestException e = assertThrows(CorruptManifestException.class, store::read);
+
+        assertEquals(layout.manifest(), e.file());
+        assertTrue(e.getMessage().contains(layout.manifest().toString()), e.getMessage());
+    }
+
+    @Test
+    void wrongSchemaVersionSaysWhichVersionItReads() throws Exception {
+        store.write(sample());
+        Files.writeString(layout.manifest(),
+                Files.readString(layout.manifest()).replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+
+        CorruptManifestException e = assertThrows(CorruptManifestException.class, store::read);
+
+        assertTrue(e.getMessage().contains("schemaVersion is 7"), e.getMessage());
+    }
+
+    @Test
+    void leavesNoTempFileBehind() throws Exception {
+        store.write(sample());
+        store.write(sample().withArtifact(0, a -> a.withState(ArtifactState.RESTORED)));
+
+        try (Stream<Path> files = Files.list(layout.root())) {
+            assertEquals(List.of(layout.manifest()), files.toList());
+        }
+    }
+
+    @Test
+    void aStaleTempFileFromACrashDoesNotLeakIntoTheNextWrite() throws Exception {
+        Path temp = layout.manifest().resolveSibling("manifest.json.tmp");
+        Fixtures.write(temp, "x".repeat(100_000).getBytes(UTF_8));
+
+        store.write(sample());
+
+        assertEquals(sample(), store.read().orElseThrow());
+        assertFalse(Files.exists(temp));
+    }
+
+    @Test
+    void replacesTheFileByRenameNotInPlace() throws Exception {
+        store.write(sample());
+        byte[] before = Files.readAllBytes(layout.manifest());
+        Object keyBefore = Fixtures.fileKey(layout.manifest());
+        StagingManifest next = sample().withArtifact(1, a -> a.withState(ArtifactState.RESTORED));
+
+        try (InputStream openedBefore = Files.newInputStream(layout.manifest())) {
+            store.write(next);
+
+            // a reader that opened the old manifest still sees all of it: the new one is a different file
+            assertArrayEquals(before, openedBefore.readAllBytes());
+        }
+        assertNotEquals(keyBefore, Fixtures.fileKey(layout.manifest()));
+        assertEquals(next, store.read().orElseThrow());
+    }
+
+    @Test
+    void aFailedWriteNamesTheManifest() throws Exception {
+        // the module's build directory is a file, so the manifest's directory cannot be created
+        Files.writeString(tempDir.resolve("target"), "not a directory");
+
+        StagingException e = assertThrows(StagingException.class, () -> store.write(sample()));
+
+        assertEquals(layout.manifest(), e.file());
+        assertTrue(e.getMessage().contains(layout.manifest().toString()), e.getMessage());
+    }
+}
