@@ -1,12 +1,7 @@
 package dev.rustwheel.process;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,11 +45,11 @@ public final class ProcessRunner {
         Runtime.getRuntime().addShutdownHook(destroyer);
         try {
             process.getOutputStream().close();
-            Thread outPump = pump(process.getInputStream(), stdout, "stdout");
-            Thread errPump = pump(process.getErrorStream(), stderr, "stderr");
+            StreamPump outPump = StreamPump.start(process.getInputStream(), stdout, "stdout");
+            StreamPump errPump = StreamPump.start(process.getErrorStream(), stderr, "stderr");
             int exitCode = process.waitFor();
-            outPump.join();
-            errPump.join();
+            outPump.finish();
+            errPump.finish();
             return exitCode;
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -81,22 +76,6 @@ public final class ProcessRunner {
             throw new ProcessFailedException(spec.describe(), exitCode, errors);
         }
         return out.toString();
-    }
-
-    private static Thread pump(InputStream stream, Consumer<String> sink, String name) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    sink.accept(line);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "rustwheel-" + name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     /**

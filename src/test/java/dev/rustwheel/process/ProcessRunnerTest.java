@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,19 @@ class ProcessRunnerTest {
 
         assertEquals(List.of("one", "three", "no newline at the end"), out);
         assertEquals(List.of("two", "four"), err);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, not a speed check
+    void aFailingConsumerStillLetsTheChildFinishAndItsFailureIsRethrown() {
+        // 1 MiB on stdout: far more than a pipe buffer, so the child blocks for good if nobody drains the pipe
+        ProcessSpec chatty = sh("head -c 1048576 /dev/zero | tr '\\0' 'x' | fold -w 100; echo done >&2");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner.run(chatty, line -> {
+            throw new IllegalStateException("consumer broke");
+        }, err::add));
+
+        assertEquals("consumer broke", e.getMessage());
+        assertEquals(List.of("done"), err);
     }
 
     @Test
