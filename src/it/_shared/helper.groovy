@@ -139,8 +139,12 @@ class ItHelper {
      */
     List<String> invocationLogs() {
         String log = buildLog()
-        List<String> parts = log.split(/(?m)^(?=\[INFO\] Scanning for projects\.\.\.)/) as List<String>
-        return parts.findAll { it.contains('Scanning for projects...') }
+        String marker = 'Scanning for projects...'
+        List<Integer> starts = []
+        for (int i = log.indexOf(marker); i >= 0; i = log.indexOf(marker, i + 1)) starts << i
+        return starts.withIndex().collect { int start, int n ->
+            log.substring(start, n + 1 < starts.size() ? starts[n + 1] : log.length())
+        }
     }
 
     void assertLogContains(String log, String... needles) {
