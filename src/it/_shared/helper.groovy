@@ -125,6 +125,26 @@ class ItHelper {
         assert sha256(so) == sha256(deps): "${so} differs from ${deps}: cargo's output was modified"
     }
 
+    /**
+     * Builds the crate with plain cargo before the Maven build, and records the digest of the cdylib,
+     * so that a failing build can be checked to have left cargo's output as it was.
+     */
+    static void prebuild(File crateDir, String module) {
+        cargoBuild(crateDir)
+        File so = cdylib(crateDir, module)
+        assert so.isFile(): "cargo build produced no ${so}"
+        new File(crateDir, 'target/it-prebuilt.sha256').text = sha256(so)
+    }
+
+    /** cargo's output from {@link #prebuild} is still there, unchanged. */
+    static void assertPrebuiltIntact(File crateDir, String module) {
+        File so = cdylib(crateDir, module)
+        assert so.isFile(): "the failed build lost cargo's output ${so}"
+        String expected = new File(crateDir, 'target/it-prebuilt.sha256').text.trim()
+        assert sha256(so) == expected: "the failed build changed cargo's output ${so}"
+        // (no deps/ comparison here: when rustc fails it removes its deps/ output, and cargo keeps the uplifted one)
+    }
+
     // ---------------------------------------------------------------- maven log
 
     String buildLog() {
