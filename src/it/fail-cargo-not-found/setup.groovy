@@ -1,0 +1,6 @@
+def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String) : new File(basedir, '../../../src/it').canonicalFile
+def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+
+h.rawFfiCrate(basedir, 'cargo_missing')
+h.prebuild(basedir, 'cargo_missing')   // a developer's earlier `cargo build`
+return true

@@ -1,0 +1,6 @@
+def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String) : new File(basedir, '../../../src/it').canonicalFile
+def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+
+h.assertFailedWith('Cannot run cargo', 'cargoExecutable')
+h.assertPrebuiltIntact(basedir, 'cargo_missing')
+return true

@@ -1,0 +1,6 @@
+def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String) : new File(basedir, '../../../src/it').canonicalFile
+def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+
+h.assertFailedWith('No Cargo.toml at', 'manifestPath', 'fail-no-cargo-toml/Cargo.toml')
+assert !h.file('target/release').exists(): 'cargo ran without a Cargo.toml'
+return true

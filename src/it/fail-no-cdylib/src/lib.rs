@@ -1,0 +1,4 @@
+/// An rlib has nothing Python can import.
+pub fn answer() -> u32 {
+    42
+}

@@ -1,0 +1,6 @@
+def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String) : new File(basedir, '../../../src/it').canonicalFile
+def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+
+h.assertFailedWith('Cannot probe the Python interpreter', 'pythonExecutable')
+h.assertPrebuiltIntact(basedir, 'probe_fail')
+return true

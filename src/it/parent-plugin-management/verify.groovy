@@ -1,0 +1,24 @@
+def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String) : new File(basedir, '../../../src/it').canonicalFile
+def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+
+String module = 'child_native'
+File child = new File(basedir, 'child')
+String log = h.buildLog()
+h.assertLogContains(log, 'BUILD SUCCESS', 'child', 'parent-plugin-management')
+
+// the child's wheel, in the child's target/wheels
+File wheel = h.singleWheel('child_native-0.2.0-cp311-cp311-linux_x86_64.whl', child)
+Map entries = h.checkWheel(wheel, 'child_native', '0.2.0', module)
+h.assertImports(wheel, module, ['m.add(3, 4)': '7'])
+
+File so = h.cdylib(child, module)
+h.assertCdylibClean(child, module)
+assert h.sha256(so) == h.sha256(entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String] as byte[])
+h.assertRestoredCdylib(h.manifest(new File(child, 'target/rustwheel/manifest.json')), child, module, false)
+
+// pluginManagement alone binds nothing: the parent did not run the plugin
+assert !new File(basedir, 'target/wheels').exists(): 'the parent (packaging pom) built wheels'
+assert !new File(basedir, 'target/rustwheel').exists(): 'the plugin ran in the parent'
+
+h.assertCargoFresh(child, module)
+return true

@@ -1,0 +1,26 @@
+def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String) : new File(basedir, '../../../src/it').canonicalFile
+def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+
+String module = 'pyo3_demo'
+Map env = ['PYO3_PYTHON': 'python3']   // as in pom.xml
+h.assertLogContains(h.buildLog(), 'BUILD SUCCESS')
+
+// Cargo.toml says 0.3.0-alpha.2: PEP 440 spells it 0.3.0a2, in the file name and in METADATA
+File wheel = h.singleWheel('pyo3_demo-0.3.0a2-cp311-cp311-linux_x86_64.whl')
+Map entries = h.checkWheel(wheel, 'pyo3_demo', '0.3.0a2', module)
+
+h.assertImports(wheel, module, [
+        'm.greet("maven")'                   : "'hello, maven, from rust'",
+        'm.add(40, 2)'                       : '42',
+        'm.pyo3_demo.greet is m.greet'       : 'True',
+])
+
+// `mvn package` stops before verify: package must already have given cargo its output back, unpatched
+File so = h.cdylib(basedir, module)
+h.assertCdylibClean(basedir, module)
+assert h.sha256(so) == h.sha256(entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String] as byte[]):
+        "the wheel's extension is not cargo's ${so}"
+h.assertRestoredCdylib(h.manifest(), basedir, module, false)
+
+h.assertCargoFresh(basedir, module, env)
+return true

@@ -1,0 +1,5 @@
+def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String) : new File(basedir, '../../../src/it').canonicalFile
+def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+
+h.rawFfiCrate(basedir, 'raw_ffi_demo')
+return true
