@@ -1,7 +1,6 @@
 // Shared helper for the rustwheel integration tests, evaluated by each setup.groovy / verify.groovy:
 //
-//   def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String)
-//                                                  : new File(basedir, '../../../src/it').canonicalFile
+//   def itDir = new File(itSourceDir as String)
 //   def it = evaluate(new File(itDir, '_shared/helper.groovy'))
 //
 // It returns an ItHelper bound to the calling script's `basedir` (the cloned IT project). Every check
@@ -21,6 +20,7 @@ class ItHelper {
 
     File basedir
     File itDir
+    File rawFfiSource
     String python
 
     // ---------------------------------------------------------------- files
@@ -46,10 +46,9 @@ class ItHelper {
 
     /** Copies the shared raw-FFI extension source into {@code crateDir/src/lib.rs} for the given lib name. */
     void rawFfiCrate(File crateDir, String module) {
-        File src = new File(itDir, '_shared/raw-ffi/lib.rs')
         File dest = new File(crateDir, 'src/lib.rs')
         dest.parentFile.mkdirs()
-        dest.text = src.text.replace('raw_ffi_demo', module)
+        dest.text = rawFfiSource.text.replace('hello_ffi', module)
         assert new File(crateDir, 'Cargo.toml').isFile(): "no Cargo.toml in ${crateDir}"
     }
 
@@ -346,7 +345,5 @@ assert ext.__file__.endswith(${pyStr(module + EXT_SUFFIX)}), ext.__file__
     static String pyStr(String s) { "'" + s.replace('\\', '\\\\').replace("'", "\\'") + "'" }
 }
 
-File itDirFound = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String)
-                                                      : new File(basedir as File, '../../../src/it').canonicalFile
-String py = binding.hasVariable('pythonExecutable') ? (pythonExecutable as String) : 'python3'
-return new ItHelper(basedir: basedir as File, itDir: itDirFound, python: py)
+return new ItHelper(basedir: basedir as File, itDir: new File(itSourceDir as String),
+        rawFfiSource: new File(rawFfiSource as String), python: pythonExecutable as String)

@@ -1,4 +1,4 @@
-def itDir = binding.hasVariable('itSourceDir') ? new File(itSourceDir as String) : new File(basedir, '../../../src/it').canonicalFile
+def itDir = new File(itSourceDir as String)
 def h = evaluate(new File(itDir, '_shared/helper.groovy'))
 
 String module = 'recover_demo'
