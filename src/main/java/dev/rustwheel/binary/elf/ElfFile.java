@@ -105,6 +105,15 @@ public final class ElfFile implements AutoCloseable {
         return dynamicSymbols().stream().anyMatch(s -> s.isExported() && s.name().equals(name));
     }
 
+    /** For the patcher in this package, which reads raw structures the public accessors decode. */
+    ElfInput input() {
+        return input;
+    }
+
+    LoadSegments loadSegments() {
+        return segments;
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();
