@@ -160,8 +160,8 @@ public class PackageMojo extends AbstractRustwheelMojo {
     @Override
     protected void run(BuildLog log) throws BuildException {
         PackageConfig config = new PackageConfig(pythonExecutable, pyproject.toPath().toAbsolutePath(),
-                new MaturinSettings(blankToNull(moduleName), blankToNull(pythonSource), pythonPackages, include,
-                        exclude, blankToNull(data), blankToNull(bindings)),
+                new MaturinSettings(blankToNull(moduleName), blankToNull(pythonSource), unsetIfEmpty(pythonPackages),
+                        unsetIfEmpty(include), unsetIfEmpty(exclude), blankToNull(data), blankToNull(bindings)),
                 wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
                 compression(), plugin.getVersion(),
@@ -177,6 +177,12 @@ public class PackageMojo extends AbstractRustwheelMojo {
             throw BuildException.userError("compression/compressionLevel: " + e.getMessage() + " (properties "
                     + PropertyNames.COMPRESSION + ", " + PropertyNames.COMPRESSION_LEVEL + ").", e);
         }
+    }
+
+    /** Maven hands an unconfigured list over as an empty one; only a list with values overrides pyproject.toml. */
+    private static List<String> unsetIfEmpty(List<String> values) {
+        List<String> set = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        return set.isEmpty() ? null : set;
     }
 
     private static String blankToNull(String value) {
