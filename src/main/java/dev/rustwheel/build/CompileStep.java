@@ -5,9 +5,11 @@ import dev.rustwheel.cargo.CargoArtifact;
 import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.cargo.CargoBuildResult;
 import dev.rustwheel.cargo.CargoException;
+import dev.rustwheel.cargo.CargoPackage;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.staging.ArtifactState;
 import dev.rustwheel.staging.CrateInfo;
+import dev.rustwheel.staging.CrateMetadata;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import java.io.IOException;
@@ -48,10 +50,16 @@ public final class CompileStep {
             artifacts.add(record(artifact));
         }
         StagingManifest manifest = StagingManifest.of(
-                new CrateInfo(request.manifestPath(), result.packageName(), result.version()),
+                new CrateInfo(request.manifestPath(), result.packageName(), result.version(),
+                        crateMetadata(result.rootPackage()), result.bindingCrates()),
                 result.linkedPaths(), artifacts);
         state.write(manifest);
         return manifest;
+    }
+
+    private static CrateMetadata crateMetadata(CargoPackage p) {
+        return new CrateMetadata(p.description(), p.authors(), p.license(), p.licenseFile(), p.homepage(),
+                p.repository(), p.documentation(), p.readme(), p.keywords());
     }
 
     private CargoBuildResult build(CargoBuildRequest request) throws BuildException {

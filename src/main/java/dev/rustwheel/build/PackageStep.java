@@ -10,7 +10,7 @@ import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.wheel.CoreMetadata;
 import dev.rustwheel.wheel.EntryContent;
-import dev.rustwheel.wheel.ExtensionModuleLayout;
+import dev.rustwheel.wheel.EntryPoints;
 import dev.rustwheel.wheel.RecordRow;
 import dev.rustwheel.wheel.WheelEntry;
 import dev.rustwheel.wheel.WheelInfo;
@@ -20,9 +20,13 @@ import dev.rustwheel.wheel.WheelWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The {@code package} goal: writes the wheel from the staged artifacts. Whatever goes wrong, cargo's outputs are
@@ -54,31 +58,93 @@ public final class PackageStep {
     }
 
     private WheelResult write(StagingManifest manifest, PackageConfig config) throws BuildException {
-        int index = extensionModuleIndex(manifest);
-        StagedArtifact library = manifest.artifacts().get(index);
-        String module = library.name();
-        requireInitFunction(library.currentPath(), module);
+        PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
+        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
+        Bindings bindings = Bindings.select(settings.bindings(), config.settings().bindings() != null
+                ? "bindings (POM parameter)" : pyproject.maturin().where("bindings"), manifest);
+        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
         PythonInterpreter python = probe(config);
-        ProjectMetadata metadata = ProjectMetadata.resolve(config.pyproject(), manifest.crate());
-        WheelTag tag = WheelTag.forInterpreter(python);
+        ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
+        String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
+        Map<Integer, String> packed = new TreeMap<>();
+        List<WheelEntry> payload;
+        WheelTag tag;
+        if (bindings == Bindings.EXTENSION) {
+            int index = firstOfKind(manifest, "cdylib");
+            StagedArtifact library = manifest.artifacts().get(index);
+            String moduleName = settings.moduleName() != null ? settings.moduleName() : library.name();
+            String module = moduleName.substring(moduleName.lastIndexOf('.') + 1);
+            requireInitFunction(library.currentPath(), module);
+            Optional<Integer> abi3 = Bindings.abi3MinorVersion(manifest, python.minor());
+            PythonLayout.Extension extension = new PythonLayout.Extension(
+                    EntryContent.ofFile(library.currentPath()), TagSelection.extensionSuffix(abi3, python));
+            payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.of(extension),
+                    List.of());
+            String suffix = module + extension.suffix();
+            payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
+                    .ifPresent(e -> packed.put(index, e.path()));
+            tag = TagSelection.select(bindings, abi3, python);
+        } else {
+            List<PythonLayout.Executable> executables = new ArrayList<>();
+            for (int i = 0; i < manifest.artifacts().size(); i++) {
+                StagedArtifact artifact = manifest.artifacts().get(i);
+                if (artifact.kind().equals("bin")) {
+                    String name = artifact.cargoPath().getFileName().toString();
+                    requireNoScriptNamed(name, metadata, pyproject);
+                    executables.add(new PythonLayout.Executable(name, EntryContent.ofFile(artifact.currentPath())));
+                    packed.put(i, dataDirectory + "/scripts/" + name);
+                }
+            }
+            if (executables.isEmpty()) {
+                throw BuildException.userError("bindings = 'bin', but " + manifest.crate().manifestPath()
+                        + " builds no bin target. Add a [[bin]] target, or set bindings to pyo3.", null);
+            }
+            String moduleName = settings.moduleName() != null ? settings.moduleName()
+                    : metadata.name().wheelEscaped();
+            payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables);
+            tag = TagSelection.select(bindings, Optional.empty(), python);
+        }
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
-        List<WheelEntry> payload = ExtensionModuleLayout.entries(module, python.extSuffix(),
-                EntryContent.ofFile(library.currentPath()));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
         List<RecordRow> rows;
         try {
-            rows = new WheelWriter(config.entryTime()).write(file, distInfo, payload, List.of(
-                    new WheelEntry(CoreMetadata.FILE_NAME, bytes(metadata.coreMetadata().render()), false),
-                    new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), List.of(tag))
-                            .render()), false)));
+            rows = new WheelWriter(config.entryTime(), config.compression()).write(file, distInfo, payload,
+                    distInfoFiles(metadata, config, tag));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }
         log.info("Built wheel " + file);
-        String modulePath = ExtensionModuleLayout.modulePath(module, python.extSuffix());
-        String digest = rows.stream().filter(r -> r.path().equals(modulePath)).findFirst().orElseThrow().sha256();
-        state.write(manifest.withArtifact(index, a -> a.withSha256(hex(digest))));
+        StagingManifest digested = manifest;
+        for (Map.Entry<Integer, String> entry : packed.entrySet()) {
+            String digest = rows.stream().filter(r -> r.path().equals(entry.getValue())).findFirst().orElseThrow()
+                    .sha256();
+            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(hex(digest)));
+        }
+        state.write(digested);
         return new WheelResult(file, tag.toString());
+    }
+
+    private static List<WheelEntry> distInfoFiles(ProjectMetadata metadata, PackageConfig config, WheelTag tag) {
+        List<WheelEntry> files = new ArrayList<>();
+        files.add(new WheelEntry(CoreMetadata.FILE_NAME, bytes(metadata.coreMetadata().render()), false));
+        files.add(new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), List.of(tag))
+                .render()), false));
+        if (!metadata.entryPoints().isEmpty()) {
+            files.add(new WheelEntry(EntryPoints.FILE_NAME, bytes(metadata.entryPoints().render()), false));
+        }
+        for (LicenseFiles.LicenseFile license : metadata.licenseFiles()) {
+            files.add(new WheelEntry("licenses/" + license.path(), EntryContent.ofFile(license.source()), false));
+        }
+        return files;
+    }
+
+    /** pip would install the script's wrapper and the executable at the same path, one overwriting the other. */
+    private static void requireNoScriptNamed(String name, ProjectMetadata metadata, PyprojectFile pyproject)
+            throws BuildException {
+        if (metadata.entryPoints().scriptNames().contains(name)) {
+            throw pyproject.project().error("scripts", "declares '" + name + "', which is also the name of the"
+                    + " crate's executable; both would be installed as the same command. Rename one of them.");
+        }
     }
 
     private static EntryContent bytes(String text) {
@@ -90,17 +156,17 @@ public final class PackageStep {
         return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(urlSafeBase64));
     }
 
-    private static int extensionModuleIndex(StagingManifest manifest) throws BuildException {
+    private static int firstOfKind(StagingManifest manifest, String kind) throws BuildException {
         List<StagedArtifact> artifacts = manifest.artifacts();
         for (int i = 0; i < artifacts.size(); i++) {
-            if (artifacts.get(i).kind().equals("cdylib")) {
+            if (artifacts.get(i).kind().equals(kind)) {
                 return i;
             }
         }
-        throw BuildException.userError("The crate " + manifest.crate().manifestPath() + " builds no cdylib, only "
-                + artifacts.stream().map(a -> a.kind() + " " + a.name()).toList() + "; wheels of bin targets are not"
-                + " supported yet. Add [lib] crate-type = [\"cdylib\"] to Cargo.toml to build an extension module.",
-                null);
+        throw BuildException.userError("The crate " + manifest.crate().manifestPath() + " builds no " + kind
+                + ", only " + artifacts.stream().map(a -> a.kind() + " " + a.name()).toList() + ". Add [lib]"
+                + " crate-type = [\"cdylib\"] to Cargo.toml to build an extension module, or set bindings to bin"
+                + " to ship the executables.", null);
     }
 
     private static void requireInitFunction(Path library, String module) throws BuildException {

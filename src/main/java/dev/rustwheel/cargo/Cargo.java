@@ -43,7 +43,7 @@ public final class Cargo {
             throw new CargoException(CargoException.Reason.BUILD_FAILED, "cargo build failed (exit code " + exitCode
                     + ") for " + manifest + ":\n" + errorExcerpt(stderr), null);
         }
-        return new CargoBuildResult(root.name(), root.version(), messages.artifacts(), messages.linkedPaths());
+        return new CargoBuildResult(root, messages.artifacts(), messages.linkedPaths(), messages.bindingCrates());
     }
 
     private String metadata(CargoBuildRequest request) throws CargoException {

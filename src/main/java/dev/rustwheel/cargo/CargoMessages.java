@@ -7,23 +7,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Reads the JSON messages {@code cargo build --message-format=json-render-diagnostics} prints on stdout, one per
- * line, keeping the root package's cdylib and bin files and every build script's linked paths. Paths come from
+ * line, keeping the root package's cdylib and bin files, every build script's linked paths and the resolved
+ * features of the Python binding crates. Paths come from
  * cargo's {@code filenames}: never guessed from Cargo.toml, so custom profiles, targets and target dirs just work.
  */
 final class CargoMessages implements Consumer<String> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> PACKAGED_KINDS = Set.of("cdylib", "bin");
+    /** Library target names of the crates that decide how the module talks to Python, by package name. */
+    private static final Map<String, String> BINDING_CRATES = Map.of(
+            "pyo3", "pyo3", "pyo3_ffi", "pyo3-ffi", "uniffi", "uniffi");
 
     private final String rootPackageId;
     private final Consumer<String> otherOutput;
     private final List<CargoArtifact> artifacts = new ArrayList<>();
     private final Set<Path> linkedPaths = new LinkedHashSet<>();
+    private final Map<String, List<String>> bindingCrates = new TreeMap<>();
 
     /** @param otherOutput receives stdout lines that are not cargo messages (for the log) */
     CargoMessages(String rootPackageId, Consumer<String> otherOutput) {
@@ -53,10 +60,11 @@ final class CargoMessages implements Consumer<String> {
     }
 
     private void addArtifacts(JsonNode message) {
+        JsonNode target = message.path("target");
         if (!rootPackageId.equals(message.path("package_id").asText())) {
+            recordBindingCrate(target, message.path("features"));
             return;
         }
-        JsonNode target = message.path("target");
         List<String> kinds = new ArrayList<>();
         target.path("kind").forEach(k -> kinds.add(k.asText()));
         List<String> crateTypes = new ArrayList<>();
@@ -71,6 +79,20 @@ final class CargoMessages implements Consumer<String> {
             if (isPrimaryFile(kind, path)) {
                 artifacts.add(new CargoArtifact(kind, target.path("name").asText(), path, fresh));
             }
+        }
+    }
+
+    /** Fresh units are reported too, so the features are known even when nothing was rebuilt. */
+    private void recordBindingCrate(JsonNode target, JsonNode features) {
+        String crate = BINDING_CRATES.get(target.path("name").asText());
+        boolean library = false;
+        for (JsonNode kind : target.path("kind")) {
+            library |= kind.asText().endsWith("lib");
+        }
+        if (crate != null && library) {
+            List<String> names = new ArrayList<>();
+            features.forEach(f -> names.add(f.asText()));
+            bindingCrates.put(crate, names);
         }
     }
 
@@ -98,5 +120,9 @@ final class CargoMessages implements Consumer<String> {
 
     List<Path> linkedPaths() {
         return new ArrayList<>(linkedPaths);
+    }
+
+    Map<String, List<String>> bindingCrates() {
+        return bindingCrates;
     }
 }

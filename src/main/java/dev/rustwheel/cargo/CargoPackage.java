@@ -5,11 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The root package of a crate, as {@code cargo metadata} resolves it (workspace inheritance included). */
-record CargoPackage(String id, String name, String version) {
+/**
+ * The root package of a crate, as {@code cargo metadata} resolves it (workspace inheritance included), with the
+ * fields a wheel's metadata falls back to when {@code pyproject.toml} does not give them.
+ *
+ * @param readme      as Cargo.toml gives it, relative to the package directory (null when absent)
+ * @param licenseFile as Cargo.toml gives it, relative to the package directory (null when absent)
+ */
+public record CargoPackage(String id, String name, String version, String description, List<String> authors,
+                           String license, String licenseFile, String homepage, String repository,
+                           String documentation, String readme, List<String> keywords) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public CargoPackage {
+        authors = List.copyOf(authors);
+        keywords = List.copyOf(keywords);
+    }
 
     /** Picks, from {@code cargo metadata --no-deps} output, the package whose manifest is {@code manifestPath}. */
     static CargoPackage fromMetadata(String json, Path manifestPath) throws CargoException {
@@ -24,12 +39,26 @@ record CargoPackage(String id, String name, String version) {
         for (JsonNode pkg : metadata.path("packages")) {
             if (canonical(Path.of(pkg.path("manifest_path").asText())).equals(wanted)) {
                 return new CargoPackage(pkg.path("id").asText(), pkg.path("name").asText(),
-                        pkg.path("version").asText());
+                        pkg.path("version").asText(), text(pkg, "description"), strings(pkg, "authors"),
+                        text(pkg, "license"), text(pkg, "license_file"), text(pkg, "homepage"),
+                        text(pkg, "repository"), text(pkg, "documentation"), text(pkg, "readme"),
+                        strings(pkg, "keywords"));
             }
         }
         throw new CargoException(CargoException.Reason.NO_MANIFEST, manifestPath + " declares no [package] (it is"
                 + " a virtual workspace manifest). Point manifestPath at the Cargo.toml of the workspace member"
                 + " that builds the Python module.", null);
+    }
+
+    private static String text(JsonNode pkg, String field) {
+        JsonNode value = pkg.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static List<String> strings(JsonNode pkg, String field) {
+        List<String> values = new ArrayList<>();
+        pkg.path(field).forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     private static Path canonical(Path path) {

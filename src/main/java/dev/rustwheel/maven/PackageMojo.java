@@ -3,10 +3,13 @@ package dev.rustwheel.maven;
 import dev.rustwheel.build.ArchiveTimestamp;
 import dev.rustwheel.build.BuildException;
 import dev.rustwheel.build.BuildLog;
+import dev.rustwheel.build.MaturinSettings;
 import dev.rustwheel.build.PackageConfig;
 import dev.rustwheel.build.PackageStep;
 import dev.rustwheel.build.WheelResult;
+import dev.rustwheel.wheel.Compression;
 import java.io.File;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -33,13 +36,93 @@ public class PackageMojo extends AbstractRustwheelMojo {
     private String pythonExecutable;
 
     /**
-     * The project's {@code pyproject.toml}; its {@code [project]} name, version and description win over Cargo.toml's.
+     * The project's {@code pyproject.toml}; its {@code [project]} table (PEP 621) wins over Cargo.toml's
+     * {@code [package]}, and its {@code [tool.maturin]} table shapes the wheel unless the parameters below say otherwise.
      * Ignored when the file does not exist.
      *
      * @since 0.1.0
      */
     @Parameter(property = PropertyNames.PYPROJECT, defaultValue = "${project.basedir}/pyproject.toml")
     private File pyproject;
+
+    /**
+     * The Python import name of the native module, possibly dotted to place it inside a Python package
+     * ({@code pkg._native}); wins over {@code [tool.maturin] module-name}. Default: the cdylib's {@code [lib]} name.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MODULE_NAME)
+    private String moduleName;
+
+    /**
+     * The directory, relative to the project, holding the Python package of a mixed project; wins over
+     * {@code [tool.maturin] python-source}. Default: the project directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_SOURCE)
+    private String pythonSource;
+
+    /**
+     * Further top-level Python packages to ship from the python-source directory; wins over
+     * {@code [tool.maturin] python-packages}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_PACKAGES)
+    private List<String> pythonPackages;
+
+    /**
+     * Globs, relative to the project, of further files to ship; wins over {@code [tool.maturin] include}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.INCLUDE)
+    private List<String> include;
+
+    /**
+     * Globs of files to leave out of the wheel, matched against the path in the wheel and in the project; wins over
+     * {@code [tool.maturin] exclude}. {@code __pycache__} and {@code *.pyc} are always left out.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.EXCLUDE)
+    private List<String> exclude;
+
+    /**
+     * A directory, relative to the project, whose {@code data}, {@code scripts}, {@code headers}, {@code purelib}
+     * and {@code platlib} subdirectories go to the wheel's {@code .data} directory; wins over
+     * {@code [tool.maturin] data}. Default: {@code <module>.data} when it exists.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DATA)
+    private String data;
+
+    /**
+     * {@code pyo3}, {@code pyo3-ffi} (an extension module) or {@code bin} (the crate's executables as scripts); wins
+     * over {@code [tool.maturin] bindings}. Default: detected from the crate.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.BINDINGS)
+    private String bindings;
+
+    /**
+     * How entries are compressed: {@code deflated} or {@code stored}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.COMPRESSION, defaultValue = "deflated")
+    private String compression;
+
+    /**
+     * The deflate level, 0 (fastest) to 9 (smallest); default 6.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.COMPRESSION_LEVEL)
+    private Integer compressionLevel;
 
     /**
      * Where the wheel is written.
@@ -77,12 +160,33 @@ public class PackageMojo extends AbstractRustwheelMojo {
     @Override
     protected void run(BuildLog log) throws BuildException {
         PackageConfig config = new PackageConfig(pythonExecutable, pyproject.toPath().toAbsolutePath(),
+                new MaturinSettings(blankToNull(moduleName), blankToNull(pythonSource), unsetIfEmpty(pythonPackages),
+                        unsetIfEmpty(include), unsetIfEmpty(exclude), blankToNull(data), blankToNull(bindings)),
                 wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
-                plugin.getVersion(),
+                compression(), plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()));
         WheelResult wheel = new PackageStep(buildDirectory(), log).run(config);
         attach(wheel);
+    }
+
+    private Compression compression() throws BuildException {
+        try {
+            return Compression.of(compression, compressionLevel);
+        } catch (IllegalArgumentException e) {
+            throw BuildException.userError("compression/compressionLevel: " + e.getMessage() + " (properties "
+                    + PropertyNames.COMPRESSION + ", " + PropertyNames.COMPRESSION_LEVEL + ").", e);
+        }
+    }
+
+    /** Maven hands an unconfigured list over as an empty one; only a list with values overrides pyproject.toml. */
+    private static List<String> unsetIfEmpty(List<String> values) {
+        List<String> set = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        return set.isEmpty() ? null : set;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** A wheel module's main artifact is its wheel; any other module carries it as an attached {@code whl}. */

@@ -13,6 +13,15 @@ public final class PropertyNames {
     public static final String PYTHON_EXECUTABLE = "rustwheel.pythonExecutable";
     public static final String WHEEL_DIRECTORY = "rustwheel.wheelDirectory";
     public static final String PYPROJECT = "rustwheel.pyproject";
+    public static final String MODULE_NAME = "rustwheel.moduleName";
+    public static final String PYTHON_SOURCE = "rustwheel.pythonSource";
+    public static final String PYTHON_PACKAGES = "rustwheel.pythonPackages";
+    public static final String INCLUDE = "rustwheel.include";
+    public static final String EXCLUDE = "rustwheel.exclude";
+    public static final String DATA = "rustwheel.data";
+    public static final String BINDINGS = "rustwheel.bindings";
+    public static final String COMPRESSION = "rustwheel.compression";
+    public static final String COMPRESSION_LEVEL = "rustwheel.compressionLevel";
 
     private PropertyNames() {
     }

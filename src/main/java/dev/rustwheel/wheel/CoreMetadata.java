@@ -2,53 +2,118 @@ package dev.rustwheel.wheel;
 
 import dev.rustwheel.python.DistributionName;
 import dev.rustwheel.python.Pep440;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code METADATA} file of a wheel (core metadata 2.4). Start from {@link #of} and add optional fields with the
- * {@code with…} methods, so that fields added later do not change existing callers.
+ * The {@code METADATA} file of a wheel (core metadata 2.4). Built with {@link #builder}, so that fields added later
+ * do not change existing callers. Values are checked only for what would break the file's format; what they mean
+ * (PEP 508 requirements, SPDX expressions) is checked where they are read, so errors can name the user's file.
  *
- * @param version        in PEP 440 normal form
- * @param summary        a single line
- * @param requiresPython a version specifier such as {@code >=3.9}
+ * @param version     in PEP 440 normal form
+ * @param description the long description, written as the message body after the headers
+ * @param authors     {@code Author:} — people known by name only, comma-separated
+ * @param authorEmails {@code Author-email:} — {@code Name <address>} or bare addresses, comma-separated
+ * @param licenseFiles paths under {@code <dist-info>/licenses/}, as {@code License-File:} lists them
  */
 public record CoreMetadata(
         DistributionName name,
         String version,
         Optional<String> summary,
-        Optional<String> requiresPython) {
+        Optional<String> description,
+        Optional<String> descriptionContentType,
+        List<String> keywords,
+        List<String> authors,
+        List<String> authorEmails,
+        List<String> maintainers,
+        List<String> maintainerEmails,
+        Optional<String> license,
+        Optional<String> licenseExpression,
+        List<String> licenseFiles,
+        List<String> classifiers,
+        List<String> requiresDist,
+        Optional<String> requiresPython,
+        List<ProjectUrl> projectUrls,
+        List<String> providesExtra) {
 
     public static final String FILE_NAME = "METADATA";
+
+    /** A {@code Project-URL:} entry: a label of at most 32 characters and the URL. */
+    public record ProjectUrl(String label, String url) {
+        public ProjectUrl {
+            if (label.length() > 32 || label.contains(",")) {
+                throw new IllegalArgumentException("Project-URL label '" + label + "' must be at most 32 characters"
+                        + " and contain no comma");
+            }
+        }
+    }
 
     public CoreMetadata {
         if (!Pep440.isNormalized(version)) {
             throw new IllegalArgumentException("version '" + version + "' is not in PEP 440 normal form");
         }
-        requireSingleLine("Summary", summary);
-        requireSingleLine("Requires-Python", requiresPython);
+        keywords = List.copyOf(keywords);
+        authors = List.copyOf(authors);
+        authorEmails = List.copyOf(authorEmails);
+        maintainers = List.copyOf(maintainers);
+        maintainerEmails = List.copyOf(maintainerEmails);
+        licenseFiles = List.copyOf(licenseFiles);
+        classifiers = List.copyOf(classifiers);
+        requiresDist = List.copyOf(requiresDist);
+        projectUrls = List.copyOf(projectUrls);
+        providesExtra = List.copyOf(providesExtra);
+        for (Optional<String> single : List.of(summary, descriptionContentType, license, licenseExpression,
+                requiresPython)) {
+            single.ifPresent(CoreMetadata::requireSingleLine);
+        }
+        for (List<String> many : List.of(keywords, authors, authorEmails, maintainers, maintainerEmails,
+                licenseFiles, classifiers, requiresDist, providesExtra)) {
+            many.forEach(CoreMetadata::requireSingleLine);
+        }
+        projectUrls.forEach(u -> requireSingleLine(u.label() + ", " + u.url()));
     }
 
+    public static Builder builder(DistributionName name, String version) {
+        return new Builder(name, version);
+    }
+
+    /** Only the required fields. */
     public static CoreMetadata of(DistributionName name, String version) {
-        return new CoreMetadata(name, version, Optional.empty(), Optional.empty());
+        return builder(name, version).build();
     }
 
-    public CoreMetadata withSummary(String summary) {
-        return new CoreMetadata(name, version, Optional.of(summary), requiresPython);
-    }
-
-    public CoreMetadata withRequiresPython(String requiresPython) {
-        return new CoreMetadata(name, version, summary, Optional.of(requiresPython));
-    }
-
-    /** The file text: one {@code Field: value} line per field, in the order the core metadata spec lists them. */
+    /** The file text: one {@code Field: value} line per value, in the order the core metadata spec lists them. */
     public String render() {
         StringBuilder out = new StringBuilder();
         header(out, "Metadata-Version", "2.4");
         header(out, "Name", name.value());
         header(out, "Version", version);
         summary.ifPresent(value -> header(out, "Summary", value));
+        descriptionContentType.ifPresent(value -> header(out, "Description-Content-Type", value));
+        if (!keywords.isEmpty()) {
+            header(out, "Keywords", String.join(",", keywords));
+        }
+        joined(out, "Author", authors);
+        joined(out, "Author-email", authorEmails);
+        joined(out, "Maintainer", maintainers);
+        joined(out, "Maintainer-email", maintainerEmails);
+        license.ifPresent(value -> header(out, "License", value));
+        licenseExpression.ifPresent(value -> header(out, "License-Expression", value));
+        licenseFiles.forEach(value -> header(out, "License-File", value));
+        classifiers.forEach(value -> header(out, "Classifier", value));
+        requiresDist.forEach(value -> header(out, "Requires-Dist", value));
         requiresPython.ifPresent(value -> header(out, "Requires-Python", value));
+        projectUrls.forEach(u -> header(out, "Project-URL", u.label() + ", " + u.url()));
+        providesExtra.forEach(value -> header(out, "Provides-Extra", value));
+        description.ifPresent(body -> out.append('\n').append(body).append(body.endsWith("\n") ? "" : "\n"));
         return out.toString();
+    }
+
+    private static void joined(StringBuilder out, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            header(out, field, String.join(", ", values));
+        }
     }
 
     private static void header(StringBuilder out, String field, String value) {
@@ -56,9 +121,121 @@ public record CoreMetadata(
     }
 
     /** A line break would end the header early and turn the rest of the value into a bogus field. */
-    private static void requireSingleLine(String field, Optional<String> value) {
-        if (value.filter(v -> v.contains("\n") || v.contains("\r")).isPresent()) {
-            throw new IllegalArgumentException(field + " must be a single line: '" + value.get() + "'");
+    private static void requireSingleLine(String value) {
+        if (value.contains("\n") || value.contains("\r")) {
+            throw new IllegalArgumentException("metadata values must be single lines: '" + value + "'");
+        }
+    }
+
+    /** Collects optional fields; {@link #build} checks them all at once. */
+    public static final class Builder {
+        private final DistributionName name;
+        private final String version;
+        private String summary;
+        private String description;
+        private String descriptionContentType;
+        private final List<String> keywords = new ArrayList<>();
+        private final List<String> authors = new ArrayList<>();
+        private final List<String> authorEmails = new ArrayList<>();
+        private final List<String> maintainers = new ArrayList<>();
+        private final List<String> maintainerEmails = new ArrayList<>();
+        private String license;
+        private String licenseExpression;
+        private final List<String> licenseFiles = new ArrayList<>();
+        private final List<String> classifiers = new ArrayList<>();
+        private final List<String> requiresDist = new ArrayList<>();
+        private String requiresPython;
+        private final List<ProjectUrl> projectUrls = new ArrayList<>();
+        private final List<String> providesExtra = new ArrayList<>();
+
+        private Builder(DistributionName name, String version) {
+            this.name = name;
+            this.version = version;
+        }
+
+        public Builder summary(String value) {
+            summary = value;
+            return this;
+        }
+
+        public Builder description(String body, String contentType) {
+            description = body;
+            descriptionContentType = contentType;
+            return this;
+        }
+
+        public Builder keywords(List<String> values) {
+            keywords.addAll(values);
+            return this;
+        }
+
+        public Builder author(String value) {
+            authors.add(value);
+            return this;
+        }
+
+        public Builder authorEmail(String value) {
+            authorEmails.add(value);
+            return this;
+        }
+
+        public Builder maintainer(String value) {
+            maintainers.add(value);
+            return this;
+        }
+
+        public Builder maintainerEmail(String value) {
+            maintainerEmails.add(value);
+            return this;
+        }
+
+        /** Free-text license ({@code License:}), for a license that is not an SPDX expression. */
+        public Builder license(String value) {
+            license = value;
+            return this;
+        }
+
+        public Builder licenseExpression(String value) {
+            licenseExpression = value;
+            return this;
+        }
+
+        public Builder licenseFile(String value) {
+            licenseFiles.add(value);
+            return this;
+        }
+
+        public Builder classifiers(List<String> values) {
+            classifiers.addAll(values);
+            return this;
+        }
+
+        public Builder requiresDist(String value) {
+            requiresDist.add(value);
+            return this;
+        }
+
+        public Builder requiresPython(String value) {
+            requiresPython = value;
+            return this;
+        }
+
+        public Builder projectUrl(String label, String url) {
+            projectUrls.add(new ProjectUrl(label, url));
+            return this;
+        }
+
+        public Builder providesExtra(String value) {
+            providesExtra.add(value);
+            return this;
+        }
+
+        public CoreMetadata build() {
+            return new CoreMetadata(name, version, Optional.ofNullable(summary), Optional.ofNullable(description),
+                    Optional.ofNullable(descriptionContentType), keywords, authors, authorEmails, maintainers,
+                    maintainerEmails, Optional.ofNullable(license), Optional.ofNullable(licenseExpression),
+                    licenseFiles, classifiers, requiresDist, Optional.ofNullable(requiresPython), projectUrls,
+                    providesExtra);
         }
     }
 }

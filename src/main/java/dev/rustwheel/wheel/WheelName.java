@@ -22,6 +22,11 @@ public final class WheelName {
         return prefix(distribution, version) + ".dist-info";
     }
 
+    /** {@code fastparse_py-1.2.0.data}: files installed into other schemes (scripts, headers, data). */
+    public static String dataDirectory(DistributionName distribution, String version) {
+        return prefix(distribution, version) + ".data";
+    }
+
     private static String prefix(DistributionName distribution, String version) {
         if (!Pep440.isNormalized(version)) {
             throw new IllegalArgumentException("version '" + version + "' is not in PEP 440 normal form;"

@@ -18,7 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
@@ -39,12 +39,19 @@ public final class WheelWriter {
     private static final LocalDateTime LAST_ZIP_TIME = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
 
     private final LocalDateTime mtime;
+    private final Compression compression;
+
+    /** A writer that deflates at the default level. */
+    public WheelWriter(FileTime mtime) {
+        this(mtime, Compression.DEFAULT);
+    }
 
     /**
      * @param mtime the modification time of every entry; zip stores it without a time zone, at two-second
      *              precision, so it is stored as the UTC date and time, seconds rounded down to even
      */
-    public WheelWriter(FileTime mtime) {
+    public WheelWriter(FileTime mtime, Compression compression) {
+        this.compression = compression;
         this.mtime = LocalDateTime.ofInstant(mtime.toInstant(), ZoneOffset.UTC);
         if (this.mtime.isBefore(LocalDateTime.ofInstant(ZIP_EPOCH.toInstant(), ZoneOffset.UTC))
                 || this.mtime.isAfter(LAST_ZIP_TIME)) {
@@ -74,6 +81,10 @@ public final class WheelWriter {
             try (FileChannel channel = FileChannel.open(temporary,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
+                // zip64 records only where an entry or the archive passes 4 GiB; the channel is seekable, so
+                // sizes are patched into each local header afterwards and nothing is buffered in memory
+                zip.setUseZip64(Zip64Mode.AsNeeded);
+                zip.setLevel(compression.level());
                 for (WheelEntry entry : entries) {
                     rows.add(writeEntry(zip, entry));
                 }
@@ -123,7 +134,7 @@ public final class WheelWriter {
 
     private RecordRow writeEntry(ZipArchiveOutputStream zip, WheelEntry entry) throws IOException {
         ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.path());
-        zipEntry.setMethod(ZipEntry.DEFLATED);
+        zipEntry.setMethod(compression.zipMethod());
         zipEntry.setTime(zipTime());
         zipEntry.setUnixMode(entry.unixMode());
         zip.putArchiveEntry(zipEntry);

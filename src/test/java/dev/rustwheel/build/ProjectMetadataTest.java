@@ -1,7 +1,6 @@
 package dev.rustwheel.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +30,7 @@ class ProjectMetadataTest {
 
         assertEquals("my-crate", metadata.name().value());
         assertEquals("0.3.0a2", metadata.version());
-        assertNull(metadata.summary());
+        assertTrue(metadata.coreMetadata().summary().isEmpty());
     }
 
     @Test
@@ -48,8 +47,8 @@ class ProjectMetadataTest {
 
         assertEquals("Fast_Parse", metadata.name().value());
         assertEquals("1.2.0", metadata.version());
-        assertEquals("Parses fast", metadata.summary());
-        assertEquals(">=3.9", metadata.requiresPython());
+        assertEquals("Parses fast", metadata.coreMetadata().summary().orElseThrow());
+        assertEquals(">=3.9", metadata.coreMetadata().requiresPython().orElseThrow());
         String rendered = metadata.coreMetadata().render();
         assertTrue(rendered.contains("Summary: Parses fast\n"), rendered);
         assertTrue(rendered.contains("Requires-Python: >=3.9\n"), rendered);

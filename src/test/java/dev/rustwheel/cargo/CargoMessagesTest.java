@@ -1,10 +1,12 @@
 package dev.rustwheel.cargo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -149,5 +151,19 @@ class CargoMessagesTest {
     })
     void stripKind(String reported, String expected) {
         assertEquals(expected, CargoMessages.stripKind(reported));
+    }
+
+    @Test
+    void recordsTheResolvedFeaturesOfBindingCratesFreshOrNot() {
+        messages.accept(artifact(DEP, "\"lib\"", "\"lib\"", "pyo3", "", true)
+                .replace("\"features\":[]", "\"features\":[\"abi3\",\"abi3-py37\",\"macros\"]"));
+        messages.accept(artifact(DEP, "\"lib\"", "\"lib\"", "pyo3_ffi", "", false));
+        messages.accept(artifact(DEP, "\"custom-build\"", "\"bin\"", "pyo3", "", false)
+                .replace("\"features\":[]", "\"features\":[\"build-script-only\"]"));
+        messages.accept(artifact(DEP, "\"lib\"", "\"lib\"", "serde", "", false));
+
+        assertEquals(Map.of("pyo3", List.of("abi3", "abi3-py37", "macros"), "pyo3-ffi", List.of()),
+                messages.bindingCrates());
+        assertTrue(messages.artifacts().isEmpty());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class CargoPackageTest {
         CargoPackage picked = CargoPackage.fromMetadata(metadata, cli);
 
         assertEquals(new CargoPackage("path+file://" + cli.getParent() + "#fp-cli@0.3.0-rc.1", "fp-cli",
-                "0.3.0-rc.1"), picked);
+                "0.3.0-rc.1", null, List.of(), null, null, null, null, null, null, List.of()), picked);
     }
 
     @Test

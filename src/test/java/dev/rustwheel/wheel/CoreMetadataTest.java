@@ -17,9 +17,10 @@ class CoreMetadataTest {
 
     @Test
     void rendersOptionalFieldsInSpecOrderWhateverOrderTheyWereSet() throws InvalidDistributionNameException {
-        CoreMetadata metadata = CoreMetadata.of(DistributionName.of("fastparse"), "1.2.0")
-                .withRequiresPython(">=3.9")
-                .withSummary("Fast parsing — in Rust");
+        CoreMetadata metadata = CoreMetadata.builder(DistributionName.of("fastparse"), "1.2.0")
+                .requiresPython(">=3.9")
+                .summary("Fast parsing — in Rust")
+                .build();
         assertEquals("Metadata-Version: 2.4\n"
                 + "Name: fastparse\n"
                 + "Version: 1.2.0\n"
@@ -29,9 +30,15 @@ class CoreMetadataTest {
 
     @Test
     void refusesValuesThatWouldBreakTheHeaders() throws InvalidDistributionNameException {
-        CoreMetadata metadata = CoreMetadata.of(DistributionName.of("fastparse"), "1.2.0");
-        assertThrows(IllegalArgumentException.class, () -> metadata.withSummary("one\nLicense: forged"));
-        assertThrows(IllegalArgumentException.class, () -> metadata.withRequiresPython(">=3.9\r"));
+        DistributionName name = DistributionName.of("fastparse");
+        assertThrows(IllegalArgumentException.class,
+                () -> CoreMetadata.builder(name, "1.2.0").summary("one\nLicense: forged").build());
+        assertThrows(IllegalArgumentException.class,
+                () -> CoreMetadata.builder(name, "1.2.0").requiresPython(">=3.9\r").build());
+        assertThrows(IllegalArgumentException.class,
+                () -> CoreMetadata.builder(name, "1.2.0").requiresDist("a\nb").build());
+        assertThrows(IllegalArgumentException.class,
+                () -> CoreMetadata.builder(name, "1.2.0").projectUrl("x".repeat(33), "https://e.org").build());
     }
 
     @Test

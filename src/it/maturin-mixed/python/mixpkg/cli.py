@@ -1,0 +1,3 @@
+def main():
+    from mixpkg import add
+    print("mix-hello", add(2, 3))

@@ -1,0 +1,1 @@
+fn main() { println!("mix-tool says hi"); }
