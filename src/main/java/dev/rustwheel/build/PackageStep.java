@@ -60,7 +60,7 @@ public final class PackageStep {
         requireInitFunction(library.currentPath(), module);
         PythonInterpreter python = probe(config);
         ProjectMetadata metadata = ProjectMetadata.resolve(config.pyproject(), manifest.crate());
-        WheelTag tag = WheelTag.forInterpreter(python);
+        WheelTag tag = platformTagged(WheelTag.forInterpreter(python), manifest);
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         List<WheelEntry> payload = ExtensionModuleLayout.entries(module, python.extSuffix(),
                 EntryContent.ofFile(library.currentPath()));
@@ -69,7 +69,7 @@ public final class PackageStep {
         try {
             rows = new WheelWriter(config.entryTime()).write(file, distInfo, payload, List.of(
                     new WheelEntry(CoreMetadata.FILE_NAME, bytes(metadata.coreMetadata().render()), false),
-                    new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), List.of(tag))
+                    new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), tag.expanded())
                             .render()), false)));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
@@ -79,6 +79,14 @@ public final class PackageStep {
         String digest = rows.stream().filter(r -> r.path().equals(modulePath)).findFirst().orElseThrow().sha256();
         state.write(manifest.withArtifact(index, a -> a.withSha256(hex(digest))));
         return new WheelResult(file, tag.toString());
+    }
+
+    /** The platform tags the repair goal recorded, where it ran; else the interpreter's own. */
+    private static WheelTag platformTagged(WheelTag interpreterTag, StagingManifest manifest) {
+        if (manifest.audit() == null || manifest.audit().platformTags().isEmpty()) {
+            return interpreterTag;
+        }
+        return interpreterTag.withPlatforms(manifest.audit().platformTags());
     }
 
     private static EntryContent bytes(String text) {

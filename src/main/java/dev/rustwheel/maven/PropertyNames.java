@@ -13,6 +13,9 @@ public final class PropertyNames {
     public static final String PYTHON_EXECUTABLE = "rustwheel.pythonExecutable";
     public static final String WHEEL_DIRECTORY = "rustwheel.wheelDirectory";
     public static final String PYPROJECT = "rustwheel.pyproject";
+    public static final String COMPATIBILITY = "rustwheel.compatibility";
+    public static final String WHEEL = "rustwheel.wheel";
+    public static final String FORMAT = "rustwheel.format";
 
     private PropertyNames() {
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Builds small shared libraries for the tests; a test is skipped, not failed, where the compiler cannot. */
-final class Gcc {
+public final class Gcc {
 
     /** Exports PyInit_demo and a weak and a protected symbol; hides one function and keeps one static. */
     static final String DEMO_SOURCE = """
@@ -31,13 +31,13 @@ final class Gcc {
      * Compiles {@code source} into {@code dir/name} with {@code gcc -shared -fPIC}, the source, then {@code flags}, skipping
      * the calling test when gcc is missing or cannot build for the requested target.
      */
-    static Path sharedLibrary(Path dir, String name, String source, String... flags)
+    public static Path sharedLibrary(Path dir, String name, String source, String... flags)
             throws IOException, InterruptedException {
         return build("gcc", ".c", dir, name, source, flags);
     }
 
     /** As {@link #sharedLibrary}, with g++ from C++ source. */
-    static Path cxxSharedLibrary(Path dir, String name, String source, String... flags)
+    public static Path cxxSharedLibrary(Path dir, String name, String source, String... flags)
             throws IOException, InterruptedException {
         return build("g++", ".cpp", dir, name, source, flags);
     }
