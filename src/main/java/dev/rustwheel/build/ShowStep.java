@@ -43,6 +43,7 @@ public final class ShowStep {
     }
 
     private static String showWheel(ShowConfig config) throws BuildException {
+        Path wheel = singleWheel(config.wheel());
         Path unpacked;
         try {
             unpacked = Files.createTempDirectory("rustwheel-show-");
@@ -50,18 +51,37 @@ public final class ShowStep {
             throw BuildException.toolFailure("Cannot create a temporary directory: " + e, e);
         }
         try {
-            List<Path> files = unpackElfEntries(config.wheel(), unpacked);
+            List<Path> files = unpackElfEntries(wheel, unpacked);
             if (files.isEmpty()) {
-                throw BuildException.userError(config.wheel() + " holds no ELF files: it does not look like a"
+                throw BuildException.userError(wheel + " holds no ELF files: it does not look like a"
                         + " Linux platform wheel, so there is nothing to audit.", null);
             }
             String report = render(ArtifactAudit.of(files, Optional.of(unpacked), config.ldLibraryPath(), List.of()),
                     config.json());
             // people and tools know the wheel, not the temporary directory it was unpacked into
-            return report.replace(unpacked + "/", config.wheel().getFileName() + "!/");
+            return report.replace(unpacked + "/", wheel.getFileName() + "!/");
         } finally {
             deleteQuietly(unpacked);
         }
+    }
+
+    /** The wheel itself, or the one wheel in a directory (such as target/wheels), whose name varies with its tags. */
+    static Path singleWheel(Path wheelOrDirectory) throws BuildException {
+        if (!Files.isDirectory(wheelOrDirectory)) {
+            return wheelOrDirectory;
+        }
+        List<Path> wheels;
+        try (Stream<Path> list = Files.list(wheelOrDirectory)) {
+            wheels = list.filter(p -> p.getFileName().toString().endsWith(".whl")).sorted().toList();
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot list " + wheelOrDirectory + ": " + e, e);
+        }
+        if (wheels.size() != 1) {
+            throw BuildException.userError(wheelOrDirectory + " holds " + wheels.size() + " wheels "
+                    + wheels.stream().map(Path::getFileName).toList() + "; name one with -Drustwheel.wheel=path/to/file.whl.",
+                    null);
+        }
+        return wheels.get(0);
     }
 
     /** Writes each ELF entry under {@code target} at its path in the wheel; returns them in wheel order. */

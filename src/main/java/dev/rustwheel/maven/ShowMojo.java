@@ -20,7 +20,8 @@ import org.apache.maven.project.MavenProject;
 public class ShowMojo extends AbstractRustwheelMojo {
 
     /**
-     * A wheel to audit instead of the module's artifacts.
+     * A wheel to audit instead of the module's artifacts, or a directory holding exactly one (such as
+     * {@code target/wheels}, whose file name changes with the tags).
      *
      * @since 0.1.0
      */
