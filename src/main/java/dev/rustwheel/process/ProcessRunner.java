@@ -48,8 +48,10 @@ public final class ProcessRunner {
             StreamPump outPump = StreamPump.start(process.getInputStream(), stdout, "stdout");
             StreamPump errPump = StreamPump.start(process.getErrorStream(), stderr, "stderr");
             int exitCode = process.waitFor();
-            outPump.finish();
-            errPump.finish();
+            outPump.join();
+            errPump.join();
+            outPump.rethrowFailure();
+            errPump.rethrowFailure();
             return exitCode;
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * Reads one of a child's output streams line by line on its own thread. It drains the stream to the end even when
  * the consumer fails, since a pipe nobody reads fills up and stalls the child; the first failure is rethrown by
- * {@link #finish()}.
+ * {@link #rethrowFailure()} once both streams are drained.
  */
 final class StreamPump implements Runnable {
 
@@ -55,9 +55,13 @@ final class StreamPump implements Runnable {
         }
     }
 
-    /** Waits until the stream is drained; rethrows what went wrong while reading or consuming it. */
-    void finish() throws InterruptedException, IOException {
+    /** Waits until the stream is drained. */
+    void join() throws InterruptedException {
         thread.join();
+    }
+
+    /** Rethrows what went wrong while reading or consuming the stream, if anything did. */
+    void rethrowFailure() throws IOException {
         Exception e = failure;
         if (e instanceof IOException io) {
             throw io;

@@ -1,5 +1,6 @@
 package dev.rustwheel.wheel;
 
+import dev.rustwheel.overlay.Overlay;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -17,6 +18,11 @@ public interface EntryContent {
     /** The current content of {@code file}, read when the wheel is written. */
     static EntryContent ofFile(Path file) {
         return new FileContent(file);
+    }
+
+    /** The bytes of {@code file} with {@code overlay} applied while they are written; the file stays clean. */
+    static EntryContent ofFile(Path file, Overlay overlay) {
+        return new OverlaidFileContent(file, overlay);
     }
 
     /** Bytes generated in memory, such as the metadata files; {@code bytes} is copied. */

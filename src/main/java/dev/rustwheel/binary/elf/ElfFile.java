@@ -187,6 +187,15 @@ public final class ElfFile implements AutoCloseable {
         return symbolVersions;
     }
 
+    /** For the patcher in this package, which reads raw structures the public accessors decode. */
+    ElfInput input() {
+        return input;
+    }
+
+    LoadSegments loadSegments() {
+        return segments;
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();
