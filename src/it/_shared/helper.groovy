@@ -238,9 +238,10 @@ class ItHelper {
 
     /**
      * Checks the wheel's layout, metadata and RECORD, and returns its entries.
-     * {@code dist} and {@code version} are the escaped name and PEP 440 version of the file name.
+     * {@code dist} and {@code version} are the escaped name and PEP 440 version of the file name; {@code tags} the
+     * WHEEL file's Tag lines.
      */
-    static Map<String, byte[]> checkWheel(File wheel, String dist, String version, String module) {
+    static Map<String, byte[]> checkWheel(File wheel, String dist, String version, String module, List<String> tags = [TAG]) {
         Map<String, byte[]> e = readZip(wheel)
         String distInfo = "${dist}-${version}.dist-info"
         String so = "${module}/${module}${EXT_SUFFIX}"
@@ -264,7 +265,7 @@ class ItHelper {
         Map<String, List<String>> wheelMeta = headers(new String(e["${distInfo}/WHEEL" as String], 'UTF-8'))
         assert wheelMeta['Wheel-Version'] == ['1.0']: "WHEEL Wheel-Version ${wheelMeta['Wheel-Version']}"
         assert wheelMeta['Root-Is-Purelib'] == ['false']: "WHEEL Root-Is-Purelib ${wheelMeta['Root-Is-Purelib']}"
-        assert wheelMeta['Tag'] == [TAG]: "WHEEL Tag ${wheelMeta['Tag']}, expected [${TAG}]"
+        assert wheelMeta['Tag'] == tags: "WHEEL Tag ${wheelMeta['Tag']}, expected ${tags}"
 
         checkRecord(e, "${distInfo}/RECORD")
         return e

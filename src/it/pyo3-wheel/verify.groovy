@@ -1,13 +1,14 @@
 def itDir = new File(itSourceDir as String)
 def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+def audit = evaluate(new File(itDir, '_shared/audit.groovy'))
 
 String module = 'pyo3_demo'
 Map env = ['PYO3_PYTHON': 'python3']   // as in pom.xml
 h.assertLogContains(h.buildLog(), 'BUILD SUCCESS')
 
 // Cargo.toml says 0.3.0-alpha.2: PEP 440 spells it 0.3.0a2, in the file name and in METADATA
-File wheel = h.singleWheel('pyo3_demo-0.3.0a2-cp311-cp311-linux_x86_64.whl')
-Map entries = h.checkWheel(wheel, 'pyo3_demo', '0.3.0a2', module)
+File wheel = h.singleWheel("pyo3_demo-0.3.0a2-${audit.fileTag(h.cdylib(basedir, module))}.whl")
+Map entries = h.checkWheel(wheel, 'pyo3_demo', '0.3.0a2', module, audit.wheelTags(h.cdylib(basedir, module)))
 
 h.assertImports(wheel, module, [
         'm.greet("maven")'                   : "'hello, maven, from rust'",

@@ -1,5 +1,6 @@
 def itDir = new File(itSourceDir as String)
 def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+def audit = evaluate(new File(itDir, '_shared/audit.groovy'))
 
 String module = 'recover_demo'
 String soName = "lib${module}.so"
@@ -48,8 +49,8 @@ if (logs[0].contains(compiling)) {
 }
 
 // ---- 5. after `mvn package`: the wheel holds the bytes compiled in build 1, cargo has them back
-File wheel = h.singleWheel('recover_demo-0.1.0-cp311-cp311-linux_x86_64.whl')
-Map entries = h.checkWheel(wheel, 'recover_demo', '0.1.0', module)
+File wheel = h.singleWheel("recover_demo-0.1.0-${audit.fileTag(h.cdylib(basedir, module))}.whl")
+Map entries = h.checkWheel(wheel, 'recover_demo', '0.1.0', module, audit.wheelTags(h.cdylib(basedir, module)))
 assert h.sha256(entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String] as byte[]) == stagedSha:
         'the wheel does not hold the bytes compiled in the first build'
 h.assertCdylibClean(basedir, module)

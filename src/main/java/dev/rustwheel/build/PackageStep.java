@@ -83,7 +83,7 @@ public final class PackageStep {
             String suffix = module + extension.suffix();
             payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
                     .ifPresent(e -> packed.put(index, e.path()));
-            tag = TagSelection.select(bindings, abi3, python);
+            tag = TagSelection.select(bindings, abi3, python, auditedPlatforms(manifest));
         } else {
             List<PythonLayout.Executable> executables = new ArrayList<>();
             for (int i = 0; i < manifest.artifacts().size(); i++) {
@@ -102,7 +102,7 @@ public final class PackageStep {
             String moduleName = settings.moduleName() != null ? settings.moduleName()
                     : metadata.name().wheelEscaped();
             payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables);
-            tag = TagSelection.select(bindings, Optional.empty(), python);
+            tag = TagSelection.select(bindings, Optional.empty(), python, auditedPlatforms(manifest));
         }
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
@@ -127,7 +127,7 @@ public final class PackageStep {
     private static List<WheelEntry> distInfoFiles(ProjectMetadata metadata, PackageConfig config, WheelTag tag) {
         List<WheelEntry> files = new ArrayList<>();
         files.add(new WheelEntry(CoreMetadata.FILE_NAME, bytes(metadata.coreMetadata().render()), false));
-        files.add(new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), List.of(tag))
+        files.add(new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), tag.expanded())
                 .render()), false));
         if (!metadata.entryPoints().isEmpty()) {
             files.add(new WheelEntry(EntryPoints.FILE_NAME, bytes(metadata.entryPoints().render()), false));
@@ -145,6 +145,11 @@ public final class PackageStep {
             throw pyproject.project().error("scripts", "declares '" + name + "', which is also the name of the"
                     + " crate's executable; both would be installed as the same command. Rename one of them.");
         }
+    }
+
+    /** The platform tags the repair goal recorded; none where it did not run. */
+    private static List<String> auditedPlatforms(StagingManifest manifest) {
+        return manifest.audit() == null ? List.of() : manifest.audit().platformTags();
     }
 
     private static EntryContent bytes(String text) {

@@ -2,11 +2,12 @@ package dev.rustwheel.build;
 
 import dev.rustwheel.python.PythonInterpreter;
 import dev.rustwheel.wheel.WheelTag;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The one place that decides a wheel's {@code python-abi-platform} tag. The platform comes from the interpreter
- * as it is; an audit that proves a manylinux or musllinux policy will supply it instead.
+ * The one place that decides a wheel's {@code python-abi-platform} tag. The platform tags come from the audit
+ * (the repair goal) where it ran, else from the interpreter as it is.
  */
 final class TagSelection {
 
@@ -14,10 +15,12 @@ final class TagSelection {
     }
 
     /**
-     * @param abi3Minor the stable ABI's minimum CPython 3 minor version, or empty for a version-specific build
+     * @param abi3Minor        the stable ABI's minimum CPython 3 minor version, or empty for a version-specific build
+     * @param auditedPlatforms the platform tags the audit proved, most compatible first; empty where none ran
      */
-    static WheelTag select(Bindings bindings, Optional<Integer> abi3Minor, PythonInterpreter python) {
-        String platform = python.platformTag();
+    static WheelTag select(Bindings bindings, Optional<Integer> abi3Minor, PythonInterpreter python,
+                           List<String> auditedPlatforms) {
+        String platform = auditedPlatforms.isEmpty() ? python.platformTag() : String.join(".", auditedPlatforms);
         if (bindings == Bindings.BIN) {
             // executables work with any Python on the platform; pip only needs the platform to match
             return new WheelTag("py3", "none", platform);
@@ -25,7 +28,7 @@ final class TagSelection {
         if (abi3Minor.isPresent()) {
             return new WheelTag("cp3" + abi3Minor.get(), "abi3", platform);
         }
-        return WheelTag.forInterpreter(python);
+        return new WheelTag(python.pythonTag(), python.abiTag(), platform);
     }
 
     /**

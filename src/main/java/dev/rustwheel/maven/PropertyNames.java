@@ -22,6 +22,9 @@ public final class PropertyNames {
     public static final String BINDINGS = "rustwheel.bindings";
     public static final String COMPRESSION = "rustwheel.compression";
     public static final String COMPRESSION_LEVEL = "rustwheel.compressionLevel";
+    public static final String COMPATIBILITY = "rustwheel.compatibility";
+    public static final String WHEEL = "rustwheel.wheel";
+    public static final String FORMAT = "rustwheel.format";
 
     private PropertyNames() {
     }

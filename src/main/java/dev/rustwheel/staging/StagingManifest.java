@@ -12,8 +12,10 @@ import java.util.function.UnaryOperator;
  * @param crate         the crate that was built
  * @param linkedPaths   native library directories that cargo build scripts reported
  * @param artifacts     the cdylib and bin files of the crate, in cargo's order
+ * @param audit         the {@code repair} goal's verdict, null until it ran (and in manifests written before it existed)
  */
-public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> linkedPaths, List<StagedArtifact> artifacts) {
+public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> linkedPaths, List<StagedArtifact> artifacts,
+        AuditRecord audit) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -23,14 +25,18 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
     }
 
     public static StagingManifest of(CrateInfo crate, List<Path> linkedPaths, List<StagedArtifact> artifacts) {
-        return new StagingManifest(SCHEMA_VERSION, crate, linkedPaths, artifacts);
+        return new StagingManifest(SCHEMA_VERSION, crate, linkedPaths, artifacts, null);
     }
 
     /** A copy with artifact {@code index} replaced by {@code change} applied to it. */
     public StagingManifest withArtifact(int index, UnaryOperator<StagedArtifact> change) {
         List<StagedArtifact> changed = new ArrayList<>(artifacts);
         changed.set(index, change.apply(changed.get(index)));
-        return new StagingManifest(schemaVersion, crate, linkedPaths, changed);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, changed, audit);
+    }
+
+    public StagingManifest withAudit(AuditRecord verdict) {
+        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, verdict);
     }
 
     public boolean needsRestore() {

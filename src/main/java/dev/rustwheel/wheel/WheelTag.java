@@ -1,6 +1,8 @@
 package dev.rustwheel.wheel;
 
 import dev.rustwheel.python.PythonInterpreter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,19 @@ public record WheelTag(String python, String abi, String platform) {
     /** The tag of an extension module built for {@code interpreter} as is, before any platform repair. */
     public static WheelTag forInterpreter(PythonInterpreter interpreter) {
         return new WheelTag(interpreter.pythonTag(), interpreter.abiTag(), interpreter.platformTag());
+    }
+
+    /** Every single tag a compressed tag set stands for, as the {@code Tag:} lines of {@code WHEEL} list them. */
+    public List<WheelTag> expanded() {
+        List<WheelTag> tags = new ArrayList<>();
+        for (String p : python.split("\\.")) {
+            for (String a : abi.split("\\.")) {
+                for (String platformTag : platform.split("\\.")) {
+                    tags.add(new WheelTag(p, a, platformTag));
+                }
+            }
+        }
+        return List.copyOf(tags);
     }
 
     /** The form wheel file names and the {@code Tag:} lines of {@code WHEEL} use: {@code cp311-cp311-linux_x86_64}. */

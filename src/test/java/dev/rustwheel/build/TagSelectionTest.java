@@ -60,13 +60,25 @@ class TagSelectionTest {
 
     @Test
     void tagsAndSuffixes() {
-        assertEquals("cp311-cp311-linux_x86_64", TagSelection.select(Bindings.EXTENSION, Optional.empty(), CP311).toString());
-        assertEquals("cp37-abi3-linux_x86_64", TagSelection.select(Bindings.EXTENSION, Optional.of(7), CP311).toString());
-        assertEquals("py3-none-linux_x86_64", TagSelection.select(Bindings.BIN, Optional.of(7), CP311).toString());
+        assertEquals("cp311-cp311-linux_x86_64", TagSelection.select(Bindings.EXTENSION, Optional.empty(), CP311, List.of()).toString());
+        assertEquals("cp37-abi3-linux_x86_64", TagSelection.select(Bindings.EXTENSION, Optional.of(7), CP311, List.of()).toString());
+        assertEquals("py3-none-linux_x86_64", TagSelection.select(Bindings.BIN, Optional.of(7), CP311, List.of()).toString());
         assertEquals(".abi3.so", TagSelection.extensionSuffix(Optional.of(7), CP311));
         assertEquals(".cpython-311-x86_64-linux-gnu.so", TagSelection.extensionSuffix(Optional.empty(), CP311));
         PythonInterpreter windows = new PythonInterpreter("py", "cpython", 3, 11, ".cp311-win_amd64.pyd",
                 Optional.empty(), "win-amd64", 8);
         assertEquals(".pyd", TagSelection.extensionSuffix(Optional.of(8), windows));
+    }
+
+    @Test
+    void auditedPlatformsReplaceTheInterpretersMostCompatibleFirst() {
+        List<String> audited = List.of("manylinux_2_17_x86_64", "manylinux2014_x86_64");
+
+        assertEquals("cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64",
+                TagSelection.select(Bindings.EXTENSION, Optional.empty(), CP311, audited).toString());
+        assertEquals("cp37-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64",
+                TagSelection.select(Bindings.EXTENSION, Optional.of(7), CP311, audited).toString());
+        assertEquals("py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64",
+                TagSelection.select(Bindings.BIN, Optional.empty(), CP311, audited).toString());
     }
 }

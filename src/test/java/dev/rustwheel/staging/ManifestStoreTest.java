@@ -64,6 +64,31 @@ class ManifestStoreTest {
     }
 
     @Test
+    void readsBackTheAuditVerdict() throws Exception {
+        StagingManifest written = sample().withAudit(new AuditRecord("auto", "manylinux_2_17",
+                List.of("manylinux_2_17_x86_64", "manylinux2014_x86_64"),
+                java.util.Map.of("GLIBC", "GLIBC_2.14 from libc.so.6, needed by /x/libfast_parse.so"),
+                List.of("libfoo.so.1 => /opt/native/lib/libfoo.so.1")));
+
+        store.write(written);
+
+        assertEquals(written, store.read().orElseThrow());
+    }
+
+    @Test
+    void readsAManifestWrittenBeforeTheAuditFieldExisted() throws Exception {
+        store.write(sample());
+        JsonNode json = new ObjectMapper().readTree(layout.manifest().toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("audit");
+        Files.writeString(layout.manifest(), json.toString());
+
+        StagingManifest read = store.read().orElseThrow();
+
+        assertEquals(sample(), read);
+        assertEquals(null, read.audit());
+    }
+
+    @Test
     void writesPathsAsPlainStrings() throws Exception {
         StagingManifest written = sample();
         store.write(written);

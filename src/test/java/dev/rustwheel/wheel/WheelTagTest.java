@@ -34,4 +34,13 @@ class WheelTagTest {
     void rejectsComponentsThatWouldBreakTheFileName(String platform) {
         assertThrows(IllegalArgumentException.class, () -> new WheelTag("cp311", "cp311", platform));
     }
+
+    @Test
+    void compressedPlatformsKeepTheirOrderInTheNameAndExpandIntoOneTagEach() {
+        WheelTag tag = new WheelTag("cp311", "cp311", "manylinux_2_17_x86_64.manylinux2014_x86_64");
+        assertEquals("cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64", tag.toString());
+        assertEquals(java.util.List.of(new WheelTag("cp311", "cp311", "manylinux_2_17_x86_64"),
+                new WheelTag("cp311", "cp311", "manylinux2014_x86_64")), tag.expanded());
+        assertEquals(6, new WheelTag("py2.py3", "none", "a.b.c").expanded().size());
+    }
 }

@@ -16,6 +16,9 @@ public record DynamicEntry(long tag, long value) {
     public static final long DT_RPATH = 15;
     public static final long DT_RUNPATH = 29;
     public static final long DT_GNU_HASH = 0x6ffffef5L;
+    public static final long DT_VERSYM = 0x6ffffff0L;
+    public static final long DT_VERNEED = 0x6ffffffeL;
+    public static final long DT_VERNEEDNUM = 0x6fffffffL;
 
     static DynamicEntry read(ByteBuffer b, ElfClass elfClass) {
         // d_tag is signed (Elf32_Sword / Elf64_Sxword); every tag in use is positive either way

@@ -1,8 +1,10 @@
 package dev.rustwheel.binary.elf;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -22,6 +24,11 @@ public final class ElfFile implements AutoCloseable {
     private final LoadSegments segments;
     private DynamicSection dynamicSection;
     private List<ElfSymbol> dynamicSymbols;
+    private SymbolVersions symbolVersions;
+    private List<ImportedSymbol> importedSymbols;
+
+    /** PATH_MAX: the loader would not accept a longer interpreter path either. */
+    private static final int MAX_INTERPRETER_LENGTH = 4096;
 
     private ElfFile(FileChannel channel, ElfInput input, ElfHeader header, HeaderTables tables) {
         this.channel = channel;
@@ -103,6 +110,81 @@ public final class ElfFile implements AutoCloseable {
 
     public boolean exportsSymbol(String name) throws ElfFormatException, IOException {
         return dynamicSymbols().stream().anyMatch(s -> s.isExported() && s.name().equals(name));
+    }
+
+    /**
+     * What {@code .gnu.version_r} requires of each library, e.g. {@code libc.so.6} with {@code GLIBC_2.14}; empty
+     * when the file uses no versioned symbols.
+     */
+    public List<VersionRequirement> versionRequirements() throws ElfFormatException, IOException {
+        return symbolVersions().requirements();
+    }
+
+    /** The symbols this object takes from others, each with its required version where it has one. */
+    public List<ImportedSymbol> importedSymbols() throws ElfFormatException, IOException {
+        if (importedSymbols == null) {
+            importedSymbols = symbolVersions().imports(input, dynamicSection(), segments, dynamicSymbols());
+        }
+        return importedSymbols;
+    }
+
+    /** The program interpreter (PT_INTERP), e.g. {@code /lib64/ld-linux-x86-64.so.2}; shared libraries rarely have one. */
+    public Optional<String> interpreter() throws ElfFormatException, IOException {
+        Optional<ProgramHeader> interp = tables.programHeaders().stream()
+                .filter(p -> p.type() == ProgramHeader.PT_INTERP).findFirst();
+        if (interp.isEmpty()) {
+            return Optional.empty();
+        }
+        long length = interp.get().fileSize();
+        if (length < 0 || length > MAX_INTERPRETER_LENGTH) {
+            throw input.failure("the interpreter path (PT_INTERP) is " + Long.toUnsignedString(length)
+                    + " bytes long, more than the " + MAX_INTERPRETER_LENGTH + " any loader accepts");
+        }
+        ByteBuffer bytes = input.read("interpreter path (PT_INTERP)", interp.get().offset(), length);
+        int end = 0;
+        while (end < bytes.limit() && bytes.get(end) != 0) {
+            end++;
+        }
+        return Optional.of(new String(bytes.array(), 0, end, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The C library the file was linked against: the interpreter's name decides where there is one, else the
+     * needed libraries ({@code libc.so.6} or {@code ld-linux*} for glibc, {@code libc.musl-*} or musl's
+     * plain {@code libc.so} for musl).
+     */
+    public LibcKind libc() throws ElfFormatException, IOException {
+        Optional<String> interpreter = interpreter();
+        if (interpreter.isPresent()) {
+            String name = interpreter.get().substring(interpreter.get().lastIndexOf('/') + 1);
+            if (name.startsWith("ld-musl-")) {
+                return LibcKind.MUSL;
+            }
+            if (name.startsWith("ld-linux") || name.startsWith("ld64.so") || name.startsWith("ld.so")) {
+                return LibcKind.GLIBC;
+            }
+        }
+        for (String needed : dynamicSection().needed()) {
+            if (needed.startsWith("libc.musl-") || needed.startsWith("ld-musl-") || needed.equals("libc.so")) {
+                return LibcKind.MUSL;
+            }
+            if (needed.equals("libc.so.6") || needed.startsWith("ld-linux")) {
+                return LibcKind.GLIBC;
+            }
+        }
+        return LibcKind.NONE;
+    }
+
+    /** How many bytes of the file have been read so far, for tests that prove what is left unread. */
+    long bytesRead() {
+        return input.bytesRead();
+    }
+
+    private SymbolVersions symbolVersions() throws IOException {
+        if (symbolVersions == null) {
+            symbolVersions = SymbolVersions.read(input, dynamicSection(), segments);
+        }
+        return symbolVersions;
     }
 
     /** For the patcher in this package, which reads raw structures the public accessors decode. */

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Positioned reads of parts of an ELF file. Every extent comes from fields of the file itself, so each one is
@@ -17,16 +18,27 @@ final class ElfInput {
     private final FileChannel channel;
     private final long size;
     private final ByteOrder order;
+    private final AtomicLong bytesRead;
 
     ElfInput(Path path, FileChannel channel, long size, ByteOrder order) {
+        this(path, channel, size, order, new AtomicLong());
+    }
+
+    private ElfInput(Path path, FileChannel channel, long size, ByteOrder order, AtomicLong bytesRead) {
         this.path = path;
         this.channel = channel;
         this.size = size;
         this.order = order;
+        this.bytesRead = bytesRead;
     }
 
     ElfInput withOrder(ByteOrder newOrder) {
-        return new ElfInput(path, channel, size, newOrder);
+        return new ElfInput(path, channel, size, newOrder, bytesRead);
+    }
+
+    /** How many bytes all reads of this file (in either byte order) have fetched so far. */
+    long bytesRead() {
+        return bytesRead.get();
     }
 
     Path path() {
@@ -68,6 +80,7 @@ final class ElfInput {
             throw failure(description + " is too large to read into memory");
         }
         ByteBuffer buffer = ByteBuffer.allocate((int) length).order(order);
+        bytesRead.addAndGet(length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, offset + buffer.position()) < 0) {
                 throw failure(description + " could not be read: the file ended at byte "

@@ -9,6 +9,7 @@ public record ProgramHeader(
 
     public static final int PT_LOAD = 1;
     public static final int PT_DYNAMIC = 2;
+    public static final int PT_INTERP = 3;
 
     /** Whether {@code address} lies in the part of this segment that comes from the file. */
     boolean containsInFile(long address) {

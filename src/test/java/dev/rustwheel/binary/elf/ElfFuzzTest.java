@@ -29,8 +29,8 @@ class ElfFuzzTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void mutatedLibrariesParseOrFailCleanly() throws Exception {
-        Path lib = Gcc.sharedLibrary(dir, "libdemo.so", Gcc.DEMO_SOURCE, "-Wl,-rpath,/x", "-Wl,--no-as-needed",
-                "-lm");
+        Path lib = Gcc.sharedLibrary(dir, "libdemo.so", Gcc.DEMO_SOURCE + SymbolVersionsTest.VERSIONED_SOURCE,
+                "-Wl,-rpath,/x", "-Wl,--no-as-needed", "-lm");
         byte[] original = Files.readAllBytes(lib);
         byte[] headerless = ElfFileTest.withoutSectionHeaders(original.clone());
         Random random = new Random(SEED);
@@ -49,6 +49,9 @@ class ElfFuzzTest {
         try (ElfFile elf = ElfFile.open(mutant)) {
             elf.dynamicSection();
             elf.exportedSymbols();
+            elf.versionRequirements();
+            elf.importedSymbols();
+            elf.libc();
         } catch (ElfFormatException expected) {
             // a clean rejection is a pass
         } catch (Exception | Error e) {

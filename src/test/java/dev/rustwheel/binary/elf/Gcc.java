@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Builds small shared libraries for the tests; a test is skipped, not failed, where the compiler cannot. */
-final class Gcc {
+public final class Gcc {
 
     /** Exports PyInit_demo and a weak and a protected symbol; hides one function and keeps one static. */
     static final String DEMO_SOURCE = """
@@ -28,19 +28,31 @@ final class Gcc {
     }
 
     /**
-     * Compiles {@code source} into {@code dir/name} with {@code gcc -shared -fPIC} plus {@code flags}, skipping
+     * Compiles {@code source} into {@code dir/name} with {@code gcc -shared -fPIC}, the source, then {@code flags}, skipping
      * the calling test when gcc is missing or cannot build for the requested target.
      */
-    static Path sharedLibrary(Path dir, String name, String source, String... flags)
+    public static Path sharedLibrary(Path dir, String name, String source, String... flags)
             throws IOException, InterruptedException {
-        Path sourceFile = dir.resolve(name + ".c");
+        return build("gcc", ".c", dir, name, source, flags);
+    }
+
+    /** As {@link #sharedLibrary}, with g++ from C++ source. */
+    public static Path cxxSharedLibrary(Path dir, String name, String source, String... flags)
+            throws IOException, InterruptedException {
+        return build("g++", ".cpp", dir, name, source, flags);
+    }
+
+    private static Path build(String compiler, String extension, Path dir, String name, String source,
+            String... flags) throws IOException, InterruptedException {
+        Path sourceFile = dir.resolve(name + extension);
         Files.writeString(sourceFile, source);
         Path output = dir.resolve(name);
-        List<String> command = new ArrayList<>(List.of("gcc", "-shared", "-fPIC", "-o", output.toString()));
-        command.addAll(List.of(flags));
+        List<String> command = new ArrayList<>(List.of(compiler, "-shared", "-fPIC", "-o", output.toString()));
+        // the source comes first, so that libraries among the flags resolve its references, as on a link line
         command.add(sourceFile.toString());
+        command.addAll(List.of(flags));
         String failure = run(command);
-        assumeTrue(failure == null, () -> "gcc cannot build this library here: " + failure);
+        assumeTrue(failure == null, () -> compiler + " cannot build this library here: " + failure);
         return output;
     }
 

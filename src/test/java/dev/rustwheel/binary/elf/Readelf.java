@@ -17,6 +17,8 @@ final class Readelf {
     private static final Set<String> EXPORTED_BINDINGS = Set.of("GLOBAL", "WEAK", "UNIQUE");
     private static final Set<String> EXPORTED_VISIBILITIES = Set.of("DEFAULT", "PROTECTED");
     private static final Pattern DYNAMIC_STRING = Pattern.compile("\\((NEEDED|SONAME|RPATH|RUNPATH)\\).*\\[(.*)]");
+    private static final Pattern VERNEED_FILE = Pattern.compile("Version: \\d+\\s+File: (\\S+)\\s+Cnt:");
+    private static final Pattern VERNEED_NAME = Pattern.compile("^\\s+0x\\p{XDigit}+:\\s+Name: (\\S+)\\s+Flags:");
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\s*\\d+]\\s(\\S*)\\s");
 
     private Readelf() {
@@ -60,6 +62,21 @@ final class Readelf {
             }
         }
         return names;
+    }
+
+    /** {@code "libc.so.6: GLIBC_2.2.5 GLIBC_2.14"} per Verneed entry of {@code --version-info}, in file order. */
+    static List<String> versionNeeds(Path file) throws IOException, InterruptedException {
+        List<String> needs = new ArrayList<>();
+        for (String line : run("--version-info", file)) {
+            Matcher fileLine = VERNEED_FILE.matcher(line);
+            Matcher nameLine = VERNEED_NAME.matcher(line);
+            if (fileLine.find()) {
+                needs.add(fileLine.group(1) + ":");
+            } else if (nameLine.find() && !needs.isEmpty()) {
+                needs.set(needs.size() - 1, needs.get(needs.size() - 1) + " " + nameLine.group(1));
+            }
+        }
+        return needs;
     }
 
     private static List<String> run(String option, Path file) throws IOException, InterruptedException {

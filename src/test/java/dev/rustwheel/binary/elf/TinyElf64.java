@@ -12,10 +12,10 @@ import java.util.List;
  * (big-endian ppc64, s390x). Layout: header, PT_LOAD + PT_DYNAMIC, .dynstr, .dynsym, .dynamic, .shstrtab,
  * section headers; every virtual address equals its file offset, so one PT_LOAD maps the whole file.
  */
-final class TinyElf64 {
+public final class TinyElf64 {
 
-    static final int EM_PPC64 = 21;
-    static final int EM_S390 = 22;
+    public static final int EM_PPC64 = 21;
+    public static final int EM_S390 = 22;
 
     record Symbol(String name, int binding, int visibility, boolean defined) {
     }
@@ -27,22 +27,22 @@ final class TinyElf64 {
     private String soname;
     private boolean dropFinalNul;
 
-    TinyElf64(ByteOrder order, int machine) {
+    public TinyElf64(ByteOrder order, int machine) {
         this.order = order;
         this.machine = machine;
     }
 
-    TinyElf64 symbol(String name, int binding, int visibility, boolean defined) {
+    public TinyElf64 symbol(String name, int binding, int visibility, boolean defined) {
         symbols.add(new Symbol(name, binding, visibility, defined));
         return this;
     }
 
-    TinyElf64 needed(String name) {
+    public TinyElf64 needed(String name) {
         needed.add(name);
         return this;
     }
 
-    TinyElf64 soname(String name) {
+    public TinyElf64 soname(String name) {
         soname = name;
         return this;
     }
@@ -53,7 +53,7 @@ final class TinyElf64 {
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         ByteArrayOutputStream dynstr = new ByteArrayOutputStream();
         dynstr.write(0);
         List<Integer> symbolNames = new ArrayList<>();

@@ -1,0 +1,67 @@
+package dev.rustwheel.maven;
+
+import dev.rustwheel.build.BuildException;
+import dev.rustwheel.build.BuildLog;
+import dev.rustwheel.build.ShowConfig;
+import dev.rustwheel.build.ShowStep;
+import java.io.File;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Prints what {@code auditwheel show} prints, for the module's built artifacts or for any wheel: the platform
+ * tag, the highest symbol versions and the files needing them, external libraries and where they resolve, and
+ * why each stricter policy fails. Runs without a project when given a wheel.
+ */
+@Mojo(name = "show", requiresProject = false, threadSafe = true)
+public class ShowMojo extends AbstractRustwheelMojo {
+
+    /**
+     * A wheel to audit instead of the module's artifacts, or a directory holding exactly one (such as
+     * {@code target/wheels}, whose file name changes with the tags).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.WHEEL)
+    private File wheel;
+
+    /**
+     * {@code text} for people (in the build log), or {@code json} for tools (on standard output, so that
+     * {@code mvn -q} leaves nothing else there).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FORMAT, defaultValue = "text")
+    private String format;
+
+    @Inject
+    public ShowMojo(MavenProject project, MavenSession session) {
+        super(project, session);
+    }
+
+    @Override
+    protected String goal() {
+        return "show";
+    }
+
+    @Override
+    protected void run(BuildLog log) throws BuildException {
+        boolean json = switch (format.trim()) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw BuildException.userError("Unknown format '" + format + "' (property "
+                    + PropertyNames.FORMAT + "): use text or json.", null);
+        };
+        String report = new ShowStep(buildDirectory(), log).run(new ShowConfig(
+                wheel == null ? null : wheel.toPath().toAbsolutePath(), json, System.getenv("LD_LIBRARY_PATH")));
+        if (json) {
+            System.out.print(report); // tools read stdout; the log would prefix every line with [INFO]
+            System.out.flush();
+        } else {
+            report.lines().forEach(log::info);
+        }
+    }
+}
