@@ -6,6 +6,7 @@ import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
+import dev.rustwheel.staging.FaultPoints;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.wheel.CoreMetadata;
@@ -67,7 +68,7 @@ public final class PackageStep {
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
         List<RecordRow> rows;
         try {
-            rows = new WheelWriter(config.entryTime()).write(file, distInfo, payload, List.of(
+            rows = new WheelWriter(config.entryTime(), entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY)).write(file, distInfo, payload, List.of(
                     new WheelEntry(CoreMetadata.FILE_NAME, bytes(metadata.coreMetadata().render()), false),
                     new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), List.of(tag))
                             .render()), false)));

@@ -13,6 +13,12 @@ public final class PropertyNames {
     public static final String PYTHON_EXECUTABLE = "rustwheel.pythonExecutable";
     public static final String WHEEL_DIRECTORY = "rustwheel.wheelDirectory";
     public static final String PYPROJECT = "rustwheel.pyproject";
+    public static final String STAGING_DIRECTORY = "rustwheel.stagingDirectory";
+    /**
+     * Test-only: halts the JVM at a named point of staging or packaging, see
+     * {@link dev.rustwheel.staging.FaultPoints}. Never set it in a real build.
+     */
+    public static final String FAULT_INJECTION = "rustwheel.faultInjection";
 
     private PropertyNames() {
     }

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -39,12 +40,19 @@ public final class WheelWriter {
     private static final LocalDateTime LAST_ZIP_TIME = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
 
     private final LocalDateTime mtime;
+    private final Consumer<String> afterEntry;
 
     /**
      * @param mtime the modification time of every entry; zip stores it without a time zone, at two-second
      *              precision, so it is stored as the UTC date and time, seconds rounded down to even
      */
     public WheelWriter(FileTime mtime) {
+        this(mtime, path -> { });
+    }
+
+    /** @param afterEntry told the path of each entry once it is written (RECORD excepted) */
+    public WheelWriter(FileTime mtime, Consumer<String> afterEntry) {
+        this.afterEntry = afterEntry;
         this.mtime = LocalDateTime.ofInstant(mtime.toInstant(), ZoneOffset.UTC);
         if (this.mtime.isBefore(LocalDateTime.ofInstant(ZIP_EPOCH.toInstant(), ZoneOffset.UTC))
                 || this.mtime.isAfter(LAST_ZIP_TIME)) {
@@ -76,6 +84,7 @@ public final class WheelWriter {
                  ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
                 for (WheelEntry entry : entries) {
                     rows.add(writeEntry(zip, entry));
+                    afterEntry.accept(entry.path());
                 }
                 byte[] record = RecordFile.render(rows, recordPath).getBytes(StandardCharsets.UTF_8);
                 writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false));
