@@ -28,7 +28,7 @@ public final class CompileStep {
     private final ModuleState state;
     private final BuildLog log;
 
-    /** @param stagingDirectory where stage is to put the files; {@code null} for the default under the build directory */
+    /** @param stagingDirectory where stage is to put the files; {@code null} for the default in the build directory */
     public CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log) {
         this.state = new ModuleState(buildDirectory, stagingDirectory, log);
         this.log = log;

@@ -68,7 +68,9 @@ public final class PackageStep {
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
         List<RecordRow> rows;
         try {
-            rows = new WheelWriter(config.entryTime(), entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY)).write(file, distInfo, payload, List.of(
+            WheelWriter writer = new WheelWriter(config.entryTime(),
+                    entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
+            rows = writer.write(file, distInfo, payload, List.of(
                     new WheelEntry(CoreMetadata.FILE_NAME, bytes(metadata.coreMetadata().render()), false),
                     new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), List.of(tag))
                             .render()), false)));
