@@ -28,10 +28,6 @@ public final class Cargo {
 
     public CargoBuildResult build(CargoBuildRequest request) throws CargoException {
         Path manifest = request.manifestPath();
-        if (!CargoPackage.exists(manifest)) {
-            throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + manifest
-                    + ". Set manifestPath (property rustwheel.manifestPath) to the crate's Cargo.toml.", null);
-        }
         CargoPackage root = CargoPackage.fromMetadata(metadata(request), manifest);
         CargoMessages messages = new CargoMessages(root.id(), log);
         List<String> stderr = new ArrayList<>();
@@ -46,7 +42,16 @@ public final class Cargo {
         return new CargoBuildResult(root, messages.artifacts(), messages.linkedPaths(), messages.bindingCrates());
     }
 
+    /** Where cargo writes this crate's outputs (shared by every member of a workspace), as cargo metadata says. */
+    public Path targetDirectory(CargoBuildRequest request) throws CargoException {
+        return CargoPackage.targetDirectory(metadata(request));
+    }
+
     private String metadata(CargoBuildRequest request) throws CargoException {
+        if (!CargoPackage.exists(request.manifestPath())) {
+            throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + request.manifestPath()
+                    + ". Set manifestPath (property rustwheel.manifestPath) to the crate's Cargo.toml.", null);
+        }
         StringBuilder out = new StringBuilder();
         List<String> stderr = new ArrayList<>();
         int exitCode = run(request, request.metadataCommand(), line -> out.append(line).append('\n'), stderr::add);
