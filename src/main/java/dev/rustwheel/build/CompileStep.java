@@ -6,6 +6,7 @@ import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.cargo.CargoBuildResult;
 import dev.rustwheel.cargo.CargoException;
 import dev.rustwheel.cargo.CargoPackage;
+import dev.rustwheel.cargo.CargoWorkspace;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.staging.ArtifactState;
 import dev.rustwheel.staging.CrateInfo;
@@ -42,22 +43,22 @@ public final class CompileStep {
      */
     public StagingManifest run(CargoBuildRequest request) throws BuildException {
         Cargo cargo = new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info);
-        Path targetDirectory = callCargo(() -> cargo.targetDirectory(request));
-        try (TargetLock lock = state.lock(targetDirectory)) {
-            return recoverAndBuild(cargo, request, targetDirectory);
+        CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
+        try (TargetLock lock = state.lock(workspace.targetDirectory())) {
+            return recoverAndBuild(cargo, request, workspace);
         } catch (StagingException e) {
             throw ModuleState.map(e);
         }
     }
 
-    private StagingManifest recoverAndBuild(Cargo cargo, CargoBuildRequest request, Path targetDirectory)
+    private StagingManifest recoverAndBuild(Cargo cargo, CargoBuildRequest request, CargoWorkspace workspace)
             throws BuildException {
         Optional<StagingManifest> previous = state.read();
         if (previous.isPresent() && previous.get().needsRestore()) {
             log.info("An earlier build left cargo outputs staged; giving them back before cargo runs");
             state.restore(previous.get());
         }
-        CargoBuildResult result = callCargo(() -> cargo.build(request));
+        CargoBuildResult result = callCargo(() -> cargo.build(request, workspace));
         if (result.artifacts().isEmpty()) {
             throw BuildException.userError("cargo build of " + request.manifestPath() + " produced no cdylib or bin"
                     + " artifact for package " + result.packageName() + ". Add [lib] crate-type = [\"cdylib\"] to"
@@ -68,7 +69,7 @@ public final class CompileStep {
             artifacts.add(record(artifact));
         }
         StagingManifest manifest = StagingManifest.of(
-                new CrateInfo(request.manifestPath(), result.packageName(), result.version(), targetDirectory,
+                new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
                         crateMetadata(result.rootPackage()), result.bindingCrates()),
                 result.linkedPaths(), artifacts);
         state.write(manifest);

@@ -26,9 +26,17 @@ public final class Cargo {
         this.log = log;
     }
 
-    public CargoBuildResult build(CargoBuildRequest request) throws CargoException {
+    /** Finds the crate's root package and cargo's target directory, with one {@code cargo metadata} call. */
+    public CargoWorkspace locate(CargoBuildRequest request) throws CargoException {
+        String metadata = metadata(request);
+        return new CargoWorkspace(CargoPackage.fromMetadata(metadata, request.manifestPath()),
+                CargoPackage.targetDirectory(metadata));
+    }
+
+    /** Builds the crate that {@link #locate} found. */
+    public CargoBuildResult build(CargoBuildRequest request, CargoWorkspace workspace) throws CargoException {
         Path manifest = request.manifestPath();
-        CargoPackage root = CargoPackage.fromMetadata(metadata(request), manifest);
+        CargoPackage root = workspace.rootPackage();
         CargoMessages messages = new CargoMessages(root.id(), log);
         List<String> stderr = new ArrayList<>();
         int exitCode = run(request, request.buildCommand(), messages, line -> {
@@ -40,11 +48,6 @@ public final class Cargo {
                     + ") for " + manifest + ":\n" + errorExcerpt(stderr), null);
         }
         return new CargoBuildResult(root, messages.artifacts(), messages.linkedPaths(), messages.bindingCrates());
-    }
-
-    /** Where cargo writes this crate's outputs (shared by every member of a workspace), as cargo metadata says. */
-    public Path targetDirectory(CargoBuildRequest request) throws CargoException {
-        return CargoPackage.targetDirectory(metadata(request));
     }
 
     private String metadata(CargoBuildRequest request) throws CargoException {
