@@ -51,7 +51,7 @@ class PlatformDecisionTest {
             "none           | false | auto                  | linux_x86_64",
     })
     void tags(String needs, boolean external, String compatibility, String expected) throws Exception {
-        PlatformDecision decision = PlatformDecision.decide(report(needs, external), compatibility, POLICIES);
+        PlatformDecision decision = PlatformDecision.decide(report(needs, external), compatibility, POLICIES, false);
         assertEquals(expected, String.join(".", decision.platformTags()));
         boolean warned = !decision.warnings().isEmpty();
         assertEquals(compatibility.equals("auto") && expected.startsWith("linux"), warned, decision.toString());
@@ -69,7 +69,7 @@ class PlatformDecisionTest {
     void unsatisfiableRequestsFailNamingTheCause(String needs, boolean external, String compatibility,
             String expected) {
         AuditException e = assertThrows(AuditException.class,
-                () -> PlatformDecision.decide(report(needs, external), compatibility, POLICIES));
+                () -> PlatformDecision.decide(report(needs, external), compatibility, POLICIES, false));
         assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in " + e.getMessage());
     }
 
@@ -79,7 +79,7 @@ class PlatformDecisionTest {
             "none           | false | even manylinux_2_41 fails: symbol versions newer than manylinux_2_41 allows: GLIBC_2.34",
     })
     void autoWarnsWhyTheWheelStaysLinux(String needs, boolean external, String expected) throws Exception {
-        PlatformDecision decision = PlatformDecision.decide(report(needs, external), "auto", POLICIES);
+        PlatformDecision decision = PlatformDecision.decide(report(needs, external), "auto", POLICIES, false);
         assertEquals(Policy.LINUX, decision.policy());
         assertTrue(decision.warnings().get(0).contains(expected), decision.warnings().toString());
         assertTrue(decision.warnings().get(0).contains("tagged linux_x86_64, which PyPI does not accept"));
