@@ -40,6 +40,9 @@ class AuditChecks {
         return ["manylinux_2_${minor}_x86_64"] + (ALIASES[minor] ? ["${ALIASES[minor]}_x86_64" as String] : [])
     }
 
+    /** The compressed platform part of a wheel's tag: manylinux_2_17_x86_64.manylinux2014_x86_64. */
+    static String platformTag(File so) { expectedPlatforms(so).join('.') }
+
     /** The wheel's file-name tag: cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64. */
     static String fileTag(File so) { 'cp311-cp311-' + expectedPlatforms(so).join('.') }
 

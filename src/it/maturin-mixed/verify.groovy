@@ -1,6 +1,7 @@
 def itDir = new File(itSourceDir as String)
 def h = evaluate(new File(itDir, '_shared/helper.groovy'))
 def s = evaluate(new File(itDir, '_shared/standards.groovy'))
+def audit = evaluate(new File(itDir, '_shared/audit.groovy'))
 
 List<String> logs = h.invocationLogs()
 assert logs.size() == 3: "expected three Maven runs, found ${logs.size()}"
@@ -11,7 +12,7 @@ String distInfo = "${dist}.dist-info"
 String ext = 'mixpkg/_native' + h.EXT_SUFFIX
 
 // ---- two consecutive builds of the same inputs: the same bytes
-File wheel = h.singleWheel("${dist}-cp311-cp311-linux_x86_64.whl")
+File wheel = h.singleWheel("${dist}-cp311-cp311-${audit.platformTag(h.cdylib(basedir, '_native'))}.whl")
 File firstWheel = new File(basedir, "target/wheels-first/${wheel.name}")
 assert firstWheel.isFile(): "the first build left no ${firstWheel}"
 assert h.sha256(firstWheel) == h.sha256(wheel): 'two builds of the same inputs gave different wheels'
@@ -81,7 +82,8 @@ s.validateMetadata(h, py, wheel, distInfo)
 // ---- bindings = bin: the executable is the wheel's script, next to the same Python package
 File binDir = new File(basedir, 'target/wheels-bin')
 List<String> binWheels = (binDir.listFiles() ?: []).findAll { it.name.endsWith('.whl') }*.name
-assert binWheels == ["${dist}-py3-none-linux_x86_64.whl" as String]: "wheels in ${binDir}: ${binWheels}"
+String binPlatform = audit.platformTag(new File(basedir, 'target/release/mix-tool'))
+assert binWheels == ["${dist}-py3-none-${binPlatform}.whl" as String]: "wheels in ${binDir}: ${binWheels}"
 File binWheel = new File(binDir, binWheels[0])
 String script = "${dist}.data/scripts/mix-tool"
 List<String> binNames = s.entryNames(binWheel)

@@ -6,6 +6,7 @@ import dev.rustwheel.staging.Restorer;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.TargetLock;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,7 +17,12 @@ final class ModuleState {
     private final BuildLog log;
 
     ModuleState(Path buildDirectory, BuildLog log) {
-        this.store = new ManifestStore(StagingLayout.under(buildDirectory));
+        this(buildDirectory, null, log);
+    }
+
+    /** @param stagingDirectory where compile plans to stage files; {@code null} for the default */
+    ModuleState(Path buildDirectory, Path stagingDirectory, BuildLog log) {
+        this.store = new ManifestStore(StagingLayout.under(buildDirectory, stagingDirectory));
         this.log = log;
     }
 
@@ -48,16 +54,27 @@ final class ModuleState {
         }
     }
 
-    /** Gives cargo back everything the manifest says may be staged; a no-op when nothing is. */
+    /**
+     * Gives cargo back everything the manifest says may be staged, holding the target directory's lock; a no-op
+     * when nothing is.
+     */
     StagingManifest restore(StagingManifest manifest) throws BuildException {
         if (!manifest.needsRestore()) {
             return manifest;
         }
-        try {
+        try (TargetLock lock = lock(manifest.crate().targetDirectory())) {
             return new Restorer(store, log::info).restore(manifest);
         } catch (StagingException e) {
             throw map(e);
         }
+    }
+
+    /**
+     * The lock of cargo's target directory, or {@code null} (nothing to close) for a manifest written before the
+     * directory was recorded.
+     */
+    TargetLock lock(Path targetDirectory) throws StagingException {
+        return targetDirectory == null ? null : TargetLock.acquire(targetDirectory, log::info);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
+import dev.rustwheel.staging.FaultPoints;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
@@ -113,8 +114,9 @@ public final class PackageStep {
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
         List<RecordRow> rows;
         try {
-            rows = new WheelWriter(config.entryTime(), config.compression()).write(file, distInfo, payload,
-                    distInfoFiles(metadata, config, tag));
+            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(),
+                    entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
+            rows = writer.write(file, distInfo, payload, distInfoFiles(metadata, config, tag));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }

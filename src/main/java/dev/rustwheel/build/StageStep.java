@@ -3,6 +3,7 @@ package dev.rustwheel.build;
 import dev.rustwheel.staging.Stager;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.TargetLock;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -19,7 +20,7 @@ public final class StageStep {
 
     public StagingManifest run() throws BuildException {
         StagingManifest manifest = state.require("stage");
-        try {
+        try (TargetLock lock = state.lock(manifest.crate().targetDirectory())) {
             StagingManifest staged = new Stager(state.store()).stage(manifest);
             staged.artifacts().forEach(a -> log.info("Staged " + a.cargoPath() + " as " + a.stagedPath() + " ("
                     + a.state().name().toLowerCase(Locale.ROOT) + ")"));

@@ -26,13 +26,17 @@ public final class Cargo {
         this.log = log;
     }
 
-    public CargoBuildResult build(CargoBuildRequest request) throws CargoException {
+    /** Finds the crate's root package and cargo's target directory, with one {@code cargo metadata} call. */
+    public CargoWorkspace locate(CargoBuildRequest request) throws CargoException {
+        String metadata = metadata(request);
+        return new CargoWorkspace(CargoPackage.fromMetadata(metadata, request.manifestPath()),
+                CargoPackage.targetDirectory(metadata));
+    }
+
+    /** Builds the crate that {@link #locate} found. */
+    public CargoBuildResult build(CargoBuildRequest request, CargoWorkspace workspace) throws CargoException {
         Path manifest = request.manifestPath();
-        if (!CargoPackage.exists(manifest)) {
-            throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + manifest
-                    + ". Set manifestPath (property rustwheel.manifestPath) to the crate's Cargo.toml.", null);
-        }
-        CargoPackage root = CargoPackage.fromMetadata(metadata(request), manifest);
+        CargoPackage root = workspace.rootPackage();
         CargoMessages messages = new CargoMessages(root.id(), log);
         List<String> stderr = new ArrayList<>();
         int exitCode = run(request, request.buildCommand(), messages, line -> {
@@ -47,6 +51,10 @@ public final class Cargo {
     }
 
     private String metadata(CargoBuildRequest request) throws CargoException {
+        if (!CargoPackage.exists(request.manifestPath())) {
+            throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + request.manifestPath()
+                    + ". Set manifestPath (property rustwheel.manifestPath) to the crate's Cargo.toml.", null);
+        }
         StringBuilder out = new StringBuilder();
         List<String> stderr = new ArrayList<>();
         int exitCode = run(request, request.metadataCommand(), line -> out.append(line).append('\n'), stderr::add);

@@ -28,13 +28,7 @@ public record CargoPackage(String id, String name, String version, String descri
 
     /** Picks, from {@code cargo metadata --no-deps} output, the package whose manifest is {@code manifestPath}. */
     static CargoPackage fromMetadata(String json, Path manifestPath) throws CargoException {
-        JsonNode metadata;
-        try {
-            metadata = MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new CargoException(CargoException.Reason.UNEXPECTED_OUTPUT,
-                    "cargo metadata printed something that is not JSON: " + e.getMessage(), e);
-        }
+        JsonNode metadata = parse(json);
         Path wanted = canonical(manifestPath);
         for (JsonNode pkg : metadata.path("packages")) {
             if (canonical(Path.of(pkg.path("manifest_path").asText())).equals(wanted)) {
@@ -59,6 +53,25 @@ public record CargoPackage(String id, String name, String version, String descri
         List<String> values = new ArrayList<>();
         pkg.path(field).forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    /** The workspace's {@code target_directory} from {@code cargo metadata} output. */
+    static Path targetDirectory(String json) throws CargoException {
+        JsonNode directory = parse(json).path("target_directory");
+        if (!directory.isTextual() || directory.asText().isEmpty()) {
+            throw new CargoException(CargoException.Reason.UNEXPECTED_OUTPUT,
+                    "cargo metadata printed no target_directory; is cargo older than 1.24?", null);
+        }
+        return Path.of(directory.asText());
+    }
+
+    private static JsonNode parse(String json) throws CargoException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new CargoException(CargoException.Reason.UNEXPECTED_OUTPUT,
+                    "cargo metadata printed something that is not JSON: " + e.getMessage(), e);
+        }
     }
 
     private static Path canonical(Path path) {

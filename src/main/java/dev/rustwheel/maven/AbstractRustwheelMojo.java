@@ -2,6 +2,7 @@ package dev.rustwheel.maven;
 
 import dev.rustwheel.build.BuildException;
 import dev.rustwheel.build.BuildLog;
+import dev.rustwheel.staging.FaultPoints;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -37,6 +38,11 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
         if (skip) {
             getLog().info("Skipping rustwheel:" + goal() + " because skip = true");
             return;
+        }
+        try {
+            FaultPoints.arm(session.getUserProperties().getProperty(PropertyNames.FAULT_INJECTION));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         }
         try {
             run(new MavenBuildLog(getLog()));

@@ -79,6 +79,17 @@ public class CompileMojo extends AbstractRustwheelMojo {
     @Parameter
     private Map<String, String> environmentVariables;
 
+    /**
+     * Where the stage goal moves cargo's outputs until finalize gives them back. On the file system of cargo's
+     * target directory a move is a rename; elsewhere (a tmpfs, another disk) it is a copy, cargo's original stays
+     * in place and finalize deletes the copy. Modules sharing a directory must not build files of the same name.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.STAGING_DIRECTORY,
+            defaultValue = "${project.build.directory}/rustwheel/staging")
+    private File stagingDirectory;
+
     @Inject
     public CompileMojo(MavenProject project, MavenSession session) {
         super(project, session);
@@ -94,7 +105,7 @@ public class CompileMojo extends AbstractRustwheelMojo {
         CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
                 profile, nonNull(features), noDefaultFeatures, nonNull(cargoArgs), environment(),
                 session.isOffline());
-        new CompileStep(buildDirectory(), log).run(request);
+        new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(request);
     }
 
     /** Maven hands an empty element over as null; an empty value is what the user wrote. */

@@ -27,6 +27,12 @@ public final class PropertyNames {
     public static final String AUDITWHEEL_EXCLUDE = "rustwheel.auditwheelExclude";
     public static final String WHEEL = "rustwheel.wheel";
     public static final String FORMAT = "rustwheel.format";
+    public static final String STAGING_DIRECTORY = "rustwheel.stagingDirectory";
+    /**
+     * Test-only: halts the JVM at a named point of staging or packaging, see
+     * {@link dev.rustwheel.staging.FaultPoints}. Never set it in a real build.
+     */
+    public static final String FAULT_INJECTION = "rustwheel.faultInjection";
 
     private PropertyNames() {
     }

@@ -7,12 +7,14 @@ import java.util.Map;
 /**
  * The crate a manifest's artifacts came from, as cargo reported it.
  *
- * @param metadata      the Cargo.toml fields wheel metadata falls back to; {@link CrateMetadata#EMPTY} when a
- *                      manifest written before this field existed is read
- * @param bindingCrates the Python binding crates ({@code pyo3}, {@code pyo3-ffi}, {@code uniffi}) cargo built,
- *                      each with its resolved features, e.g. {@code pyo3 → [abi3, abi3-py37, …]}
+ * @param targetDirectory cargo's target directory, whose lock every goal that moves files in it takes; absent
+ *                        ({@code null}) in manifests written before it was recorded
+ * @param metadata        the Cargo.toml fields wheel metadata falls back to; {@link CrateMetadata#EMPTY} when a
+ *                        manifest written before this field existed is read
+ * @param bindingCrates   the Python binding crates ({@code pyo3}, {@code pyo3-ffi}, {@code uniffi}) cargo built,
+ *                        each with its resolved features, e.g. {@code pyo3 → [abi3, abi3-py37, …]}
  */
-public record CrateInfo(Path manifestPath, String name, String version, CrateMetadata metadata,
+public record CrateInfo(Path manifestPath, String name, String version, Path targetDirectory, CrateMetadata metadata,
                         Map<String, List<String>> bindingCrates) {
 
     public CrateInfo {
@@ -20,9 +22,9 @@ public record CrateInfo(Path manifestPath, String name, String version, CrateMet
         bindingCrates = bindingCrates == null ? Map.of() : Map.copyOf(bindingCrates);
     }
 
-    /** A crate known only by name and version: no fallback metadata, no binding crates. */
+    /** A crate known only by name and version: no target directory, no fallback metadata, no binding crates. */
     public CrateInfo(Path manifestPath, String name, String version) {
-        this(manifestPath, name, version, CrateMetadata.EMPTY, Map.of());
+        this(manifestPath, name, version, null, CrateMetadata.EMPTY, Map.of());
     }
 
     /** The directory holding the crate's Cargo.toml, against which its relative paths resolve. */

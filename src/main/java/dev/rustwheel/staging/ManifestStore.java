@@ -74,6 +74,7 @@ public final class ManifestStore {
     }
 
     public void write(StagingManifest manifest) throws StagingException {
+        FaultPoints.reach(FaultPoints.MANIFEST_BEFORE_WRITE);
         Path file = layout.manifest();
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
@@ -97,6 +98,7 @@ public final class ManifestStore {
             throw new StagingException(file, "Cannot write the staging manifest " + file + ": " + e.getMessage()
                     + ". Check that the build directory is writable and the disk is not full.", e);
         }
+        FaultPoints.reach(FaultPoints.MANIFEST_AFTER_WRITE);
     }
 
     private static String firstLine(IOException e) {

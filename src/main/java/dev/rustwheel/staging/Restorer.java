@@ -1,9 +1,12 @@
 package dev.rustwheel.staging;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -20,52 +23,110 @@ public final class Restorer {
         this.log = log;
     }
 
-    /** Restores every artifact that needs it and returns the manifest as written. */
+    /**
+     * Restores every artifact that needs it and returns the manifest as written. Entries that no longer describe
+     * any file (cargo rebuilt it, or it is gone) are dropped, each with a log line.
+     */
     public StagingManifest restore(StagingManifest manifest) throws StagingException {
         StagingManifest current = manifest;
-        for (int i = 0; i < current.artifacts().size(); i++) {
+        int i = 0;
+        while (i < current.artifacts().size()) {
             StagedArtifact artifact = current.artifacts().get(i);
             if (!artifact.state().needsRestore()) {
+                i++;
                 continue;
             }
             if (artifact.state() != ArtifactState.RESTORING) {
                 current = current.withArtifact(i, a -> a.withState(ArtifactState.RESTORING));
                 store.write(current);
             }
-            apply(artifact);
-            current = current.withArtifact(i, a -> a.withState(ArtifactState.RESTORED));
+            RestoreAction action = apply(artifact);
+            if (action.dropsEntry()) {
+                current = current.withoutArtifact(i);
+            } else {
+                current = current.withArtifact(i++, a -> a.withState(ArtifactState.RESTORED));
+            }
             store.write(current);
         }
         return current;
     }
 
-    private void apply(StagedArtifact artifact) throws StagingException {
+    private RestoreAction apply(StagedArtifact artifact) throws StagingException {
         Path cargo = artifact.cargoPath();
         Path staged = artifact.stagedPath();
         try {
-            boolean stagedExists = Files.isRegularFile(staged);
-            RestoreAction action = RestoreAction.decide(Files.exists(cargo), stagedExists,
-                    stagedExists && Files.size(staged) == artifact.size());
+            discardPartialCopy(staged);
+            discardPartialCopy(cargo);
+            RestoreAction action = RestoreAction.decide(cargoFile(artifact), stagedFile(artifact));
             switch (action) {
                 case NONE -> { }
-                case RENAME_BACK -> {
-                    // cargo's directory may have been cleaned since the file was staged
-                    Files.createDirectories(cargo.getParent());
-                    Files.move(staged, cargo, StandardCopyOption.ATOMIC_MOVE);
-                    Durability.forceDirectory(cargo.getParent());
+                case MOVE_BACK -> {
+                    moveBack(staged, cargo);
+                    FaultPoints.reach(FaultPoints.RESTORE_AFTER_MOVE);
                     log.accept("Gave " + cargo + " back to cargo");
                 }
-                case DELETE_STAGED -> Files.delete(staged);
+                case DELETE_STAGED -> {
+                    Files.delete(staged);
+                    FaultPoints.reach(FaultPoints.RESTORE_AFTER_MOVE);
+                }
                 case DISCARD_DAMAGED -> {
                     Files.delete(staged);
-                    log.accept("Discarded " + staged + ": its size differs from what cargo built; cargo will"
-                            + " rebuild " + cargo);
+                    log.accept("Discarded " + staged + ": it is not the file cargo built (" + artifact.size()
+                            + " bytes" + (artifact.sha256() == null ? "" : ", sha256 " + artifact.sha256())
+                            + "); cargo will rebuild " + cargo + ". Dropped its stale manifest entry.");
                 }
-                case LOST -> log.accept("Neither " + cargo + " nor " + staged + " exists; cargo will rebuild it");
+                case KEEP_NEWER -> {
+                    Files.deleteIfExists(staged);
+                    log.accept("Kept " + cargo + ": cargo rebuilt it after this plugin recorded it, so the older"
+                            + " staged copy was dropped, and so was its stale manifest entry.");
+                }
+                case LOST -> log.accept("Neither " + cargo + " nor " + staged + " exists; cargo will rebuild it."
+                        + " Dropped its stale manifest entry.");
             }
+            return action;
         } catch (IOException e) {
             throw new StagingException(cargo, "Cannot give " + cargo + " back to cargo from " + staged + ": " + e
                     + ". Move the file back by hand, or delete it and let cargo rebuild it.", e);
         }
+    }
+
+    /** A rename where both paths are on one file system; across file systems a durable copy, then the delete. */
+    private static void moveBack(Path staged, Path cargo) throws IOException {
+        // cargo's directory may have been cleaned since the file was staged
+        Files.createDirectories(cargo.getParent());
+        try {
+            Files.move(staged, cargo, StandardCopyOption.ATOMIC_MOVE);
+            Durability.forceDirectory(cargo.getParent());
+        } catch (AtomicMoveNotSupportedException crossesDevices) {
+            DurableCopy.copy(staged, cargo);
+            Files.delete(staged);
+        }
+    }
+
+    private void discardPartialCopy(Path destination) throws IOException {
+        Path partial = DurableCopy.partialOf(destination);
+        if (Files.deleteIfExists(partial)) {
+            log.accept("Discarded " + partial + ", a copy an earlier build did not finish");
+        }
+    }
+
+    private static CargoFile cargoFile(StagedArtifact artifact) throws IOException {
+        if (!Files.exists(artifact.cargoPath())) {
+            return CargoFile.ABSENT;
+        }
+        return holdsRecordedBytes(artifact.cargoPath(), artifact) ? CargoFile.AS_RECORDED : CargoFile.NEWER;
+    }
+
+    private static StagedFile stagedFile(StagedArtifact artifact) throws IOException {
+        if (!Files.isRegularFile(artifact.stagedPath())) {
+            return StagedFile.ABSENT;
+        }
+        return holdsRecordedBytes(artifact.stagedPath(), artifact) ? StagedFile.INTACT : StagedFile.DAMAGED;
+    }
+
+    /** Same size, and same digest once {@code package} has recorded one. */
+    private static boolean holdsRecordedBytes(Path file, StagedArtifact artifact) throws IOException {
+        return Files.size(file) == artifact.size()
+                && (artifact.sha256() == null || artifact.sha256().equals(FileDigest.sha256Hex(file)));
     }
 }

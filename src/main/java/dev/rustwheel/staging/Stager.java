@@ -1,13 +1,11 @@
 package dev.rustwheel.staging;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Moves cargo's outputs into the staging directory, so nothing that happens to them before {@code finalize}
@@ -33,6 +31,7 @@ public final class Stager {
             current = current.withArtifact(i, a -> a.withState(ArtifactState.STAGING));
             store.write(current);
             ArtifactState done = move(artifact.cargoPath(), artifact.stagedPath());
+            FaultPoints.reach(FaultPoints.STAGE_AFTER_MOVE);
             current = current.withArtifact(i, a -> a.withState(done));
             store.write(current);
         }
@@ -50,26 +49,18 @@ public final class Stager {
                 Durability.forceDirectory(staged.getParent());
                 return ArtifactState.RENAMED;
             } catch (AtomicMoveNotSupportedException crossesDevices) {
-                mirror(cargo, staged);
+                // cargo keeps its original: finalize then only deletes the duplicate
+                DurableCopy.copy(cargo, staged);
                 return ArtifactState.MIRRORED;
             }
         } catch (NoSuchFileException e) {
             throw new StagingException(cargo, "Cannot stage " + cargo + ": cargo's output is missing. Run the"
                     + " compile goal in the same build before stage.", e);
         } catch (IOException e) {
-            throw new StagingException(cargo, "Cannot stage " + cargo + " into " + staged + ": " + e
-                    + ". Check that the staging directory is writable and has space.", e);
+            throw new StagingException(cargo, "Cannot stage " + cargo + " into " + staged + ": " + e + ". Check"
+                    + " that " + staged.getParent() + " is writable and has room for the file, or set"
+                    + " stagingDirectory (property rustwheel.stagingDirectory) to a directory that has; cargo's"
+                    + " output was left where it is.", e);
         }
-    }
-
-    /** Copies under a temporary name first, so a half-written copy never carries the staged name. */
-    private static void mirror(Path cargo, Path staged) throws IOException {
-        Path partial = staged.resolveSibling(staged.getFileName() + ".partial");
-        Files.copy(cargo, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(partial, staged, StandardCopyOption.ATOMIC_MOVE);
-        Durability.forceDirectory(staged.getParent());
     }
 }

@@ -42,6 +42,13 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
         return new StagingManifest(schemaVersion, crate, linkedPaths, changed, audit, grafted);
     }
 
+    /** A copy without artifact {@code index}, for an entry that no longer stands for a file. */
+    public StagingManifest withoutArtifact(int index) {
+        List<StagedArtifact> kept = new ArrayList<>(artifacts);
+        kept.remove(index);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, kept, audit, grafted);
+    }
+
     public StagingManifest withAudit(AuditRecord verdict) {
         return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, verdict, grafted);
     }

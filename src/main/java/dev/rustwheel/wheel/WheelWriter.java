@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -40,18 +41,25 @@ public final class WheelWriter {
 
     private final LocalDateTime mtime;
     private final Compression compression;
+    private final Consumer<String> afterEntry;
 
     /** A writer that deflates at the default level. */
     public WheelWriter(FileTime mtime) {
         this(mtime, Compression.DEFAULT);
     }
 
-    /**
-     * @param mtime the modification time of every entry; zip stores it without a time zone, at two-second
-     *              precision, so it is stored as the UTC date and time, seconds rounded down to even
-     */
     public WheelWriter(FileTime mtime, Compression compression) {
+        this(mtime, compression, path -> { });
+    }
+
+    /**
+     * @param mtime      the modification time of every entry; zip stores it without a time zone, at two-second
+     *                   precision, so it is stored as the UTC date and time, seconds rounded down to even
+     * @param afterEntry told the path of each entry once it is written (RECORD excepted)
+     */
+    public WheelWriter(FileTime mtime, Compression compression, Consumer<String> afterEntry) {
         this.compression = compression;
+        this.afterEntry = afterEntry;
         this.mtime = LocalDateTime.ofInstant(mtime.toInstant(), ZoneOffset.UTC);
         if (this.mtime.isBefore(LocalDateTime.ofInstant(ZIP_EPOCH.toInstant(), ZoneOffset.UTC))
                 || this.mtime.isAfter(LAST_ZIP_TIME)) {
@@ -87,6 +95,7 @@ public final class WheelWriter {
                 zip.setLevel(compression.level());
                 for (WheelEntry entry : entries) {
                     rows.add(writeEntry(zip, entry));
+                    afterEntry.accept(entry.path());
                 }
                 byte[] record = RecordFile.render(rows, recordPath).getBytes(StandardCharsets.UTF_8);
                 writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false));

@@ -42,6 +42,20 @@ class CargoPackageTest {
     }
 
     @Test
+    void readsTheTargetDirectoryTheWorkspaceShares() throws Exception {
+        assertEquals(tempDir.resolve("target"), CargoPackage.targetDirectory(metadata));
+    }
+
+    @Test
+    void metadataWithoutATargetDirectoryIsUnexpectedOutput() {
+        CargoException e = assertThrows(CargoException.class,
+                () -> CargoPackage.targetDirectory("{\"packages\":[]}"));
+
+        assertEquals(CargoException.Reason.UNEXPECTED_OUTPUT, e.reason());
+        assertTrue(e.getMessage().contains("target_directory"), e.getMessage());
+    }
+
+    @Test
     void picksThePackageWhoseManifestIsTheOneAskedFor() throws Exception {
         CargoPackage picked = CargoPackage.fromMetadata(metadata, cli);
 

@@ -60,7 +60,7 @@ class CargoRealBuildTest {
 
     @Test
     void reportsTheCdylibAndCargosFreshnessVerdict() throws Exception {
-        CargoBuildResult first = cargo.build(request());
+        CargoBuildResult first = build(request());
 
         assertEquals("demo-lib", first.packageName());
         assertEquals("0.3.1", first.version());
@@ -73,7 +73,7 @@ class CargoRealBuildTest {
         assertFalse(library.fresh(), "built for the first time");
         assertTrue(log.stream().anyMatch(line -> line.contains("Compiling demo-lib v0.3.1")), log.toString());
 
-        CargoBuildResult second = cargo.build(request());
+        CargoBuildResult second = build(request());
 
         assertEquals(library.path(), second.artifacts().get(0).path());
         assertTrue(second.artifacts().get(0).fresh(), "nothing changed, so cargo did not rebuild it");
@@ -83,10 +83,14 @@ class CargoRealBuildTest {
     void aCompileErrorFailsWithRustcsMessage() throws Exception {
         Files.writeString(manifest.resolveSibling("src/lib.rs"), "pub fn answer() -> i32 { \"forty-two\" }\n");
 
-        CargoException e = assertThrows(CargoException.class, () -> cargo.build(request()));
+        CargoException e = assertThrows(CargoException.class, () -> build(request()));
 
         assertEquals(CargoException.Reason.BUILD_FAILED, e.reason());
         assertTrue(e.getMessage().contains(manifest.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("error[E0308]: mismatched types"), e.getMessage());
+    }
+
+    private CargoBuildResult build(CargoBuildRequest request) throws CargoException {
+        return cargo.build(request, cargo.locate(request));
     }
 }

@@ -79,7 +79,7 @@ class CargoTest {
     void aMissingCargoTomlIsNamedWithTheParameterToSet() {
         Path missing = tempDir.resolve("no-crate/Cargo.toml");
 
-        CargoException e = assertThrows(CargoException.class, () -> cargo.build(request("cargo", missing)));
+        CargoException e = assertThrows(CargoException.class, () -> cargo.locate(request("cargo", missing)));
 
         assertEquals(CargoException.Reason.NO_MANIFEST, e.reason());
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
@@ -92,7 +92,7 @@ class CargoTest {
         Path manifest = Files.writeString(tempDir.resolve("Cargo.toml"), "[package]\nname = \"demo\"\n");
 
         CargoException e = assertThrows(CargoException.class,
-                () -> cargo.build(request("cargo-that-does-not-exist", manifest)));
+                () -> cargo.locate(request("cargo-that-does-not-exist", manifest)));
 
         assertEquals(CargoException.Reason.NOT_RUNNABLE, e.reason());
         assertTrue(e.getMessage().contains("'cargo-that-does-not-exist'"), e.getMessage());
@@ -109,7 +109,7 @@ class CargoTest {
         Path executable = tempDir.resolve("rust/bin/cargo");
 
         CargoException e = assertThrows(CargoException.class,
-                () -> cargo.build(request(executable.toString(), manifest)));
+                () -> cargo.locate(request(executable.toString(), manifest)));
 
         assertEquals(CargoException.Reason.NOT_RUNNABLE, e.reason());
         assertTrue(e.getMessage().contains("'" + executable + "'"), e.getMessage());

@@ -9,19 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each on-disk situation, for every state that {@link ArtifactState#needsRestore() needs a restore}. */
+/** How the restorer moves files and writes the manifest; every decision is in {@link RecoveryTableTest}. */
 class RestorerTest {
 
     private static final byte[] CLEAN = "\u007fELF the bytes cargo built".getBytes(UTF_8);
-    private static final byte[] REBUILT = "\u007fELF what cargo rebuilt since, a different size".getBytes(UTF_8);
 
     @TempDir
     Path tempDir;
@@ -65,45 +68,6 @@ class RestorerTest {
         assertArrayEquals(CLEAN, Files.readAllBytes(artifact.cargoPath()));
         assertEquals(inode, Fixtures.fileKey(artifact.cargoPath()), "renamed back, not copied");
         assertFalse(Files.exists(artifact.stagedPath()));
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = ArtifactState.class, names = {"STAGING", "RENAMED", "MIRRORED", "RESTORING"})
-    void bothFiles_cargosNewerOutputIsKeptAndTheStagedOneDeleted(ArtifactState state) throws Exception {
-        StagedArtifact artifact = artifact(state);
-        Fixtures.write(artifact.stagedPath(), CLEAN);
-        Fixtures.write(artifact.cargoPath(), REBUILT);
-        Object inode = Fixtures.fileKey(artifact.cargoPath());
-
-        restore(artifact);
-
-        assertArrayEquals(REBUILT, Files.readAllBytes(artifact.cargoPath()));
-        assertEquals(inode, Fixtures.fileKey(artifact.cargoPath()));
-        assertFalse(Files.exists(artifact.stagedPath()));
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = ArtifactState.class, names = {"STAGING", "RENAMED", "MIRRORED", "RESTORING"})
-    void onlyADamagedStagedFile_isDiscarded(ArtifactState state) throws Exception {
-        StagedArtifact artifact = artifact(state);
-        Fixtures.write(artifact.stagedPath(), "half a copy".getBytes(UTF_8));
-
-        restore(artifact);
-
-        assertFalse(Files.exists(artifact.stagedPath()));
-        assertFalse(Files.exists(artifact.cargoPath()), "a damaged file must not be given to cargo");
-        assertTrue(log.stream().anyMatch(line -> line.contains(artifact.stagedPath().toString())), log.toString());
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = ArtifactState.class, names = {"STAGING", "RENAMED", "MIRRORED", "RESTORING"})
-    void neitherFile_isReportedAndMarkedRestored(ArtifactState state) throws Exception {
-        StagedArtifact artifact = artifact(state);
-
-        restore(artifact);
-
-        assertFalse(Files.exists(artifact.cargoPath()));
-        assertTrue(log.stream().anyMatch(line -> line.contains(artifact.cargoPath().toString())), log.toString());
     }
 
     @ParameterizedTest
@@ -204,5 +168,43 @@ class RestorerTest {
         assertTrue(e.getMessage().contains(artifact.stagedPath().toString()), e.getMessage());
         assertEquals(ArtifactState.RESTORING, fx.stateOnDisk(0));
         assertArrayEquals(CLEAN, Files.readAllBytes(artifact.stagedPath()), "the staged bytes are kept");
+    }
+
+    @Test
+    void givesAMirroredFileBackAcrossFileSystemsWhenCargosWasDeleted() throws Exception {
+        Path otherDevice = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(otherDevice) && Files.isWritable(otherDevice),
+                "needs /dev/shm as a second file system");
+        Assumptions.assumeFalse(Files.getFileStore(otherDevice).equals(Files.getFileStore(tempDir)),
+                "/dev/shm is on the same file system as " + tempDir);
+        Path stagingDirectory = Files.createTempDirectory(otherDevice, "rustwheel-restorer-test");
+        try {
+            ManifestStore store = new ManifestStore(StagingLayout.under(tempDir.resolve("module/target"),
+                    stagingDirectory));
+            Path cargo = fx.cargoRelease.resolve("libdemo.so");
+            StagedArtifact artifact = new StagedArtifact("cdylib", "demo", cargo,
+                    store.layout().stagedPathFor("cdylib", cargo), CLEAN.length, null, false, ArtifactState.MIRRORED);
+            Fixtures.write(artifact.stagedPath(), CLEAN);
+            FileTime built = FileTime.fromMillis(1_700_000_000_000L);
+            Files.setLastModifiedTime(artifact.stagedPath(), built);
+            StagingManifest manifest = Fixtures.manifest(artifact);
+            store.write(manifest);
+
+            StagingManifest result = new Restorer(store, log::add).restore(manifest);
+
+            assertEquals(ArtifactState.RESTORED, result.artifacts().get(0).state());
+            assertArrayEquals(CLEAN, Files.readAllBytes(cargo));
+            assertEquals(built, Files.getLastModifiedTime(cargo), "cargo judges freshness by modification time");
+            assertFalse(Files.exists(artifact.stagedPath()));
+            try (Stream<Path> files = Files.list(fx.cargoRelease)) {
+                assertEquals(List.of(cargo), files.toList(), "no .partial copy left in cargo's directory");
+            }
+        } finally {
+            try (Stream<Path> all = Files.walk(stagingDirectory)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }

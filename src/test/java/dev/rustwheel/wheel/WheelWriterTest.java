@@ -177,6 +177,24 @@ class WheelWriterTest {
     }
 
     @Test
+    void tellsTheListenerEachEntryOnceItIsInTheTemporaryFile() throws Exception {
+        Path wheel = dir.resolve("fastparse-1.0-cp311-cp311-linux_x86_64.whl");
+        List<String> told = new ArrayList<>();
+        new WheelWriter(WheelWriter.ZIP_EPOCH, Compression.DEFAULT, path -> {
+            told.add(path);
+            try (var listing = Files.list(dir)) {
+                assertEquals(1, listing.filter(p -> p.getFileName().toString().endsWith(".part")).count(),
+                        "the entry is written to the temporary file, not the wheel");
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }).write(wheel, DIST_INFO, List.of(new WheelEntry("b.py", text("b"), false),
+                new WheelEntry("a.py", text("a"), false)), List.of(new WheelEntry("METADATA", text("m"), false)));
+
+        assertEquals(List.of("a.py", "b.py", DIST_INFO + "/METADATA"), told);
+    }
+
+    @Test
     void refusesEntriesItWouldWriteTwiceOrInTheWrongPlace() {
         Path wheel = dir.resolve("x.whl");
         WheelEntry a = new WheelEntry("a.py", text("a"), false);
