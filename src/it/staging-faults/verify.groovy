@@ -6,10 +6,11 @@
 def itDir = new File(itSourceDir as String)
 def h = evaluate(new File(itDir, '_shared/helper.groovy'))
 def mvn = evaluate(new File(itDir, '_shared/maven.groovy'))
+def audit = evaluate(new File(itDir, '_shared/audit.groovy'))
 def st = evaluate(new File(itDir, '_shared/staging.groovy'))
 
 String module = 'fault_demo'
-File wheel = h.singleWheel('fault_demo-0.1.0-cp311-cp311-linux_x86_64.whl')
+File wheel = h.singleWheel("fault_demo-0.1.0-${audit.fileTag(h.cdylib(basedir, module))}.whl")
 byte[] undisturbedWheel = wheel.bytes
 File so = h.cdylib(basedir, module)
 h.assertCdylibClean(basedir, module)

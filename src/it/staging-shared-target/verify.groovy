@@ -4,6 +4,7 @@
 def itDir = new File(itSourceDir as String)
 def h = evaluate(new File(itDir, '_shared/helper.groovy'))
 def mvn = evaluate(new File(itDir, '_shared/maven.groovy'))
+def audit = evaluate(new File(itDir, '_shared/audit.groovy'))
 
 File target = h.file('target')
 Closure check = { int build ->
@@ -12,8 +13,8 @@ Closure check = { int build ->
         File so = new File(target, "release/lib${module}.so")
         assert so.isFile(): "build ${build}: cargo's ${so} is missing"
         assert h.sha256(so) == h.sha256(new File(target, "release/deps/lib${module}.so")): "build ${build}: ${so} is not cargo's bytes"
-        File wheel = h.singleWheel("${module}-0.1.0-cp311-cp311-linux_x86_64.whl", moduleDir)
-        Map entries = h.checkWheel(wheel, module, '0.1.0', module)
+        File wheel = h.singleWheel("${module}-0.1.0-${audit.fileTag(so)}.whl", moduleDir)
+        Map entries = h.checkWheel(wheel, module, '0.1.0', module, audit.wheelTags(so))
         byte[] ext = entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String]
         assert h.sha256(ext) == h.sha256(so): "build ${build}: ${module}'s wheel does not hold cargo's lib${module}.so"
         Map m = h.manifest(new File(moduleDir, 'target/rustwheel/manifest.json'))
@@ -34,7 +35,7 @@ String first = h.invocationLogs()[0]
 assert first.contains('BUILD SUCCESS')
 assert first.contains('Using the MultiThreadedBuilder') || first.contains('-T 2') || first.contains('threads'): 'the first build did not run in parallel'
 check(1)
-h.assertImports(h.singleWheel('alpha-0.1.0-cp311-cp311-linux_x86_64.whl', h.file('alpha')), 'alpha', ['m.add(1, 2)': '3'])
+h.assertImports(h.singleWheel("alpha-0.1.0-${audit.fileTag(new File(target, 'release/libalpha.so'))}.whl", h.file('alpha')), 'alpha', ['m.add(1, 2)': '3'])
 (2..10).each { int build ->
     mvn.succeed(['-T', '2', 'package'], mvn.log("parallel-${build}"))
     check(build)
