@@ -25,9 +25,17 @@ public final class Auditor {
     private final Policies policies;
     private final LibraryResolver resolver;
 
+    private final LibraryExclusion exclusion;
+
     public Auditor(Policies policies, SearchPaths paths) {
+        this(policies, paths, LibraryExclusion.NONE);
+    }
+
+    /** @param exclusion libraries never to graft; their symbol versions are counted all the same */
+    public Auditor(Policies policies, SearchPaths paths, LibraryExclusion exclusion) {
         this.policies = policies;
         this.resolver = new LibraryResolver(paths);
+        this.exclusion = exclusion;
     }
 
     /** @throws dev.rustwheel.binary.elf.ElfFormatException when one of {@code files} is not well-formed ELF */
@@ -48,16 +56,17 @@ public final class Auditor {
         List<PolicyVerdict> verdicts = new ArrayList<>();
         if (architecture.isPresent()) {
             for (Policy policy : policies.forTarget(musl, architecture.get())) {
-                verdicts.add(verdict(policy, architecture.get(), topLevel, libraries, own, bundleRoot));
+                verdicts.add(verdict(policy, architecture.get(), topLevel, libraries, own, bundleRoot, exclusion));
             }
         }
         return new AuditReport(files, architecture, musl, own, verdicts);
     }
 
     private static PolicyVerdict verdict(Policy policy, String architecture, List<ElfSummary> topLevel,
-            Map<String, ResolvedLibrary> libraries, List<VersionUse> own, Optional<Path> bundleRoot) {
+            Map<String, ResolvedLibrary> libraries, List<VersionUse> own, Optional<Path> bundleRoot,
+            LibraryExclusion exclusion) {
         List<ExternalLibrary> toGraft = new ArrayList<>();
-        List<ElfSummary> grafted = new ArrayList<>();
+        List<ElfSummary> counted = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Deque<ElfSummary> queue = new ArrayDeque<>(topLevel);
         while (!queue.isEmpty()) {
@@ -72,15 +81,20 @@ public final class Auditor {
                                 .startsWith(bundleRoot.get().toAbsolutePath().normalize())) {
                     continue; // shipped inside the wheel, and audited there as one of the files
                 }
+                if (exclusion.excludes(soname, library.path())) {
+                    // the target system provides it (and whatever it needs); its versions still bound the tag
+                    library.elf().ifPresent(counted::add);
+                    continue;
+                }
                 toGraft.add(new ExternalLibrary(soname, library.path(), current.path()));
                 library.elf().ifPresent(elf -> {
-                    grafted.add(elf);
+                    counted.add(elf);
                     queue.add(elf);
                 });
             }
         }
         List<VersionUse> uses = new ArrayList<>(own);
-        grafted.forEach(g -> uses.addAll(versionUses(g)));
+        counted.forEach(g -> uses.addAll(versionUses(g)));
         List<VersionUse> tooRecent = uses.stream().filter(u -> {
             Set<String> allowed = policy.allowedVersions(architecture, u.prefix());
             return allowed != null && !allowed.contains(u.version());

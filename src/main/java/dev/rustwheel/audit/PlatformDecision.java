@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 /**
  * The platform tags a wheel gets for a {@code compatibility} request: {@code auto} (the most compatible policy
  * the files meet, else {@code linux} with a warning), {@code linux}, or a policy by name or alias (which must be
- * met; the wheel then carries the best policy's tags and the requested one's, as auditwheel repair does).
+ * met; the wheel then carries the best policy's tags and the requested one's, as auditwheel repair does). When
+ * the external libraries will be grafted, a policy is met once the files' and those libraries' symbol versions
+ * are (a compliant verdict); otherwise the files must also need no library outside its whitelist.
  *
  * @param policy       the policy the wheel is tagged for ({@code linux} included)
  * @param platformTags every platform tag, most compatible first, canonical names before aliases
@@ -24,19 +26,24 @@ public record PlatformDecision(String policy, List<String> platformTags, List<St
         warnings = List.copyOf(warnings);
     }
 
-    public static PlatformDecision decide(AuditReport report, String compatibility, Policies policies)
-            throws AuditException {
+    /** @param grafting whether the verdict's external libraries will be grafted into the wheel */
+    public static PlatformDecision decide(AuditReport report, String compatibility, Policies policies,
+            boolean grafting) throws AuditException {
         if (compatibility.equals(Policy.LINUX)) {
             return new PlatformDecision(Policy.LINUX, report.linuxTags(), List.of());
         }
         if (compatibility.equals(AUTO)) {
-            return auto(report);
+            return auto(report, grafting);
         }
-        return explicit(report, compatibility, policies);
+        return explicit(report, compatibility, policies, grafting);
     }
 
-    private static PlatformDecision auto(AuditReport report) {
-        Optional<PolicyVerdict> best = report.best();
+    private static Optional<PolicyVerdict> best(AuditReport report, boolean grafting) {
+        return grafting ? report.bestCompliant() : report.best();
+    }
+
+    private static PlatformDecision auto(AuditReport report, boolean grafting) {
+        Optional<PolicyVerdict> best = best(report, grafting);
         if (best.isPresent()) {
             return new PlatformDecision(best.get().policy().name(), best.get().platformTags(), List.of());
         }
@@ -47,8 +54,8 @@ public record PlatformDecision(String policy, List<String> platformTags, List<St
         } else if (report.bestCompliant().isPresent()) {
             PolicyVerdict compliant = report.bestCompliant().get();
             why = compliant.policy().name() + " would need these libraries, which are not on its whitelist, grafted"
-                    + " into the wheel (rustwheel cannot graft yet): " + describe(compliant.toGraft(),
-                            ExternalLibrary::describe) + ". Link them statically, or set compatibility to linux"
+                    + " into the wheel: " + describe(compliant.toGraft(), ExternalLibrary::describe) + ". Set"
+                    + " auditwheel to repair to graft them, link them statically, or set compatibility to linux"
                     + " to accept the linux tag without this warning";
         } else if (report.verdicts().isEmpty()) {
             why = "no " + (report.musl() ? "musllinux" : "manylinux") + " policy covers " + report.architecture().get();
@@ -60,8 +67,8 @@ public record PlatformDecision(String policy, List<String> platformTags, List<St
                 List.of("The wheel is tagged " + tag + ", which PyPI does not accept: " + why + "."));
     }
 
-    private static PlatformDecision explicit(AuditReport report, String requested, Policies policies)
-            throws AuditException {
+    private static PlatformDecision explicit(AuditReport report, String requested, Policies policies,
+            boolean grafting) throws AuditException {
         String name = report.architecture().map(a -> requested.endsWith("_" + a)
                 ? requested.substring(0, requested.length() - a.length() - 1) : requested).orElse(requested);
         Policy policy = policies.find(name).orElseThrow(() -> new AuditException("Unknown compatibility '"
@@ -77,16 +84,16 @@ public record PlatformDecision(String policy, List<String> platformTags, List<St
                 .orElseThrow(() -> new AuditException("compatibility " + requested + ": " + policy.name()
                         + " has no " + architecture + " platform. Policies for " + architecture + ": "
                         + report.verdicts().stream().map(v -> v.policy().name()).toList() + "."));
-        if (!verdict.passes()) {
+        if (grafting ? !verdict.compliant() : !verdict.passes()) {
             String hint = verdict.compliant()
-                    ? " Link those libraries statically (rustwheel cannot graft them into the wheel yet)."
+                    ? " Set auditwheel to repair to graft those libraries into the wheel, or link them statically."
                     : " Build on an older system (for example a " + policy.name() + " container)"
-                            + report.best().map(b -> ", or request " + b.policy().name() + " or auto").orElse("")
-                            + ".";
+                            + best(report, grafting).map(b -> ", or request " + b.policy().name() + " or auto")
+                                    .orElse("") + ".";
             throw new AuditException("compatibility " + requested + " cannot be met: " + failures(verdict) + "."
                     + hint);
         }
-        LinkedHashSet<String> tags = new LinkedHashSet<>(report.best().orElseThrow().platformTags());
+        LinkedHashSet<String> tags = new LinkedHashSet<>(best(report, grafting).orElseThrow().platformTags());
         tags.addAll(verdict.platformTags());
         return new PlatformDecision(policy.name(), new ArrayList<>(tags), List.of());
     }

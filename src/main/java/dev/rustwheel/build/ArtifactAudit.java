@@ -3,6 +3,7 @@ package dev.rustwheel.build;
 import dev.rustwheel.audit.AuditException;
 import dev.rustwheel.audit.AuditReport;
 import dev.rustwheel.audit.Auditor;
+import dev.rustwheel.audit.LibraryExclusion;
 import dev.rustwheel.audit.Policies;
 import dev.rustwheel.audit.SearchPaths;
 import dev.rustwheel.binary.elf.ElfFormatException;
@@ -20,16 +21,17 @@ final class ArtifactAudit {
     }
 
     /** Audits the module's artifacts where their clean bytes are now (staged, or back in cargo's output). */
-    static AuditReport ofModule(StagingManifest manifest, String ldLibraryPath) throws BuildException {
+    static AuditReport ofModule(StagingManifest manifest, String ldLibraryPath, LibraryExclusion exclusion)
+            throws BuildException {
         List<Path> files = manifest.artifacts().stream().map(StagedArtifact::currentPath).toList();
-        return of(files, Optional.empty(), ldLibraryPath, manifest.linkedPaths());
+        return of(files, Optional.empty(), ldLibraryPath, manifest.linkedPaths(), exclusion);
     }
 
-    static AuditReport of(List<Path> files, Optional<Path> bundleRoot, String ldLibraryPath, List<Path> linkedPaths)
-            throws BuildException {
+    static AuditReport of(List<Path> files, Optional<Path> bundleRoot, String ldLibraryPath, List<Path> linkedPaths,
+            LibraryExclusion exclusion) throws BuildException {
         try {
             SearchPaths paths = SearchPaths.of(Path.of("/"), ldLibraryPath, linkedPaths);
-            return new Auditor(Policies.bundled(), paths).audit(files, bundleRoot);
+            return new Auditor(Policies.bundled(), paths, exclusion).audit(files, bundleRoot);
         } catch (AuditException e) {
             throw BuildException.userError(e.getMessage(), e);
         } catch (ElfFormatException e) {

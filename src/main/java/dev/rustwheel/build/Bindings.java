@@ -19,6 +19,13 @@ enum Bindings {
 
     private static final Pattern ABI3_MINOR = Pattern.compile("abi3-py3(\\d+)");
 
+    /** The bindings the POM ({@code pom}) or else pyproject.toml ask for, detected where neither does. */
+    static Bindings of(MaturinSettings pom, PyprojectFile pyproject, StagingManifest manifest) throws BuildException {
+        String requested = pom.bindings() != null ? pom.bindings() : pyproject.maturin().string("bindings");
+        return select(requested, pom.bindings() != null ? "bindings (POM parameter)"
+                : pyproject.maturin().where("bindings"), manifest);
+    }
+
     /**
      * @param requested {@code bindings} from the POM or {@code [tool.maturin]}, or null to detect
      * @param where     where {@code requested} comes from, for messages

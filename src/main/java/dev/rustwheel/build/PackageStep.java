@@ -7,6 +7,7 @@ import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
 import dev.rustwheel.staging.FaultPoints;
+import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.wheel.CoreMetadata;
@@ -61,8 +62,7 @@ public final class PackageStep {
     private WheelResult write(StagingManifest manifest, PackageConfig config) throws BuildException {
         PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
         MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
-        Bindings bindings = Bindings.select(settings.bindings(), config.settings().bindings() != null
-                ? "bindings (POM parameter)" : pyproject.maturin().where("bindings"), manifest);
+        Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
         PythonInterpreter python = probe(config);
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
@@ -78,7 +78,7 @@ public final class PackageStep {
             requireInitFunction(library.currentPath(), module);
             Optional<Integer> abi3 = Bindings.abi3MinorVersion(manifest, python.minor());
             PythonLayout.Extension extension = new PythonLayout.Extension(
-                    EntryContent.ofFile(library.currentPath()), TagSelection.extensionSuffix(abi3, python));
+                    content(library), TagSelection.extensionSuffix(abi3, python));
             payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.of(extension),
                     List.of());
             String suffix = module + extension.suffix();
@@ -92,7 +92,7 @@ public final class PackageStep {
                 if (artifact.kind().equals("bin")) {
                     String name = artifact.cargoPath().getFileName().toString();
                     requireNoScriptNamed(name, metadata, pyproject);
-                    executables.add(new PythonLayout.Executable(name, EntryContent.ofFile(artifact.currentPath())));
+                    executables.add(new PythonLayout.Executable(name, content(artifact)));
                     packed.put(i, dataDirectory + "/scripts/" + name);
                 }
             }
@@ -104,6 +104,11 @@ public final class PackageStep {
                     : metadata.name().wheelEscaped();
             payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables);
             tag = TagSelection.select(bindings, Optional.empty(), python, auditedPlatforms(manifest));
+        }
+        for (GraftedLibrary library : manifest.grafted()) {
+            // streamed from where the system keeps it; the overlay renames it and points it at its neighbours
+            payload.add(new WheelEntry(library.archivePath(),
+                    EntryContent.ofFile(library.sourcePath(), library.overlay()), true));
         }
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
@@ -118,12 +123,21 @@ public final class PackageStep {
         log.info("Built wheel " + file);
         StagingManifest digested = manifest;
         for (Map.Entry<Integer, String> entry : packed.entrySet()) {
+            if (manifest.artifacts().get(entry.getKey()).overlay() != null) {
+                continue; // RECORD holds the patched bytes' digest; repair recorded the clean one
+            }
             String digest = rows.stream().filter(r -> r.path().equals(entry.getValue())).findFirst().orElseThrow()
                     .sha256();
             digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(hex(digest)));
         }
         state.write(digested);
         return new WheelResult(file, tag.toString());
+    }
+
+    /** The artifact's clean bytes, with repair's overlay applied on the way into the wheel if it planned one. */
+    private static EntryContent content(StagedArtifact artifact) {
+        return artifact.overlay() == null ? EntryContent.ofFile(artifact.currentPath())
+                : EntryContent.ofFile(artifact.currentPath(), artifact.overlay());
     }
 
     private static List<WheelEntry> distInfoFiles(ProjectMetadata metadata, PackageConfig config, WheelTag tag) {

@@ -93,7 +93,7 @@ final class PythonLayout {
         }
         String last = parts.get(parts.size() - 1);
         if (mixed) {
-            String nativeDirectory = String.join("/", parts.size() > 1 ? parts.subList(0, parts.size() - 1) : parts);
+            String nativeDirectory = nativeDirectory(moduleName);
             for (Path file : Globs.walk(paths, topPackage, "module-name")) {
                 String archivePath = ProjectPaths.relative(sourceRoot, file);
                 if (extension.isEmpty() || !isStaleExtension(archivePath, nativeDirectory, last)) {
@@ -133,6 +133,15 @@ final class PythonLayout {
         for (Executable executable : executables) {
             addNative(new WheelEntry(dataDirectory + "/scripts/" + executable.name(), executable.content(), true));
         }
+    }
+
+    /**
+     * The wheel directory the native module lands in, in every layout: {@code pkg._native} → {@code pkg}, and a
+     * name without dots is its own package ({@code demo} → {@code demo/demo<EXT_SUFFIX>}).
+     */
+    static String nativeDirectory(String moduleName) {
+        List<String> parts = Arrays.asList(moduleName.split("\\.", -1));
+        return String.join("/", parts.size() > 1 ? parts.subList(0, parts.size() - 1) : parts);
     }
 
     /** A module left in the source tree by an editable build would shadow the one built now. */

@@ -1,6 +1,7 @@
 package dev.rustwheel.build;
 
 import dev.rustwheel.audit.AuditReport;
+import dev.rustwheel.audit.LibraryExclusion;
 import dev.rustwheel.audit.ShowReport;
 import dev.rustwheel.staging.StagingManifest;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class ShowStep {
         StagingManifest manifest = state.read().orElseThrow(() -> BuildException.userError("Nothing to show: no"
                 + " staging manifest at " + state.store().layout().manifest() + ". Build the module first (mvn"
                 + " compile), or name a wheel with -Drustwheel.wheel=path/to/file.whl.", null));
-        return render(ArtifactAudit.ofModule(manifest, config.ldLibraryPath()), config.json());
+        return render(ArtifactAudit.ofModule(manifest, config.ldLibraryPath(), LibraryExclusion.NONE), config.json());
     }
 
     private static String showWheel(ShowConfig config) throws BuildException {
@@ -56,8 +57,8 @@ public final class ShowStep {
                 throw BuildException.userError(wheel + " holds no ELF files: it does not look like a"
                         + " Linux platform wheel, so there is nothing to audit.", null);
             }
-            String report = render(ArtifactAudit.of(files, Optional.of(unpacked), config.ldLibraryPath(), List.of()),
-                    config.json());
+            String report = render(ArtifactAudit.of(files, Optional.of(unpacked), config.ldLibraryPath(), List.of(),
+                    LibraryExclusion.NONE), config.json());
             // people and tools know the wheel, not the temporary directory it was unpacked into
             return report.replace(unpacked + "/", wheel.getFileName() + "!/");
         } finally {

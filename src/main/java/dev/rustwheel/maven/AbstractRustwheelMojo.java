@@ -59,6 +59,11 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
 
     protected abstract void run(BuildLog log) throws BuildException, MojoExecutionException;
 
+    /** An unset or blank string parameter is not set: the next source (pyproject.toml, the default) decides. */
+    protected static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     protected Path buildDirectory() {
         return Path.of(project.getBuild().getDirectory());
     }

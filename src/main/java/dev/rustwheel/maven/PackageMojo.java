@@ -185,10 +185,6 @@ public class PackageMojo extends AbstractRustwheelMojo {
         return set.isEmpty() ? null : set;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
     /** A wheel module's main artifact is its wheel; any other module carries it as an attached {@code whl}. */
     private void attach(WheelResult wheel) {
         if ("wheel".equals(project.getPackaging())) {

@@ -23,6 +23,8 @@ public final class PropertyNames {
     public static final String COMPRESSION = "rustwheel.compression";
     public static final String COMPRESSION_LEVEL = "rustwheel.compressionLevel";
     public static final String COMPATIBILITY = "rustwheel.compatibility";
+    public static final String AUDITWHEEL = "rustwheel.auditwheel";
+    public static final String AUDITWHEEL_EXCLUDE = "rustwheel.auditwheelExclude";
     public static final String WHEEL = "rustwheel.wheel";
     public static final String FORMAT = "rustwheel.format";
     public static final String STAGING_DIRECTORY = "rustwheel.stagingDirectory";

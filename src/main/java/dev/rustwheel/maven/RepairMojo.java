@@ -1,9 +1,13 @@
 package dev.rustwheel.maven;
 
+import dev.rustwheel.build.AuditwheelMode;
 import dev.rustwheel.build.BuildException;
 import dev.rustwheel.build.BuildLog;
+import dev.rustwheel.build.MaturinSettings;
 import dev.rustwheel.build.RepairConfig;
 import dev.rustwheel.build.RepairStep;
+import java.io.File;
+import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -13,7 +17,9 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Audits the staged artifacts as auditwheel does (symbol versions, library whitelist, blacklisted symbols,
- * architecture) and records the platform tags the wheel gets, such as {@code manylinux_2_17_x86_64}.
+ * architecture), grafts the external libraries they need into {@code <dist>.libs/} (as overlays applied while
+ * the wheel is written; no file is patched on disk) and records the platform tags the wheel gets, such as
+ * {@code manylinux_2_17_x86_64}.
  */
 @Mojo(name = "repair", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, threadSafe = true)
 public class RepairMojo extends AbstractRustwheelMojo {
@@ -29,6 +35,52 @@ public class RepairMojo extends AbstractRustwheelMojo {
     @Parameter(property = PropertyNames.COMPATIBILITY, defaultValue = "auto")
     private String compatibility;
 
+    /**
+     * What to do about needed libraries outside the policy's whitelist: {@code repair} grafts them into
+     * {@code <dist>.libs/}, {@code check} fails the build naming them, {@code warn} logs them and tags the wheel
+     * for what its files meet as they are, {@code skip} does no audit at all (the interpreter's platform tag).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.AUDITWHEEL, defaultValue = "repair")
+    private String auditwheel;
+
+    /**
+     * Libraries never to graft, as fnmatch patterns tried on the soname and on the resolved path
+     * ({@code libcuda.so.*}, {@code /opt/vendor/*}): the target systems must provide them. Their symbol versions
+     * still count toward the platform tag.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.AUDITWHEEL_EXCLUDE)
+    private List<String> auditwheelExclude;
+
+    /**
+     * The project's {@code pyproject.toml}, read for the distribution name ({@code <dist>.libs}) and
+     * {@code [tool.maturin] module-name}, which place the grafted libraries and the module in the wheel.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYPROJECT, defaultValue = "${project.basedir}/pyproject.toml")
+    private File pyproject;
+
+    /**
+     * The Python import name of the native module, as for the {@code package} goal; its package directory
+     * decides the module's relative RPATH to {@code <dist>.libs}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MODULE_NAME)
+    private String moduleName;
+
+    /**
+     * {@code pyo3}, {@code pyo3-ffi} or {@code bin}, as for the {@code package} goal. Default: detected.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.BINDINGS)
+    private String bindings;
+
     @Inject
     public RepairMojo(MavenProject project, MavenSession session) {
         super(project, session);
@@ -41,7 +93,12 @@ public class RepairMojo extends AbstractRustwheelMojo {
 
     @Override
     protected void run(BuildLog log) throws BuildException {
+        List<String> exclude = auditwheelExclude == null ? List.of()
+                : auditwheelExclude.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
         new RepairStep(buildDirectory(), log).run(new RepairConfig(compatibility.trim(),
-                System.getenv("LD_LIBRARY_PATH")));
+                System.getenv("LD_LIBRARY_PATH"),
+                AuditwheelMode.parse(auditwheel, "auditwheel (property " + PropertyNames.AUDITWHEEL + ")"), exclude,
+                pyproject.toPath().toAbsolutePath(), new MaturinSettings(blankToNull(moduleName), null, null, null,
+                        null, null, blankToNull(bindings))));
     }
 }

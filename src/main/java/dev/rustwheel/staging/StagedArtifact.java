@@ -1,5 +1,6 @@
 package dev.rustwheel.staging;
 
+import dev.rustwheel.overlay.Overlay;
 import java.nio.file.Path;
 
 /**
@@ -10,20 +11,34 @@ import java.nio.file.Path;
  * @param cargoPath  where cargo wrote it and expects to find it again
  * @param stagedPath where staging keeps it between {@code stage} and {@code finalize}
  * @param size       its size in bytes when cargo produced it
- * @param sha256     digest of its clean bytes, known once {@code package} has streamed it (null before)
+ * @param sha256     digest of its clean bytes, known once {@code package} has streamed it (null before), or
+ *                   once {@code repair} has planned its overlay
  * @param fresh      cargo's own verdict that it was up to date and not rebuilt in this build
  * @param state      where its bytes are now
+ * @param overlay    the edits {@code repair} planned (new DT_NEEDED names, RPATH), applied only while it is
+ *                   streamed into the wheel; null when it goes in as cargo wrote it
  */
 public record StagedArtifact(
         String kind, String name, Path cargoPath, Path stagedPath, long size, String sha256, boolean fresh,
-        ArtifactState state) {
+        ArtifactState state, Overlay overlay) {
+
+    /** An artifact without an overlay, as every goal before {@code repair} records it. */
+    public StagedArtifact(String kind, String name, Path cargoPath, Path stagedPath, long size, String sha256,
+            boolean fresh, ArtifactState state) {
+        this(kind, name, cargoPath, stagedPath, size, sha256, fresh, state, null);
+    }
 
     public StagedArtifact withState(ArtifactState newState) {
-        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, newState);
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, newState, overlay);
     }
 
     public StagedArtifact withSha256(String digest) {
-        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, digest, fresh, state);
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, digest, fresh, state, overlay);
+    }
+
+    /** A copy carrying {@code edits} (null for none) and the digest of its clean bytes. */
+    public StagedArtifact withOverlay(Overlay edits, String cleanSha256) {
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, cleanSha256, fresh, state, edits);
     }
 
     /** Where the clean bytes are to be read now. */

@@ -13,15 +13,22 @@ import java.util.function.UnaryOperator;
  * @param linkedPaths   native library directories that cargo build scripts reported
  * @param artifacts     the cdylib and bin files of the crate, in cargo's order
  * @param audit         the {@code repair} goal's verdict, null until it ran (and in manifests written before it existed)
+ * @param grafted       the external libraries {@code repair} planned to carry in the wheel; empty when none
  */
 public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> linkedPaths, List<StagedArtifact> artifacts,
-        AuditRecord audit) {
+        AuditRecord audit, List<GraftedLibrary> grafted) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public StagingManifest {
         linkedPaths = List.copyOf(linkedPaths);
         artifacts = List.copyOf(artifacts);
+        grafted = grafted == null ? List.of() : List.copyOf(grafted); // absent in manifests older than repair
+    }
+
+    public StagingManifest(int schemaVersion, CrateInfo crate, List<Path> linkedPaths,
+            List<StagedArtifact> artifacts, AuditRecord audit) {
+        this(schemaVersion, crate, linkedPaths, artifacts, audit, List.of());
     }
 
     public static StagingManifest of(CrateInfo crate, List<Path> linkedPaths, List<StagedArtifact> artifacts) {
@@ -32,18 +39,23 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
     public StagingManifest withArtifact(int index, UnaryOperator<StagedArtifact> change) {
         List<StagedArtifact> changed = new ArrayList<>(artifacts);
         changed.set(index, change.apply(changed.get(index)));
-        return new StagingManifest(schemaVersion, crate, linkedPaths, changed, audit);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, changed, audit, grafted);
     }
 
     /** A copy without artifact {@code index}, for an entry that no longer stands for a file. */
     public StagingManifest withoutArtifact(int index) {
         List<StagedArtifact> kept = new ArrayList<>(artifacts);
         kept.remove(index);
-        return new StagingManifest(schemaVersion, crate, linkedPaths, kept, audit);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, kept, audit, grafted);
     }
 
     public StagingManifest withAudit(AuditRecord verdict) {
-        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, verdict);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, verdict, grafted);
+    }
+
+    /** A copy recording the libraries to graft (empty for none), replacing any an earlier repair recorded. */
+    public StagingManifest withGrafted(List<GraftedLibrary> libraries) {
+        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, audit, libraries);
     }
 
     public boolean needsRestore() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,10 +52,30 @@ class PlatformDecisionTest {
             "none           | false | auto                  | linux_x86_64",
     })
     void tags(String needs, boolean external, String compatibility, String expected) throws Exception {
-        PlatformDecision decision = PlatformDecision.decide(report(needs, external), compatibility, POLICIES);
+        PlatformDecision decision = PlatformDecision.decide(report(needs, external), compatibility, POLICIES, false);
         assertEquals(expected, String.join(".", decision.platformTags()));
         boolean warned = !decision.warnings().isEmpty();
         assertEquals(compatibility.equals("auto") && expected.startsWith("linux"), warned, decision.toString());
+    }
+
+    @ParameterizedTest(name = "grafting: needs {0}, asks {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "manylinux_2_17 | auto           | manylinux_2_17_x86_64.manylinux2014_x86_64",
+            "manylinux_2_17 | manylinux_2_28 | manylinux_2_17_x86_64.manylinux2014_x86_64.manylinux_2_28_x86_64",
+            "none           | auto           | linux_x86_64",
+    })
+    void graftedLibrariesNoLongerKeepTheWheelFromAPolicy(String needs, String compatibility, String expected)
+            throws Exception {
+        PlatformDecision decision = PlatformDecision.decide(report(needs, true), compatibility, POLICIES, true);
+        assertEquals(expected, String.join(".", decision.platformTags()));
+        assertEquals(expected.startsWith("linux"), !decision.warnings().isEmpty(), decision.toString());
+    }
+
+    @Test
+    void withoutGraftingAnExternalLibrarySaysHowToGraftIt() {
+        AuditException e = assertThrows(AuditException.class,
+                () -> PlatformDecision.decide(report("manylinux_2_5", true), "manylinux_2_17", POLICIES, false));
+        assertTrue(e.getMessage().contains("Set auditwheel to repair to graft those libraries"), e.getMessage());
     }
 
     @ParameterizedTest(name = "needs {0}, external {1}, asks {2} fails naming {3}")
@@ -69,7 +90,7 @@ class PlatformDecisionTest {
     void unsatisfiableRequestsFailNamingTheCause(String needs, boolean external, String compatibility,
             String expected) {
         AuditException e = assertThrows(AuditException.class,
-                () -> PlatformDecision.decide(report(needs, external), compatibility, POLICIES));
+                () -> PlatformDecision.decide(report(needs, external), compatibility, POLICIES, false));
         assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in " + e.getMessage());
     }
 
@@ -79,7 +100,7 @@ class PlatformDecisionTest {
             "none           | false | even manylinux_2_41 fails: symbol versions newer than manylinux_2_41 allows: GLIBC_2.34",
     })
     void autoWarnsWhyTheWheelStaysLinux(String needs, boolean external, String expected) throws Exception {
-        PlatformDecision decision = PlatformDecision.decide(report(needs, external), "auto", POLICIES);
+        PlatformDecision decision = PlatformDecision.decide(report(needs, external), "auto", POLICIES, false);
         assertEquals(Policy.LINUX, decision.policy());
         assertTrue(decision.warnings().get(0).contains(expected), decision.warnings().toString());
         assertTrue(decision.warnings().get(0).contains("tagged linux_x86_64, which PyPI does not accept"));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustwheel.overlay.Overlay;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,16 +77,38 @@ class ManifestStoreTest {
     }
 
     @Test
+    void readsBackOverlaysAndGraftedLibraries() throws Exception {
+        Overlay artifactEdits = Overlay.of(4096, List.of(new Overlay.Overwrite(64, new byte[] {1, 2, 3})),
+                new byte[] {0, 'x', 0});
+        Overlay libraryEdits = Overlay.of(100, List.of(), new byte[] {9, 8, 7, 6});
+        StagingManifest written = sample()
+                .withArtifact(0, a -> a.withOverlay(artifactEdits, "ab".repeat(32)))
+                .withGrafted(List.of(new GraftedLibrary(List.of("libfoo.so.1", "libfoo.so"),
+                        Path.of("/opt/native/lib/libfoo.so.1.2"), "fast_parse.libs/libfoo-ab12cd34.so.1.2",
+                        "ab12cd34" + "0".repeat(56), libraryEdits)));
+
+        store.write(written);
+        StagingManifest read = store.read().orElseThrow();
+
+        assertEquals(written, read);
+        assertEquals(artifactEdits, read.artifacts().get(0).overlay());
+        assertEquals(libraryEdits, read.grafted().get(0).overlay());
+        assertEquals("libfoo-ab12cd34.so.1.2", read.grafted().get(0).fileName());
+    }
+
+    @Test
     void readsAManifestWrittenBeforeTheAuditFieldExisted() throws Exception {
         store.write(sample());
         JsonNode json = new ObjectMapper().readTree(layout.manifest().toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("audit");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove(List.of("audit", "grafted"));
+        json.get("artifacts").forEach(a -> ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("overlay"));
         Files.writeString(layout.manifest(), json.toString());
 
         StagingManifest read = store.read().orElseThrow();
 
         assertEquals(sample(), read);
         assertEquals(null, read.audit());
+        assertEquals(List.of(), read.grafted());
     }
 
     @Test

@@ -1,0 +1,66 @@
+def itDir = new File(itSourceDir as String)
+def h = evaluate(new File(itDir, '_shared/helper.groovy'))
+def audit = evaluate(new File(itDir, '_shared/audit.groovy'))
+
+String module = 'graft_demo'
+String ext = "${module}/${module}${h.EXT_SUFFIX}"
+List<String> runs = h.invocationLogs()
+assert runs.size() == 3: "expected 3 Maven runs in build.log, found ${runs.size()}"
+[0, 1].each { h.assertLogContains(runs[it], 'BUILD SUCCESS') }
+
+// the external library, where the build script left it (cargo reports its directory as a linked path)
+List<File> found = (h.file('target/release/build').listFiles() ?: [])
+        .collect { new File(it, 'out/native/libextdep.so.1') }.findAll { it.isFile() }
+assert found.size() == 1: "expected one libextdep.so.1 under target/release/build, found ${found}"
+File nativeDir = found[0].parentFile
+String grafted = "libextdep-${h.sha256(found[0]).substring(0, 8)}.so.1"
+
+// run 2 compiled nothing: cargo found the crate fresh although run 1 had staged (and restored) its output
+h.assertLogContains(runs[0], 'Grafting libextdep.so.1', "as ${module}.libs/${grafted}")
+assert !runs[1].contains('Compiling graft-demo'): 'the second build recompiled the crate'
+h.assertLogContains(runs[1], "as ${module}.libs/${grafted}")
+
+// the wheel: the module, its __init__.py and the grafted library; RECORD digests of the patched bytes
+File so = h.cdylib(basedir, module)
+File wheel = h.singleWheel("graft_demo-0.1.0-${audit.fileTag(so)}.whl")
+Map<String, byte[]> entries = h.readZip(wheel)
+List<String> payload = entries.keySet().findAll { !it.startsWith('graft_demo-0.1.0.dist-info/') }.sort()
+assert payload == ["${module}.libs/${grafted}", "${module}/__init__.py", ext].collect { it as String }.sort():
+        "wheel payload ${payload}"
+h.checkRecord(entries, 'graft_demo-0.1.0.dist-info/RECORD')
+assert h.sha256(entries[ext] as byte[]) != h.sha256(so): 'the wheel holds the unrepaired module'
+
+// cargo's output holds the bytes cargo wrote (equal to its deps/ copy), and run 3's compile found it fresh
+h.assertCdylibClean(basedir, module)
+Map artifact = h.artifact(h.manifest(), 'cdylib', module)
+assert artifact.fresh == true && artifact.state == 'RESTORED': "manifest after run 3: ${artifact}"
+
+// installed with pip, the module imports and calls the grafted library with the original directory gone
+String py = h.installWheel(wheel)
+File hidden = new File(nativeDir.parentFile, 'native-hidden')
+assert nativeDir.renameTo(hidden): "cannot move ${nativeDir} away"
+try {
+    h.assertImports(wheel, module, ['m.add(2, 40)': '42', 'm.add(-7, 3)': '-4'])
+} finally {
+    assert hidden.renameTo(nativeDir): "cannot move ${hidden} back"
+}
+
+// readelf on the installed files: the new NEEDED and $ORIGIN RPATH, the grafted library's new SONAME
+String site = h.run([py, '-c', 'import sysconfig; print(sysconfig.get_paths()["platlib"])'], basedir).trim()
+String moduleDynamic = h.run(['readelf', '-d', "${site}/${ext}" as String], basedir)
+assert moduleDynamic.contains("Shared library: [${grafted}]"): "installed module's NEEDED:\n${moduleDynamic}"
+assert !moduleDynamic.contains('Shared library: [libextdep.so.1]'): "old NEEDED left:\n${moduleDynamic}"
+assert moduleDynamic.contains("Library rpath: [\$ORIGIN/../${module}.libs]"): "installed module's RPATH:\n${moduleDynamic}"
+assert !moduleDynamic.contains('runpath'): "the module keeps a RUNPATH:\n${moduleDynamic}"
+String libDynamic = h.run(['readelf', '-d', "${site}/${module}.libs/${grafted}" as String], basedir)
+assert libDynamic.contains("Library soname: [${grafted}]"): "grafted library's SONAME:\n${libDynamic}"
+
+// run 3: auditwheel = check refuses, naming the library, and gives cargo its output back
+String check = runs[2]
+h.assertLogContains(check, 'BUILD FAILURE', 'auditwheel = check, but the wheel would need these libraries grafted',
+        "libextdep.so.1 => ${nativeDir.canonicalPath}/libextdep.so.1")
+h.assertCdylibClean(basedir, module)
+
+// and cargo, run by hand, has nothing to do
+h.assertCargoFresh(basedir, module)
+return true
