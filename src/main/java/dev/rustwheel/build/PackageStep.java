@@ -92,8 +92,13 @@ public final class PackageStep {
                 if (artifact.kind().equals("bin")) {
                     String name = artifact.cargoPath().getFileName().toString();
                     requireNoScriptNamed(name, metadata, pyproject);
-                    executables.add(new PythonLayout.Executable(name, content(artifact)));
-                    packed.put(i, dataDirectory + "/scripts/" + name);
+                    // repair planned an overlay for it only if it needs grafted libraries
+                    PythonLayout.Executable executable = artifact.overlay() == null
+                            ? new PythonLayout.Executable(name, content(artifact))
+                            : PythonLayout.Executable.besideGraftedLibraries(metadata.name().wheelEscaped(), name,
+                                    content(artifact));
+                    executables.add(executable);
+                    packed.put(i, executable.archivePath(dataDirectory));
                 }
             }
             if (executables.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.rustwheel.build;
 import dev.rustwheel.wheel.EntryContent;
 import dev.rustwheel.wheel.ExtensionModuleLayout;
 import dev.rustwheel.wheel.WheelEntry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.util.Set;
  * <li>mixed: a Python package {@code <python-source>/<top>/} shipped as it is, the native module placed where the
  *     (possibly dotted) module name says, {@code pkg._native} → {@code pkg/_native<EXT_SUFFIX>};</li>
  * <li>{@code python-packages}, {@code include} globs, the {@code data} directory and bin executables, which go to
- *     {@code <dist>-<version>.data/scripts/}.</li>
+ *     {@code <dist>-<version>.data/scripts/} (or, needing grafted libraries, to {@code <dist>.scripts/} behind a
+ *     shim).</li>
  * </ul>
  * {@code exclude} globs, {@code __pycache__} and {@code *.pyc} never reach the wheel; native files are never excluded.
  */
@@ -35,8 +37,24 @@ final class PythonLayout {
     record Extension(EntryContent library, String suffix) {
     }
 
-    /** A bin target, installed as a command. */
-    record Executable(String name, EntryContent content) {
+    /**
+     * A bin target, installed as a command: straight into the scripts directory, or, when it needs grafted
+     * libraries, into {@code besideLibraries} ({@code <dist>.scripts}) with a {@link ScriptShim} as the command.
+     */
+    record Executable(String name, EntryContent content, Optional<String> besideLibraries) {
+
+        Executable(String name, EntryContent content) {
+            this(name, content, Optional.empty());
+        }
+
+        static Executable besideGraftedLibraries(String dist, String name, EntryContent content) {
+            return new Executable(name, content, Optional.of(scriptsDirectory(dist)));
+        }
+
+        /** Where the executable's own bytes go in the wheel. */
+        String archivePath(String dataDirectory) {
+            return besideLibraries.orElse(dataDirectory + "/scripts") + "/" + name;
+        }
     }
 
     private final ProjectPaths paths;
@@ -131,8 +149,16 @@ final class PythonLayout {
         }
         data(parts.get(0), dataDirectory);
         for (Executable executable : executables) {
-            addNative(new WheelEntry(dataDirectory + "/scripts/" + executable.name(), executable.content(), true));
+            addNative(new WheelEntry(executable.archivePath(dataDirectory), executable.content(), true));
+            executable.besideLibraries().ifPresent(directory -> addNative(new WheelEntry(
+                    dataDirectory + "/scripts/" + executable.name(), EntryContent.ofBytes(
+                            ScriptShim.render(directory, executable.name()).getBytes(StandardCharsets.UTF_8)), true)));
         }
+    }
+
+    /** {@code <dist>.scripts}: the executables needing grafted libraries, beside {@code <dist>.libs/}. */
+    static String scriptsDirectory(String dist) {
+        return dist + ".scripts";
     }
 
     /**

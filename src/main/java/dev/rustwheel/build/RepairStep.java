@@ -105,23 +105,16 @@ public final class RepairStep {
                 break; // the wheel carries the first cdylib only
             }
             if (bindings == Bindings.BIN && artifact.kind().equals("bin")) {
-                targets.add(new GraftTarget(artifact.currentPath(), dist + ".scripts", false));
+                // beside <dist>.libs, behind a shim: the scripts directory's path to site-packages varies by scheme
+                targets.add(new GraftTarget(artifact.currentPath(), PythonLayout.scriptsDirectory(dist), false));
             }
         }
         GraftPlan plan = plan(targets, external, dist + ".libs");
         StagingManifest repaired = manifest.withGrafted(plan.libraries());
         for (int i = 0; i < manifest.artifacts().size(); i++) {
-            StagedArtifact artifact = manifest.artifacts().get(i);
-            GraftPlan.FileEdits edits = plan.edits().get(artifact.currentPath());
+            GraftPlan.FileEdits edits = plan.edits().get(manifest.artifacts().get(i).currentPath());
             if (edits == null) {
                 continue;
-            }
-            if (artifact.kind().equals("bin")) {
-                throw BuildException.userError("The executable " + artifact.cargoPath() + " needs libraries that"
-                        + " would be grafted into the wheel (" + external.stream().map(ExternalLibrary::soname)
-                        .collect(Collectors.joining(", ")) + "); shipping executables with grafted libraries is not"
-                        + " supported yet. Link those libraries statically, or set " + AUDITWHEEL + " to warn.",
-                        null);
             }
             repaired = repaired.withArtifact(i, a -> a.withOverlay(edits.overlay(), edits.cleanSha256()));
         }

@@ -90,6 +90,22 @@ class GraftPlannerTest {
     }
 
     @Test
+    void anExecutableBesideTheLibrariesFindsThemOneLevelUp() throws Exception {
+        Path tool = Gcc.pieExecutable(dir, "tool", "int a(void); int main(void) { return a(); }",
+                deps.resolve("liba.so.1").toString(), "-Wl,-rpath," + deps);
+        GraftPlan plan = GraftPlanner.plan(List.of(new GraftTarget(tool, "demo.scripts", false)),
+                external(LibraryExclusion.NONE), "demo.libs");
+
+        Path patched = dir.resolve("tool-patched");
+        plan.edits().get(tool).overlay().writePatchedCopy(tool, patched);
+        DynamicSection dynamic = dynamic(patched);
+        assertTrue(dynamic.needed().contains(plan.libraries().get(0).archivePath().substring("demo.libs/".length())),
+                dynamic.needed().toString());
+        assertEquals(Optional.of("$ORIGIN/../demo.libs"), dynamic.rpath());
+        assertEquals(Optional.empty(), dynamic.runpath());
+    }
+
+    @Test
     void anExcludedLibraryIsNotGraftedNorWhatOnlyItNeeds() throws Exception {
         assertEquals(List.of(), external(new LibraryExclusion(List.of("liba.so.*"))));
         assertEquals(List.of("liba.so.1"), external(new LibraryExclusion(List.of("*/deps/libb*")))

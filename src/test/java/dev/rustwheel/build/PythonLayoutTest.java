@@ -1,12 +1,15 @@
 package dev.rustwheel.build;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustwheel.wheel.EntryContent;
 import dev.rustwheel.wheel.WheelEntry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,6 +114,33 @@ class PythonLayoutTest {
                 Optional.empty(), List.of(new PythonLayout.Executable("fp-cli", EntryContent.ofBytes(new byte[0]))));
         assertEquals(List.of("fp-1.0.data/scripts/fp-cli"), entries.stream().map(WheelEntry::path).toList());
         assertTrue(entries.get(0).executable());
+    }
+
+    @Test
+    void anExecutableNeedingGraftedLibrariesGoesBesideThemBehindAShim() throws Exception {
+        byte[] binary = {0x7f, 'E', 'L', 'F'};
+        PythonLayout.Executable executable = PythonLayout.Executable.besideGraftedLibraries("fp", "fp-cli",
+                EntryContent.ofBytes(binary));
+        List<WheelEntry> entries = PythonLayout.entries(new ProjectPaths(root), MaturinSettings.NONE, "fp", DATA,
+                Optional.empty(), List.of(executable, new PythonLayout.Executable("plain",
+                        EntryContent.ofBytes(binary))));
+
+        assertEquals(List.of("fp.scripts/fp-cli", "fp-1.0.data/scripts/fp-cli", "fp-1.0.data/scripts/plain"),
+                entries.stream().map(WheelEntry::path).toList());
+        assertTrue(entries.stream().allMatch(WheelEntry::executable));
+        assertEquals("fp.scripts/fp-cli", executable.archivePath(DATA));
+        assertEquals(ScriptShim.render("fp.scripts", "fp-cli"), text(entries.get(1)));
+        assertArrayEquals(binary, bytes(entries.get(0)));
+    }
+
+    private static byte[] bytes(WheelEntry entry) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        entry.content().writeTo(out);
+        return out.toByteArray();
+    }
+
+    private static String text(WheelEntry entry) throws IOException {
+        return new String(bytes(entry), StandardCharsets.UTF_8);
     }
 
     @Test

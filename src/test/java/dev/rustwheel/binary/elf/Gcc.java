@@ -33,26 +33,33 @@ public final class Gcc {
      */
     public static Path sharedLibrary(Path dir, String name, String source, String... flags)
             throws IOException, InterruptedException {
-        return build("gcc", ".c", dir, name, source, flags);
+        return build(List.of("gcc", "-shared", "-fPIC"), ".c", dir, name, source, flags);
     }
 
     /** As {@link #sharedLibrary}, with g++ from C++ source. */
     public static Path cxxSharedLibrary(Path dir, String name, String source, String... flags)
             throws IOException, InterruptedException {
-        return build("g++", ".cpp", dir, name, source, flags);
+        return build(List.of("g++", "-shared", "-fPIC"), ".cpp", dir, name, source, flags);
     }
 
-    private static Path build(String compiler, String extension, Path dir, String name, String source,
+    /** As {@link #sharedLibrary}, a position-independent executable ({@code gcc -pie -fPIE}), as cargo links bins. */
+    public static Path pieExecutable(Path dir, String name, String source, String... flags)
+            throws IOException, InterruptedException {
+        return build(List.of("gcc", "-pie", "-fPIE"), ".c", dir, name, source, flags);
+    }
+
+    private static Path build(List<String> compiler, String extension, Path dir, String name, String source,
             String... flags) throws IOException, InterruptedException {
         Path sourceFile = dir.resolve(name + extension);
         Files.writeString(sourceFile, source);
         Path output = dir.resolve(name);
-        List<String> command = new ArrayList<>(List.of(compiler, "-shared", "-fPIC", "-o", output.toString()));
+        List<String> command = new ArrayList<>(compiler);
+        command.addAll(List.of("-o", output.toString()));
         // the source comes first, so that libraries among the flags resolve its references, as on a link line
         command.add(sourceFile.toString());
         command.addAll(List.of(flags));
         String failure = run(command);
-        assumeTrue(failure == null, () -> compiler + " cannot build this library here: " + failure);
+        assumeTrue(failure == null, () -> compiler.get(0) + " cannot build this file here: " + failure);
         return output;
     }
 
