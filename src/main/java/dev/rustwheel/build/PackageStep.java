@@ -53,7 +53,7 @@ public final class PackageStep {
             Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
             for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config),
                     auditedPlatforms(manifest))) {
-                wheels.add(write(manifest, config, python));
+                wheels.add(write(manifest, config, pyproject, bindings, python));
             }
         } catch (BuildException | RuntimeException e) {
             state.restoreAfter(e);
@@ -65,11 +65,9 @@ public final class PackageStep {
         return wheels;
     }
 
-    private WheelResult write(StagingManifest manifest, PackageConfig config, PythonInterpreter python)
-            throws BuildException {
-        PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
+    private WheelResult write(StagingManifest manifest, PackageConfig config, PyprojectFile pyproject,
+                              Bindings bindings, PythonInterpreter python) throws BuildException {
         MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
-        Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
