@@ -3,11 +3,13 @@ package dev.rustwheel.build;
 import dev.rustwheel.wheel.Compression;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 
 /**
  * How the {@code package} goal writes the wheel.
  *
- * @param pythonExecutable    the interpreter the wheel is for, probed once for its tags and extension suffix
+ * @param pythonExecutables   the interpreters wheels are for, each probed once for its tags and extension suffix;
+ *                            the first is the one cargo built for (see {@link PythonExecutables})
  * @param pyproject           the project's {@code pyproject.toml} (may not exist); its directory is the project
  *                            directory that layout paths are relative to
  * @param settings            the POM's layout settings, each winning over {@code [tool.maturin]} where set
@@ -19,6 +21,10 @@ import java.nio.file.attribute.FileTime;
  *                            later goal of this build will
  */
 public record PackageConfig(
-        String pythonExecutable, Path pyproject, MaturinSettings settings, Path wheelDirectory, FileTime entryTime,
-        Compression compression, String generatorVersion, boolean finalizeAfterwards) {
+        List<String> pythonExecutables, Path pyproject, MaturinSettings settings, Path wheelDirectory,
+        FileTime entryTime, Compression compression, String generatorVersion, boolean finalizeAfterwards) {
+
+    public PackageConfig {
+        pythonExecutables = List.copyOf(pythonExecutables);
+    }
 }

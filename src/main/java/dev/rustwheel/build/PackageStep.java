@@ -44,11 +44,17 @@ public final class PackageStep {
         this.log = log;
     }
 
-    public WheelResult run(PackageConfig config) throws BuildException {
+    /** @return the wheels written, one per distinct tag of the configured interpreters, the first one's first */
+    public List<WheelResult> run(PackageConfig config) throws BuildException {
         StagingManifest manifest = state.require("package");
-        WheelResult wheel;
+        List<WheelResult> wheels = new ArrayList<>();
         try {
-            wheel = write(manifest, config);
+            PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
+            Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
+            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config),
+                    auditedPlatforms(manifest))) {
+                wheels.add(write(manifest, config, pyproject, bindings, python));
+            }
         } catch (BuildException | RuntimeException e) {
             state.restoreAfter(e);
             throw e;
@@ -56,15 +62,13 @@ public final class PackageStep {
         if (config.finalizeAfterwards()) {
             state.restore(state.require("package"));
         }
-        return wheel;
+        return wheels;
     }
 
-    private WheelResult write(StagingManifest manifest, PackageConfig config) throws BuildException {
-        PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
+    private WheelResult write(StagingManifest manifest, PackageConfig config, PyprojectFile pyproject,
+                              Bindings bindings, PythonInterpreter python) throws BuildException {
         MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
-        Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
-        PythonInterpreter python = probe(config);
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
         Map<Integer, String> packed = new TreeMap<>();
@@ -211,14 +215,20 @@ public final class PackageStep {
         }
     }
 
-    private static PythonInterpreter probe(PackageConfig config) throws BuildException {
-        try {
-            return new InterpreterProbe(new ProcessRunner(command -> { })).probe(config.pythonExecutable(),
-                    config.wheelDirectory().getParent());
-        } catch (InterpreterProbeException e) {
-            throw BuildException.userError("Cannot probe the Python interpreter '" + config.pythonExecutable()
-                    + "': " + e.getMessage() + ". Set pythonExecutable (property rustwheel.pythonExecutable) to a"
-                    + " CPython 3 interpreter.", e);
+    /** Each configured interpreter, probed once, in the configured order. */
+    private static List<PythonInterpreter> probe(PackageConfig config) throws BuildException {
+        InterpreterProbe probe = new InterpreterProbe(new ProcessRunner(command -> { }));
+        List<PythonInterpreter> interpreters = new ArrayList<>();
+        for (String executable : config.pythonExecutables()) {
+            try {
+                interpreters.add(probe.probe(executable, config.wheelDirectory().getParent()));
+            } catch (InterpreterProbeException e) {
+                throw BuildException.userError("Cannot probe the Python interpreter '" + executable + "': "
+                        + e.getMessage() + ". Set pythonExecutable (property rustwheel.pythonExecutable), or each"
+                        + " entry of pythonExecutables (property rustwheel.pythonExecutables), to a CPython 3"
+                        + " interpreter.", e);
+            }
         }
+        return interpreters;
     }
 }

@@ -3,6 +3,8 @@ package dev.rustwheel.maven;
 import dev.rustwheel.build.BuildException;
 import dev.rustwheel.build.BuildLog;
 import dev.rustwheel.build.CompileStep;
+import dev.rustwheel.build.PythonExecutables;
+import dev.rustwheel.build.Pyo3Python;
 import dev.rustwheel.cargo.CargoBuildRequest;
 import java.io.File;
 import java.util.HashMap;
@@ -71,8 +73,25 @@ public class CompileMojo extends AbstractRustwheelMojo {
     private String cargoExecutable;
 
     /**
+     * The Python interpreter the wheel is built for, as the package goal names it; PyO3's build script is pointed at
+     * it ({@code PYO3_PYTHON}, located on PATH) unless {@code environmentVariables} sets {@code PYO3_PYTHON}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = "python3")
+    private String pythonExecutable;
+
+    /**
+     * The interpreters wheels are built for, as the package goal names them; cargo builds for the first.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_EXECUTABLES)
+    private List<String> pythonExecutables;
+
+    /**
      * Environment variables set for cargo on top of Maven's own environment. An empty element sets the variable
-     * to the empty string.
+     * to the empty string. A {@code PYO3_PYTHON} set here wins over the one derived from {@code pythonExecutable}.
      *
      * @since 0.1.0
      */
@@ -103,7 +122,9 @@ public class CompileMojo extends AbstractRustwheelMojo {
     @Override
     protected void run(BuildLog log) throws BuildException {
         CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
-                profile, nonNull(features), noDefaultFeatures, nonNull(cargoArgs), environment(),
+                profile, nonNull(features), noDefaultFeatures, nonNull(cargoArgs),
+                Pyo3Python.environment(environment(),
+                        PythonExecutables.configured(pythonExecutables, pythonExecutable).get(0)),
                 session.isOffline());
         new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(request);
     }

@@ -6,6 +6,7 @@ import dev.rustwheel.build.BuildLog;
 import dev.rustwheel.build.MaturinSettings;
 import dev.rustwheel.build.PackageConfig;
 import dev.rustwheel.build.PackageStep;
+import dev.rustwheel.build.PythonExecutables;
 import dev.rustwheel.build.WheelResult;
 import dev.rustwheel.wheel.Compression;
 import java.io.File;
@@ -34,6 +35,17 @@ public class PackageMojo extends AbstractRustwheelMojo {
      */
     @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = "python3")
     private String pythonExecutable;
+
+    /**
+     * The interpreters to build wheels for, instead of the one {@code pythonExecutable}; the first is the one cargo
+     * builds for. Where the built module does not depend on the interpreter (a hand-written {@code PyInit_*}, the
+     * stable ABI, executables) each distinct tag gets a wheel from the same build; a version-specific PyO3 build
+     * fits one Python version only, and the build fails if several are named.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_EXECUTABLES)
+    private List<String> pythonExecutables;
 
     /**
      * The project's {@code pyproject.toml}; its {@code [project]} table (PEP 621) wins over Cargo.toml's
@@ -159,15 +171,15 @@ public class PackageMojo extends AbstractRustwheelMojo {
 
     @Override
     protected void run(BuildLog log) throws BuildException {
-        PackageConfig config = new PackageConfig(pythonExecutable, pyproject.toPath().toAbsolutePath(),
+        PackageConfig config = new PackageConfig(
+                PythonExecutables.configured(pythonExecutables, pythonExecutable), pyproject.toPath().toAbsolutePath(),
                 new MaturinSettings(blankToNull(moduleName), blankToNull(pythonSource), unsetIfEmpty(pythonPackages),
                         unsetIfEmpty(include), unsetIfEmpty(exclude), blankToNull(data), blankToNull(bindings)),
                 wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
                 compression(), plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()));
-        WheelResult wheel = new PackageStep(buildDirectory(), log).run(config);
-        attach(wheel);
+        attach(new PackageStep(buildDirectory(), log).run(config));
     }
 
     private Compression compression() throws BuildException {
@@ -185,12 +197,19 @@ public class PackageMojo extends AbstractRustwheelMojo {
         return set.isEmpty() ? null : set;
     }
 
-    /** A wheel module's main artifact is its wheel; any other module carries it as an attached {@code whl}. */
-    private void attach(WheelResult wheel) {
-        if ("wheel".equals(project.getPackaging())) {
-            project.getArtifact().setFile(wheel.file().toFile());
-        } else {
-            projectHelper.attachArtifact(project, "whl", wheel.tag(), wheel.file().toFile());
+    /**
+     * A wheel module's main artifact is its first wheel, the others attached with their tag as classifier; any other
+     * module carries every wheel as an attached {@code whl}.
+     */
+    private void attach(List<WheelResult> wheels) {
+        boolean mainArtifact = "wheel".equals(project.getPackaging());
+        for (WheelResult wheel : wheels) {
+            if (mainArtifact) {
+                project.getArtifact().setFile(wheel.file().toFile());
+                mainArtifact = false;
+            } else {
+                projectHelper.attachArtifact(project, "whl", wheel.tag(), wheel.file().toFile());
+            }
         }
     }
 

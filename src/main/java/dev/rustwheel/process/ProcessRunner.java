@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -78,6 +79,18 @@ public final class ProcessRunner {
             throw new ProcessFailedException(spec.describe(), exitCode, errors);
         }
         return out.toString();
+    }
+
+    /**
+     * The file the JVM would start for {@code program}: a path made absolute, or a name found on the JVM's PATH;
+     * empty when no executable file of that name is there.
+     */
+    public static Optional<Path> locate(String program) {
+        if (program.contains("/") || program.contains(File.separator)) {
+            return Optional.of(Path.of(program).toAbsolutePath());
+        }
+        return searchPath(program).stream().map(dir -> dir.resolve(program))
+                .filter(Files::isExecutable).filter(Files::isRegularFile).findFirst();
     }
 
     /**
