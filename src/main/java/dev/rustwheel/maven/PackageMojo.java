@@ -25,7 +25,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code deploy} carry it. When the build will not reach {@code verify}, also gives cargo its outputs back.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageMojo extends AbstractRustwheelMojo {
+public class PackageMojo extends AbstractWheelLayoutMojo {
 
     /**
      * The Python interpreter the wheel is built for: a name looked up on {@code PATH}, or a full path. It is run
@@ -46,25 +46,6 @@ public class PackageMojo extends AbstractRustwheelMojo {
      */
     @Parameter(property = PropertyNames.PYTHON_EXECUTABLES)
     private List<String> pythonExecutables;
-
-    /**
-     * The project's {@code pyproject.toml}; its {@code [project]} table (PEP 621) wins over Cargo.toml's
-     * {@code [package]}, and its {@code [tool.maturin]} table shapes the wheel unless the parameters below say otherwise.
-     * Ignored when the file does not exist.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYPROJECT, defaultValue = "${project.basedir}/pyproject.toml")
-    private File pyproject;
-
-    /**
-     * The Python import name of the native module, possibly dotted to place it inside a Python package
-     * ({@code pkg._native}); wins over {@code [tool.maturin] module-name}. Default: the cdylib's {@code [lib]} name.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.MODULE_NAME)
-    private String moduleName;
 
     /**
      * The directory, relative to the project, holding the Python package of a mixed project; wins over
@@ -110,15 +91,6 @@ public class PackageMojo extends AbstractRustwheelMojo {
      */
     @Parameter(property = PropertyNames.DATA)
     private String data;
-
-    /**
-     * {@code pyo3}, {@code pyo3-ffi} (an extension module) or {@code bin} (the crate's executables as scripts); wins
-     * over {@code [tool.maturin] bindings}. Default: detected from the crate.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.BINDINGS)
-    private String bindings;
 
     /**
      * How entries are compressed: {@code deflated} or {@code stored}.
@@ -172,9 +144,9 @@ public class PackageMojo extends AbstractRustwheelMojo {
     @Override
     protected void run(BuildLog log) throws BuildException {
         PackageConfig config = new PackageConfig(
-                PythonExecutables.configured(pythonExecutables, pythonExecutable), pyproject.toPath().toAbsolutePath(),
-                new MaturinSettings(blankToNull(moduleName), blankToNull(pythonSource), unsetIfEmpty(pythonPackages),
-                        unsetIfEmpty(include), unsetIfEmpty(exclude), blankToNull(data), blankToNull(bindings)),
+                PythonExecutables.configured(pythonExecutables, pythonExecutable), pyprojectPath(),
+                new MaturinSettings(moduleName(), blankToNull(pythonSource), unsetIfEmpty(pythonPackages),
+                        unsetIfEmpty(include), unsetIfEmpty(exclude), blankToNull(data), bindings()),
                 wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
                 compression(), plugin.getVersion(),

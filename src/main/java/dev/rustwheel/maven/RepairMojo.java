@@ -6,7 +6,6 @@ import dev.rustwheel.build.BuildLog;
 import dev.rustwheel.build.MaturinSettings;
 import dev.rustwheel.build.RepairConfig;
 import dev.rustwheel.build.RepairStep;
-import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -22,7 +21,7 @@ import org.apache.maven.project.MavenProject;
  * {@code manylinux_2_17_x86_64}.
  */
 @Mojo(name = "repair", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, threadSafe = true)
-public class RepairMojo extends AbstractRustwheelMojo {
+public class RepairMojo extends AbstractWheelLayoutMojo {
 
     /**
      * The platform the wheel must run on: {@code auto} (the most compatible manylinux/musllinux policy the
@@ -55,32 +54,6 @@ public class RepairMojo extends AbstractRustwheelMojo {
     @Parameter(property = PropertyNames.AUDITWHEEL_EXCLUDE)
     private List<String> auditwheelExclude;
 
-    /**
-     * The project's {@code pyproject.toml}, read for the distribution name ({@code <dist>.libs}) and
-     * {@code [tool.maturin] module-name}, which place the grafted libraries and the module in the wheel.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYPROJECT, defaultValue = "${project.basedir}/pyproject.toml")
-    private File pyproject;
-
-    /**
-     * The Python import name of the native module, as for the {@code package} goal; its package directory
-     * decides the module's relative RPATH to {@code <dist>.libs}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.MODULE_NAME)
-    private String moduleName;
-
-    /**
-     * {@code pyo3}, {@code pyo3-ffi} or {@code bin}, as for the {@code package} goal. Default: detected.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.BINDINGS)
-    private String bindings;
-
     @Inject
     public RepairMojo(MavenProject project, MavenSession session) {
         super(project, session);
@@ -98,7 +71,6 @@ public class RepairMojo extends AbstractRustwheelMojo {
         new RepairStep(buildDirectory(), log).run(new RepairConfig(compatibility.trim(),
                 System.getenv("LD_LIBRARY_PATH"),
                 AuditwheelMode.parse(auditwheel, "auditwheel (property " + PropertyNames.AUDITWHEEL + ")"), exclude,
-                pyproject.toPath().toAbsolutePath(), new MaturinSettings(blankToNull(moduleName), null, null, null,
-                        null, null, blankToNull(bindings))));
+                pyprojectPath(), new MaturinSettings(moduleName(), null, null, null, null, null, bindings())));
     }
 }
