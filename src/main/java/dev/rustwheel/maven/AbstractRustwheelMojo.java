@@ -4,6 +4,7 @@ import dev.rustwheel.build.BuildException;
 import dev.rustwheel.build.BuildLog;
 import dev.rustwheel.staging.FaultPoints;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -62,6 +63,11 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
     /** An unset or blank string parameter is not set: the next source (pyproject.toml, the default) decides. */
     protected static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The values of a list parameter, without the null and blank ones Maven hands over for empty elements. */
+    protected static List<String> listValues(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
     }
 
     protected Path buildDirectory() {

@@ -122,7 +122,7 @@ public class CompileMojo extends AbstractRustwheelMojo {
     @Override
     protected void run(BuildLog log) throws BuildException {
         CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
-                profile, nonNull(features), noDefaultFeatures, nonNull(cargoArgs),
+                profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
                 Pyo3Python.environment(environment(),
                         PythonExecutables.configured(pythonExecutables, pythonExecutable).get(0)),
                 session.isOffline());
@@ -136,9 +136,5 @@ public class CompileMojo extends AbstractRustwheelMojo {
             environmentVariables.forEach((name, value) -> environment.put(name, value == null ? "" : value));
         }
         return environment;
-    }
-
-    private static List<String> nonNull(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
     }
 }

@@ -165,7 +165,7 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
 
     /** Maven hands an unconfigured list over as an empty one; only a list with values overrides pyproject.toml. */
     private static List<String> unsetIfEmpty(List<String> values) {
-        List<String> set = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        List<String> set = listValues(values);
         return set.isEmpty() ? null : set;
     }
 

@@ -66,8 +66,7 @@ public class RepairMojo extends AbstractWheelLayoutMojo {
 
     @Override
     protected void run(BuildLog log) throws BuildException {
-        List<String> exclude = auditwheelExclude == null ? List.of()
-                : auditwheelExclude.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+        List<String> exclude = listValues(auditwheelExclude).stream().map(String::trim).toList();
         new RepairStep(buildDirectory(), log).run(new RepairConfig(compatibility.trim(),
                 System.getenv("LD_LIBRARY_PATH"),
                 AuditwheelMode.parse(auditwheel, "auditwheel (property " + PropertyNames.AUDITWHEEL + ")"), exclude,
