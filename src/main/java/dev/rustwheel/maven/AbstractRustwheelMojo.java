@@ -1,7 +1,8 @@
 package dev.rustwheel.maven;
 
-import dev.rustwheel.build.BuildException;
-import dev.rustwheel.build.BuildLog;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.staging.FaultPoints;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,17 +49,24 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
         try {
             run(new MavenBuildLog(getLog()));
         } catch (BuildException e) {
-            if (e.isUserError()) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
-            throw new MojoExecutionException(e.getMessage(), e);
+            fail(e, e.isUserError());
+        } catch (ProjectException e) {
+            fail(e, e.isUserError());
         }
+    }
+
+    /** What the user must fix fails the build; anything else is an error of a tool, the disk or the plugin. */
+    private static void fail(Exception e, boolean userError) throws MojoExecutionException, MojoFailureException {
+        if (userError) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        throw new MojoExecutionException(e.getMessage(), e);
     }
 
     /** The goal's name, for log lines. */
     protected abstract String goal();
 
-    protected abstract void run(BuildLog log) throws BuildException, MojoExecutionException;
+    protected abstract void run(BuildLog log) throws BuildException, ProjectException, MojoExecutionException;
 
     /** An unset or blank string parameter is not set: the next source (pyproject.toml, the default) decides. */
     protected static String blankToNull(String value) {

@@ -1,11 +1,11 @@
 package dev.rustwheel.maven;
 
-import dev.rustwheel.build.BuildException;
-import dev.rustwheel.build.BuildLog;
-import dev.rustwheel.build.CompileStep;
-import dev.rustwheel.build.PythonExecutables;
-import dev.rustwheel.build.Pyo3Python;
 import dev.rustwheel.cargo.CargoBuildRequest;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.CompileStep;
+import dev.rustwheel.goals.Pyo3Python;
+import dev.rustwheel.goals.PythonExecutables;
 import java.io.File;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.rustwheel.maven;
 
-import dev.rustwheel.build.BuildException;
-import dev.rustwheel.build.BuildLog;
-import dev.rustwheel.build.FinalizeStep;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.FinalizeStep;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -1,6 +1,6 @@
 package dev.rustwheel.maven;
 
-import dev.rustwheel.build.BuildLog;
+import dev.rustwheel.goals.BuildLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** Forwards the core's progress to a mojo's log. */

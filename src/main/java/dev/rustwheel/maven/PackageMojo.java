@@ -1,13 +1,14 @@
 package dev.rustwheel.maven;
 
-import dev.rustwheel.build.ArchiveTimestamp;
-import dev.rustwheel.build.BuildException;
-import dev.rustwheel.build.BuildLog;
-import dev.rustwheel.build.MaturinSettings;
-import dev.rustwheel.build.PackageConfig;
-import dev.rustwheel.build.PackageStep;
-import dev.rustwheel.build.PythonExecutables;
-import dev.rustwheel.build.WheelResult;
+import dev.rustwheel.goals.ArchiveTimestamp;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.PackageConfig;
+import dev.rustwheel.goals.PackageStep;
+import dev.rustwheel.goals.PythonExecutables;
+import dev.rustwheel.goals.WheelResult;
+import dev.rustwheel.project.MaturinSettings;
+import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.wheel.Compression;
 import java.io.File;
 import java.util.List;
@@ -142,7 +143,7 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
     }
 
     @Override
-    protected void run(BuildLog log) throws BuildException {
+    protected void run(BuildLog log) throws BuildException, ProjectException {
         PackageConfig config = new PackageConfig(
                 PythonExecutables.configured(pythonExecutables, pythonExecutable), pyprojectPath(),
                 new MaturinSettings(moduleName(), blankToNull(pythonSource), unsetIfEmpty(pythonPackages),

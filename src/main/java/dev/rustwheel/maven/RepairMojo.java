@@ -1,11 +1,12 @@
 package dev.rustwheel.maven;
 
-import dev.rustwheel.build.AuditwheelMode;
-import dev.rustwheel.build.BuildException;
-import dev.rustwheel.build.BuildLog;
-import dev.rustwheel.build.MaturinSettings;
-import dev.rustwheel.build.RepairConfig;
-import dev.rustwheel.build.RepairStep;
+import dev.rustwheel.goals.AuditwheelMode;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.RepairConfig;
+import dev.rustwheel.goals.RepairStep;
+import dev.rustwheel.project.MaturinSettings;
+import dev.rustwheel.project.ProjectException;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -65,7 +66,7 @@ public class RepairMojo extends AbstractWheelLayoutMojo {
     }
 
     @Override
-    protected void run(BuildLog log) throws BuildException {
+    protected void run(BuildLog log) throws BuildException, ProjectException {
         List<String> exclude = listValues(auditwheelExclude).stream().map(String::trim).toList();
         new RepairStep(buildDirectory(), log).run(new RepairConfig(compatibility.trim(),
                 System.getenv("LD_LIBRARY_PATH"),

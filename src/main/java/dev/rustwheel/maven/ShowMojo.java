@@ -1,9 +1,9 @@
 package dev.rustwheel.maven;
 
-import dev.rustwheel.build.BuildException;
-import dev.rustwheel.build.BuildLog;
-import dev.rustwheel.build.ShowConfig;
-import dev.rustwheel.build.ShowStep;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.ShowConfig;
+import dev.rustwheel.goals.ShowStep;
 import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;

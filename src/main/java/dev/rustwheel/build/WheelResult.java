@@ -1,7 +1,0 @@
-package dev.rustwheel.build;
-
-import java.nio.file.Path;
-
-/** The wheel a package step wrote, and its {@code python-abi-platform} tag. */
-public record WheelResult(Path file, String tag) {
-}

@@ -1,0 +1,110 @@
+package dev.rustwheel.goals;
+
+import dev.rustwheel.cargo.Cargo;
+import dev.rustwheel.cargo.CargoArtifact;
+import dev.rustwheel.cargo.CargoBuildRequest;
+import dev.rustwheel.cargo.CargoBuildResult;
+import dev.rustwheel.cargo.CargoException;
+import dev.rustwheel.cargo.CargoPackage;
+import dev.rustwheel.cargo.CargoWorkspace;
+import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.staging.ArtifactState;
+import dev.rustwheel.staging.CrateInfo;
+import dev.rustwheel.staging.CrateMetadata;
+import dev.rustwheel.staging.StagedArtifact;
+import dev.rustwheel.staging.StagingException;
+import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.TargetLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code compile} goal: first gives cargo back whatever an earlier, interrupted build left staged (so cargo
+ * finds its outputs and does not rebuild them), then runs cargo and records what it built.
+ */
+public final class CompileStep {
+
+    private final ModuleState state;
+    private final BuildLog log;
+
+    /** @param stagingDirectory where stage is to put the files; {@code null} for the default in the build directory */
+    public CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log) {
+        this.state = new ModuleState(buildDirectory, stagingDirectory, log);
+        this.log = log;
+    }
+
+    /**
+     * Holds the lock of cargo's target directory from the recovery until the manifest is written, so that no other
+     * module sharing the directory moves files while cargo looks at them or before this module recorded them.
+     */
+    public StagingManifest run(CargoBuildRequest request) throws BuildException {
+        Cargo cargo = new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info);
+        CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
+        try (TargetLock lock = state.lock(workspace.targetDirectory())) {
+            return recoverAndBuild(cargo, request, workspace);
+        } catch (StagingException e) {
+            throw ModuleState.map(e);
+        }
+    }
+
+    private StagingManifest recoverAndBuild(Cargo cargo, CargoBuildRequest request, CargoWorkspace workspace)
+            throws BuildException {
+        Optional<StagingManifest> previous = state.read();
+        if (previous.isPresent() && previous.get().needsRestore()) {
+            log.info("An earlier build left cargo outputs staged; giving them back before cargo runs");
+            state.restore(previous.get());
+        }
+        CargoBuildResult result = callCargo(() -> cargo.build(request, workspace));
+        if (result.artifacts().isEmpty()) {
+            throw BuildException.userError("cargo build of " + request.manifestPath() + " produced no cdylib or bin"
+                    + " artifact for package " + result.packageName() + ". Add [lib] crate-type = [\"cdylib\"] to"
+                    + " Cargo.toml for a Python extension module, or a [[bin]] target.", null);
+        }
+        List<StagedArtifact> artifacts = new ArrayList<>();
+        for (CargoArtifact artifact : result.artifacts()) {
+            artifacts.add(record(artifact));
+        }
+        StagingManifest manifest = StagingManifest.of(
+                new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
+                        crateMetadata(result.rootPackage()), result.bindingCrates()),
+                result.linkedPaths(), artifacts);
+        state.write(manifest);
+        return manifest;
+    }
+
+    private static CrateMetadata crateMetadata(CargoPackage p) {
+        return new CrateMetadata(p.description(), p.authors(), p.license(), p.licenseFile(), p.homepage(),
+                p.repository(), p.documentation(), p.readme(), p.keywords());
+    }
+
+    private interface CargoCall<T> {
+        T call() throws CargoException;
+    }
+
+    private static <T> T callCargo(CargoCall<T> call) throws BuildException {
+        try {
+            return call.call();
+        } catch (CargoException e) {
+            throw switch (e.reason()) {
+                case UNEXPECTED_OUTPUT -> BuildException.toolFailure(e.getMessage(), e);
+                default -> BuildException.userError(e.getMessage(), e);
+            };
+        }
+    }
+
+    private StagedArtifact record(CargoArtifact artifact) throws BuildException {
+        log.info(artifact.kind() + " " + artifact.name() + ": " + artifact.path()
+                + (artifact.fresh() ? " (fresh, not rebuilt)" : " (built)"));
+        try {
+            return new StagedArtifact(artifact.kind(), artifact.name(), artifact.path(),
+                    state.store().layout().stagedPathFor(artifact.kind(), artifact.path()),
+                    Files.size(artifact.path()), null, artifact.fresh(), ArtifactState.COMPILED);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("cargo reported " + artifact.path() + " but it cannot be read: " + e, e);
+        }
+    }
+}

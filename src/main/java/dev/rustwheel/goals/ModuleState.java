@@ -1,0 +1,100 @@
+package dev.rustwheel.goals;
+
+import dev.rustwheel.staging.CorruptManifestException;
+import dev.rustwheel.staging.ManifestStore;
+import dev.rustwheel.staging.Restorer;
+import dev.rustwheel.staging.StagingException;
+import dev.rustwheel.staging.StagingLayout;
+import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.TargetLock;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** One module's staging state, and the mapping of staging failures onto build failures that every step shares. */
+public final class ModuleState {
+
+    private final ManifestStore store;
+    private final BuildLog log;
+
+    ModuleState(Path buildDirectory, BuildLog log) {
+        this(buildDirectory, null, log);
+    }
+
+    /** @param stagingDirectory where compile plans to stage files; {@code null} for the default */
+    ModuleState(Path buildDirectory, Path stagingDirectory, BuildLog log) {
+        this.store = new ManifestStore(StagingLayout.under(buildDirectory, stagingDirectory));
+        this.log = log;
+    }
+
+    ManifestStore store() {
+        return store;
+    }
+
+    Optional<StagingManifest> read() throws BuildException {
+        try {
+            return store.read();
+        } catch (StagingException e) {
+            throw map(e);
+        }
+    }
+
+    /** The manifest a goal after {@code compile} needs; its absence means compile did not run in this module. */
+    StagingManifest require(String goal) throws BuildException {
+        return read().orElseThrow(() -> BuildException.userError("No staging manifest at "
+                + store.layout().manifest() + ": the " + goal + " goal needs the compile goal to run first in the"
+                + " same module. Bind compile (phase compile) before " + goal + ", or use <packaging>wheel</packaging>.",
+                null));
+    }
+
+    void write(StagingManifest manifest) throws BuildException {
+        try {
+            store.write(manifest);
+        } catch (StagingException e) {
+            throw map(e);
+        }
+    }
+
+    /**
+     * Gives cargo back everything the manifest says may be staged, holding the target directory's lock; a no-op
+     * when nothing is.
+     */
+    StagingManifest restore(StagingManifest manifest) throws BuildException {
+        if (!manifest.needsRestore()) {
+            return manifest;
+        }
+        try (TargetLock lock = lock(manifest.crate().targetDirectory())) {
+            return new Restorer(store, log::info).restore(manifest);
+        } catch (StagingException e) {
+            throw map(e);
+        }
+    }
+
+    /**
+     * The lock of cargo's target directory, or {@code null} (nothing to close) for a manifest written before the
+     * directory was recorded.
+     */
+    TargetLock lock(Path targetDirectory) throws StagingException {
+        return targetDirectory == null ? null : TargetLock.acquire(targetDirectory, log::info);
+    }
+
+    /**
+     * After a goal failed: gives back whatever is staged, so the failure loses nothing. Problems doing so are
+     * attached to {@code failure} rather than hiding it.
+     */
+    void restoreAfter(Exception failure) {
+        try {
+            Optional<StagingManifest> manifest = read();
+            if (manifest.isPresent()) {
+                restore(manifest.get());
+            }
+        } catch (BuildException restoreFailure) {
+            failure.addSuppressed(restoreFailure);
+        }
+    }
+
+    static BuildException map(StagingException e) {
+        return e instanceof CorruptManifestException
+                ? BuildException.userError(e.getMessage(), e)
+                : BuildException.toolFailure(e.getMessage(), e);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rustwheel.goals;
+
+import dev.rustwheel.project.MaturinSettings;
+import dev.rustwheel.wheel.Compression;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+
+/**
+ * How the {@code package} goal writes the wheel.
+ *
+ * @param pythonExecutables   the interpreters wheels are for, each probed once for its tags and extension suffix;
+ *                            the first is the one cargo built for (see {@link PythonExecutables})
+ * @param pyproject           the project's {@code pyproject.toml} (may not exist); its directory is the project
+ *                            directory that layout paths are relative to
+ * @param settings            the POM's layout settings, each winning over {@code [tool.maturin]} where set
+ * @param wheelDirectory      where the wheel is written
+ * @param entryTime           the modification time of every entry, for reproducible archives
+ * @param compression         how entries are compressed
+ * @param generatorVersion    the plugin version the WHEEL file names as its generator
+ * @param finalizeAfterwards  whether to give cargo its outputs back right after writing the wheel, because no
+ *                            later goal of this build will
+ */
+public record PackageConfig(
+        List<String> pythonExecutables, Path pyproject, MaturinSettings settings, Path wheelDirectory,
+        FileTime entryTime, Compression compression, String generatorVersion, boolean finalizeAfterwards) {
+
+    public PackageConfig {
+        pythonExecutables = List.copyOf(pythonExecutables);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.rustwheel.goals;
+
+import dev.rustwheel.binary.elf.ElfFile;
+import dev.rustwheel.binary.elf.ElfFormatException;
+import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.project.Bindings;
+import dev.rustwheel.project.LicenseFiles;
+import dev.rustwheel.project.MaturinSettings;
+import dev.rustwheel.project.ProjectException;
+import dev.rustwheel.project.ProjectMetadata;
+import dev.rustwheel.project.ProjectPaths;
+import dev.rustwheel.project.PyprojectFile;
+import dev.rustwheel.project.PythonLayout;
+import dev.rustwheel.python.InterpreterProbe;
+import dev.rustwheel.python.InterpreterProbeException;
+import dev.rustwheel.python.PythonInterpreter;
+import dev.rustwheel.staging.FaultPoints;
+import dev.rustwheel.staging.GraftedLibrary;
+import dev.rustwheel.staging.StagedArtifact;
+import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.wheel.CoreMetadata;
+import dev.rustwheel.wheel.EntryContent;
+import dev.rustwheel.wheel.EntryPoints;
+import dev.rustwheel.wheel.RecordRow;
+import dev.rustwheel.wheel.WheelEntry;
+import dev.rustwheel.wheel.WheelInfo;
+import dev.rustwheel.wheel.WheelName;
+import dev.rustwheel.wheel.WheelTag;
+import dev.rustwheel.wheel.WheelWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The {@code package} goal: writes the wheel from the staged artifacts. Whatever goes wrong, cargo's outputs are
+ * given back before the failure is reported, so a failed build loses nothing.
+ */
+public final class PackageStep {
+
+    private final ModuleState state;
+    private final BuildLog log;
+
+    public PackageStep(Path buildDirectory, BuildLog log) {
+        this.state = new ModuleState(buildDirectory, log);
+        this.log = log;
+    }
+
+    /** @return the wheels written, one per distinct tag of the configured interpreters, the first one's first */
+    public List<WheelResult> run(PackageConfig config) throws BuildException, ProjectException {
+        StagingManifest manifest = state.require("package");
+        List<WheelResult> wheels = new ArrayList<>();
+        try {
+            PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
+            Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
+            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config),
+                    auditedPlatforms(manifest))) {
+                wheels.add(write(manifest, config, pyproject, bindings, python));
+            }
+        } catch (BuildException | RuntimeException e) {
+            state.restoreAfter(e);
+            throw e;
+        }
+        if (config.finalizeAfterwards()) {
+            state.restore(state.require("package"));
+        }
+        return wheels;
+    }
+
+    private WheelResult write(StagingManifest manifest, PackageConfig config, PyprojectFile pyproject,
+                              Bindings bindings, PythonInterpreter python) throws BuildException, ProjectException {
+        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
+        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
+        ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
+        String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
+        Map<Integer, String> packed = new TreeMap<>();
+        List<WheelEntry> payload;
+        WheelTag tag;
+        if (bindings == Bindings.EXTENSION) {
+            int index = firstOfKind(manifest, "cdylib");
+            StagedArtifact library = manifest.artifacts().get(index);
+            String moduleName = settings.moduleName() != null ? settings.moduleName() : library.name();
+            String module = moduleName.substring(moduleName.lastIndexOf('.') + 1);
+            requireInitFunction(library.currentPath(), module);
+            Optional<Integer> abi3 = Bindings.abi3MinorVersion(manifest, python.minor());
+            PythonLayout.Extension extension = new PythonLayout.Extension(
+                    content(library), TagSelection.extensionSuffix(abi3, python));
+            payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.of(extension),
+                    List.of());
+            String suffix = module + extension.suffix();
+            payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
+                    .ifPresent(e -> packed.put(index, e.path()));
+            tag = TagSelection.select(bindings, abi3, python, auditedPlatforms(manifest));
+        } else {
+            List<PythonLayout.Executable> executables = new ArrayList<>();
+            for (int i = 0; i < manifest.artifacts().size(); i++) {
+                StagedArtifact artifact = manifest.artifacts().get(i);
+                if (artifact.kind().equals("bin")) {
+                    String name = artifact.cargoPath().getFileName().toString();
+                    requireNoScriptNamed(name, metadata, pyproject);
+                    // repair planned an overlay for it only if it needs grafted libraries
+                    PythonLayout.Executable executable = artifact.overlay() == null
+                            ? new PythonLayout.Executable(name, content(artifact))
+                            : PythonLayout.Executable.besideGraftedLibraries(metadata.name().wheelEscaped(), name,
+                                    content(artifact));
+                    executables.add(executable);
+                    packed.put(i, executable.archivePath(dataDirectory));
+                }
+            }
+            if (executables.isEmpty()) {
+                throw BuildException.userError("bindings = 'bin', but " + manifest.crate().manifestPath()
+                        + " builds no bin target. Add a [[bin]] target, or set bindings to pyo3.", null);
+            }
+            String moduleName = settings.moduleName() != null ? settings.moduleName()
+                    : metadata.name().wheelEscaped();
+            payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables);
+            tag = TagSelection.select(bindings, Optional.empty(), python, auditedPlatforms(manifest));
+        }
+        for (GraftedLibrary library : manifest.grafted()) {
+            // streamed from where the system keeps it; the overlay renames it and points it at its neighbours
+            payload.add(new WheelEntry(library.archivePath(),
+                    EntryContent.ofFile(library.sourcePath(), library.overlay()), true));
+        }
+        Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
+        String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
+        List<RecordRow> rows;
+        try {
+            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(),
+                    entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
+            rows = writer.write(file, distInfo, payload, distInfoFiles(metadata, config, tag));
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
+        }
+        log.info("Built wheel " + file);
+        StagingManifest digested = manifest;
+        for (Map.Entry<Integer, String> entry : packed.entrySet()) {
+            if (manifest.artifacts().get(entry.getKey()).overlay() != null) {
+                continue; // RECORD holds the patched bytes' digest; repair recorded the clean one
+            }
+            String digest = rows.stream().filter(r -> r.path().equals(entry.getValue())).findFirst().orElseThrow()
+                    .sha256();
+            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(hex(digest)));
+        }
+        state.write(digested);
+        return new WheelResult(file, tag.toString());
+    }
+
+    /** The artifact's clean bytes, with repair's overlay applied on the way into the wheel if it planned one. */
+    private static EntryContent content(StagedArtifact artifact) {
+        return artifact.overlay() == null ? EntryContent.ofFile(artifact.currentPath())
+                : EntryContent.ofFile(artifact.currentPath(), artifact.overlay());
+    }
+
+    private static List<WheelEntry> distInfoFiles(ProjectMetadata metadata, PackageConfig config, WheelTag tag) {
+        List<WheelEntry> files = new ArrayList<>();
+        files.add(new WheelEntry(CoreMetadata.FILE_NAME, bytes(metadata.coreMetadata().render()), false));
+        files.add(new WheelEntry(WheelInfo.FILE_NAME, bytes(new WheelInfo(config.generatorVersion(), tag.expanded())
+                .render()), false));
+        if (!metadata.entryPoints().isEmpty()) {
+            files.add(new WheelEntry(EntryPoints.FILE_NAME, bytes(metadata.entryPoints().render()), false));
+        }
+        for (LicenseFiles.LicenseFile license : metadata.licenseFiles()) {
+            files.add(new WheelEntry("licenses/" + license.path(), EntryContent.ofFile(license.source()), false));
+        }
+        return files;
+    }
+
+    /** pip would install the script's wrapper and the executable at the same path, one overwriting the other. */
+    private static void requireNoScriptNamed(String name, ProjectMetadata metadata, PyprojectFile pyproject)
+            throws BuildException, ProjectException {
+        if (metadata.entryPoints().scriptNames().contains(name)) {
+            throw pyproject.project().error("scripts", "declares '" + name + "', which is also the name of the"
+                    + " crate's executable; both would be installed as the same command. Rename one of them.");
+        }
+    }
+
+    /** The platform tags the repair goal recorded; none where it did not run. */
+    private static List<String> auditedPlatforms(StagingManifest manifest) {
+        return manifest.audit() == null ? List.of() : manifest.audit().platformTags();
+    }
+
+    private static EntryContent bytes(String text) {
+        return EntryContent.ofBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** RECORD spells digests in URL-safe base64; the manifest, like sha256sum, in hex. */
+    private static String hex(String urlSafeBase64) {
+        return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(urlSafeBase64));
+    }
+
+    private static int firstOfKind(StagingManifest manifest, String kind) throws BuildException, ProjectException {
+        List<StagedArtifact> artifacts = manifest.artifacts();
+        for (int i = 0; i < artifacts.size(); i++) {
+            if (artifacts.get(i).kind().equals(kind)) {
+                return i;
+            }
+        }
+        throw BuildException.userError("The crate " + manifest.crate().manifestPath() + " builds no " + kind
+                + ", only " + artifacts.stream().map(a -> a.kind() + " " + a.name()).toList() + ". Add [lib]"
+                + " crate-type = [\"cdylib\"] to Cargo.toml to build an extension module, or set bindings to bin"
+                + " to ship the executables.", null);
+    }
+
+    private static void requireInitFunction(Path library, String module) throws BuildException, ProjectException {
+        String init = "PyInit_" + module;
+        try (ElfFile elf = ElfFile.open(library)) {
+            if (!elf.exportsSymbol(init)) {
+                throw BuildException.userError(library + " exports no " + init + ", so Python cannot import it as"
+                        + " module '" + module + "'. Define the module with PyO3's #[pymodule] fn " + module
+                        + "(…), or export #[no_mangle] pub extern \"C\" fn " + init + "(); the module name is the"
+                        + " [lib] name in Cargo.toml.", null);
+            }
+        } catch (ElfFormatException e) {
+            throw BuildException.userError(e.getMessage(), e);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot read " + library + ": " + e, e);
+        }
+    }
+
+    /** Each configured interpreter, probed once, in the configured order. */
+    private static List<PythonInterpreter> probe(PackageConfig config) throws BuildException, ProjectException {
+        InterpreterProbe probe = new InterpreterProbe(new ProcessRunner(command -> { }));
+        List<PythonInterpreter> interpreters = new ArrayList<>();
+        for (String executable : config.pythonExecutables()) {
+            try {
+                interpreters.add(probe.probe(executable, config.wheelDirectory().getParent()));
+            } catch (InterpreterProbeException e) {
+                throw BuildException.userError("Cannot probe the Python interpreter '" + executable + "': "
+                        + e.getMessage() + ". Set pythonExecutable (property rustwheel.pythonExecutable), or each"
+                        + " entry of pythonExecutables (property rustwheel.pythonExecutables), to a CPython 3"
+                        + " interpreter.", e);
+            }
+        }
+        return interpreters;
+    }
+}

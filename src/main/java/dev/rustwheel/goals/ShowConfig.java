@@ -1,0 +1,13 @@
+package dev.rustwheel.goals;
+
+import java.nio.file.Path;
+
+/**
+ * What the {@code show} goal audits and how it reports.
+ *
+ * @param wheel         a wheel (or a directory holding one) to audit instead of the module's artifacts, or null
+ * @param json          JSON for tools instead of text for people
+ * @param ldLibraryPath the build's {@code LD_LIBRARY_PATH} (may be null)
+ */
+public record ShowConfig(Path wheel, boolean json, String ldLibraryPath) {
+}

@@ -1,0 +1,90 @@
+package dev.rustwheel.project;
+
+import dev.rustwheel.staging.StagedArtifact;
+import dev.rustwheel.staging.StagingManifest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the crate reaches Python: as a native extension module (PyO3, pyo3-ffi or a hand-written
+ * {@code PyInit_<module>}), or as executables installed as scripts. Detected as maturin does, from the binding
+ * crates cargo built and the artifacts the crate produced, unless the project says which.
+ */
+public enum Bindings {
+    EXTENSION,
+    BIN;
+
+    private static final Pattern ABI3_MINOR = Pattern.compile("abi3-py3(\\d+)");
+
+    /** The bindings the POM ({@code pom}) or else pyproject.toml ask for, detected where neither does. */
+    public static Bindings of(MaturinSettings pom, PyprojectFile pyproject, StagingManifest manifest) throws ProjectException {
+        String requested = pom.bindings() != null ? pom.bindings() : pyproject.maturin().string("bindings");
+        return select(requested, pom.bindings() != null ? "bindings (POM parameter)"
+                : pyproject.maturin().where("bindings"), manifest);
+    }
+
+    /**
+     * @param requested {@code bindings} from the POM or {@code [tool.maturin]}, or null to detect
+     * @param where     where {@code requested} comes from, for messages
+     */
+    public static Bindings select(String requested, String where, StagingManifest manifest) throws ProjectException {
+        Map<String, List<String>> crates = manifest.crate().bindingCrates();
+        if (requested != null) {
+            return switch (requested) {
+                case "pyo3", "pyo3-ffi" -> EXTENSION;
+                case "bin" -> BIN;
+                case "cffi", "uniffi" -> throw notSupported(requested, where);
+                default -> throw ProjectException.userError(where + " = '" + requested + "' is not a binding type."
+                        + " Use pyo3, pyo3-ffi or bin (cffi and uniffi are not supported yet).", null);
+            };
+        }
+        if (crates.containsKey("uniffi") && !crates.containsKey("pyo3") && !crates.containsKey("pyo3-ffi")) {
+            throw notSupported("uniffi", manifest.crate().manifestPath() + " depends on uniffi, so its bindings");
+        }
+        if (has(manifest.artifacts(), "cdylib")) {
+            return EXTENSION;
+        }
+        if (has(manifest.artifacts(), "bin")) {
+            return BIN;
+        }
+        throw ProjectException.userError(manifest.crate().manifestPath() + " builds neither a cdylib nor a bin."
+                + " Add [lib] crate-type = [\"cdylib\"] for an extension module, or a [[bin]] target.", null);
+    }
+
+    private static boolean has(List<StagedArtifact> artifacts, String kind) {
+        return artifacts.stream().anyMatch(a -> a.kind().equals(kind));
+    }
+
+    private static ProjectException notSupported(String bindings, String where) {
+        return ProjectException.userError(where + " = '" + bindings + "': " + bindings + " bindings are not supported"
+                + " yet. Build the module with PyO3 (bindings = \"pyo3\"), or keep building this crate with maturin.",
+                null);
+    }
+
+    /**
+     * The oldest CPython minor version (3.x) the stable ABI build targets: the lowest {@code abi3-py3X} feature of
+     * pyo3 or pyo3-ffi (each enables the ones above it), or {@code interpreterMinor} for a bare {@code abi3}.
+     * Empty when the build does not use the stable ABI.
+     */
+    public static Optional<Integer> abi3MinorVersion(StagingManifest manifest, int interpreterMinor) {
+        Integer lowest = null;
+        boolean abi3 = false;
+        for (String crate : List.of("pyo3", "pyo3-ffi")) {
+            for (String feature : manifest.crate().bindingCrates().getOrDefault(crate, List.of())) {
+                abi3 |= feature.equals("abi3") || feature.startsWith("abi3-py");
+                Matcher m = ABI3_MINOR.matcher(feature);
+                if (m.matches()) {
+                    int minor = Integer.parseInt(m.group(1));
+                    lowest = lowest == null ? minor : Math.min(lowest, minor);
+                }
+            }
+        }
+        if (!abi3) {
+            return Optional.empty();
+        }
+        return Optional.of(lowest != null ? lowest : interpreterMinor);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.rustwheel.project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Glob patterns over a project tree, relative to its root: {@code *} and {@code ?} stay within one directory,
+ * {@code **} crosses directories, {@code [abc]} and {@code {a,b}} as usual. The walk starts at the pattern's
+ * literal leading directories, so {@code python/pkg/*.txt} never walks {@code target/}.
+ */
+public final class Globs {
+
+    private Globs() {
+    }
+
+    /**
+     * The regular files (or symbolic links to files inside the project) matching {@code pattern}, sorted.
+     *
+     * @param where the setting the pattern comes from, for messages
+     */
+    static List<Path> files(ProjectPaths paths, String pattern, String where) throws ProjectException {
+        String normalized = pattern.replace('\\', '/');
+        if (normalized.startsWith("/") || Path.of(normalized.replace("*", "_").replace("?", "_")).isAbsolute()
+                || List.of(normalized.split("/")).contains("..")) {
+            throw ProjectException.userError(where + " = '" + pattern + "' points outside the project directory "
+                    + paths.root() + ". Use a pattern relative to that directory, without '..'.", null);
+        }
+        Path start = paths.resolve(literalPrefix(normalized), where);
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(start)) {
+            for (Path file : (Iterable<Path>) walk::iterator) {
+                if (matcher.matches(paths.root().relativize(file)) && isFile(paths, file, where, pattern)) {
+                    found.add(file);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw ProjectException.toolFailure("Cannot list the files matching " + where + " = '" + pattern + "': "
+                    + e.getMessage(), e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** Every regular file under {@code directory}, sorted; links inside the project are fine, others refused. */
+    static List<Path> walk(ProjectPaths paths, Path directory, String where) throws ProjectException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path file : (Iterable<Path>) walk::iterator) {
+                if (isFile(paths, file, where, ProjectPaths.relative(paths.root(), directory))) {
+                    found.add(file);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw ProjectException.toolFailure("Cannot list " + directory + " for " + where + ": " + e.getMessage(), e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static boolean isFile(ProjectPaths paths, Path file, String where, String pattern) throws ProjectException {
+        if (Files.isSymbolicLink(file)) {
+            paths.requireInside(file, where + " = '" + pattern + "'");
+            return Files.isRegularFile(file);
+        }
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The leading path segments without glob characters: where the walk can start. */
+    static String literalPrefix(String pattern) {
+        String[] segments = pattern.split("/");
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (segments[i].matches(".*[*?\\[\\]{}].*")) {
+                break;
+            }
+            prefix.append(prefix.isEmpty() ? "" : "/").append(segments[i]);
+        }
+        return prefix.isEmpty() ? "." : prefix.toString();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.rustwheel.project;
+
+import dev.rustwheel.wheel.EntryContent;
+import dev.rustwheel.wheel.ExtensionModuleLayout;
+import dev.rustwheel.wheel.WheelEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The files a wheel installs, laid out as maturin lays them out:
+ * <ul>
+ * <li>pure: only the native module, as {@code <module>/<module><EXT_SUFFIX>} with a generated {@code __init__.py}
+ *     (and {@code <module>.pyi} beside pyproject.toml as {@code __init__.pyi} plus {@code py.typed});</li>
+ * <li>mixed: a Python package {@code <python-source>/<top>/} shipped as it is, the native module placed where the
+ *     (possibly dotted) module name says, {@code pkg._native} → {@code pkg/_native<EXT_SUFFIX>};</li>
+ * <li>{@code python-packages}, {@code include} globs, the {@code data} directory and bin executables, which go to
+ *     {@code <dist>-<version>.data/scripts/} (or, needing grafted libraries, to {@code <dist>.scripts/} behind a
+ *     shim).</li>
+ * </ul>
+ * {@code exclude} globs, {@code __pycache__} and {@code *.pyc} never reach the wheel; native files are never excluded.
+ */
+public final class PythonLayout {
+
+    private static final Set<String> DATA_SCHEMES = Set.of("data", "scripts", "headers", "purelib", "platlib");
+
+    /** The native extension module's bytes and its file name suffix. */
+    public record Extension(EntryContent library, String suffix) {
+    }
+
+    /**
+     * A bin target, installed as a command: straight into the scripts directory, or, when it needs grafted
+     * libraries, into {@code besideLibraries} ({@code <dist>.scripts}) with a {@link ScriptShim} as the command.
+     */
+    public record Executable(String name, EntryContent content, Optional<String> besideLibraries) {
+
+        public Executable(String name, EntryContent content) {
+            this(name, content, Optional.empty());
+        }
+
+        public static Executable besideGraftedLibraries(String dist, String name, EntryContent content) {
+           return new Executable(name, content, Optional.of(scriptsDirectory(dist)));
+        }
+
+        /** Where the executable's own bytes go in the wheel. */
+        public String archivePath(String dataDirectory) {
+            return besideLibraries.orElse(dataDirectory + "/scripts") + "/" + name;
+        }
+    }
+
+    private final ProjectPaths paths;
+    private final MaturinSettings settings;
+    private final List<PathMatcher> excludes = new ArrayList<>();
+    private final Map<String, WheelEntry> entries = new LinkedHashMap<>();
+    private final Map<String, Path> sources = new LinkedHashMap<>();
+
+    private PythonLayout(ProjectPaths paths, MaturinSettings settings) {
+        this.paths = paths;
+        this.settings = settings;
+        for (String exclude : settings.exclude() == null ? List.<String>of() : settings.exclude()) {
+            excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + exclude.replace('\\', '/')));
+        }
+    }
+
+    /**
+     * @param moduleName     the import name of the native module or of the package beside the executables
+     * @param dataDirectory  {@code <dist>-<version>.data}
+     */
+    public static List<WheelEntry> entries(ProjectPaths paths, MaturinSettings settings, String moduleName,
+                                    String dataDirectory, Optional<Extension> extension,
+                                    List<Executable> executables) throws ProjectException {
+        PythonLayout layout = new PythonLayout(paths, settings);
+        layout.collect(moduleName, dataDirectory, extension, executables);
+        return new ArrayList<>(layout.entries.values());
+    }
+
+    private void collect(String moduleName, String dataDirectory, Optional<Extension> extension,
+                         List<Executable> executables) throws ProjectException {
+        List<String> parts = Arrays.asList(moduleName.split("\\.", -1));
+        for (String part : parts) {
+            if (!part.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw ProjectException.userError("module-name = '" + moduleName + "' is not a Python import name:"
+                        + " each dot-separated part must be an identifier (letters, digits, '_'). Set module-name"
+                        + " (POM parameter moduleName, or [tool.maturin] module-name) to a name such as pkg._native.",
+                        null);
+            }
+        }
+        Path sourceRoot = settings.pythonSource() == null ? paths.root()
+                : paths.resolve(settings.pythonSource(), "python-source");
+        Path topPackage = sourceRoot.resolve(parts.get(0));
+        paths.requireInside(topPackage, "module-name = '" + moduleName + "'");
+        boolean mixed = Files.isDirectory(topPackage);
+        if (!mixed && settings.pythonSource() != null) {
+            throw ProjectException.userError("python-source is set to '" + settings.pythonSource() + "', but the"
+                    + " Python package " + topPackage + " does not exist. Create it (with an __init__.py), or remove"
+                    + " python-source (POM parameter pythonSource, or [tool.maturin] python-source).", null);
+        }
+        if (!mixed && parts.size() > 1 && extension.isPresent()) {
+            throw ProjectException.userError("module-name = '" + moduleName + "' puts the native module inside the"
+                    + " Python package '" + parts.get(0) + "', but " + topPackage + " does not exist. Create the"
+                    + " package, or use a module name without dots.", null);
+        }
+        String last = parts.get(parts.size() - 1);
+        if (mixed) {
+            String nativeDirectory = nativeDirectory(moduleName);
+            for (Path file : Globs.walk(paths, topPackage, "module-name")) {
+                String archivePath = ProjectPaths.relative(sourceRoot, file);
+                if (extension.isEmpty() || !isStaleExtension(archivePath, nativeDirectory, last)) {
+                    addSource(archivePath, file, false);
+                }
+            }
+            extension.ifPresent(e -> addNative(new WheelEntry(nativeDirectory + "/" + last + e.suffix(),
+                    e.library(), true)));
+        } else if (extension.isPresent()) {
+            ExtensionModuleLayout.entries(last, extension.get().suffix(), extension.get().library())
+                    .forEach(this::addNative);
+            Path stub = paths.root().resolve(last + ".pyi");
+            if (Files.isRegularFile(stub)) {
+                paths.requireInside(stub, last + ".pyi");
+                addSource(last + "/__init__.pyi", stub, false);
+                addNative(new WheelEntry(last + "/py.typed", EntryContent.ofBytes(new byte[0]), false));
+            }
+        }
+        for (String pkg : settings.pythonPackages() == null ? List.<String>of() : settings.pythonPackages()) {
+            String underSource = ProjectPaths.relative(paths.root(), sourceRoot);
+            Path directory = paths.resolve(underSource.isEmpty() ? pkg : underSource + "/" + pkg, "python-packages");
+            if (!Files.isDirectory(directory)) {
+                throw ProjectException.userError("python-packages lists '" + pkg + "', but " + directory + " is not a"
+                        + " directory. Create it or remove it from python-packages.", null);
+            }
+            for (Path file : Globs.walk(paths, directory, "python-packages")) {
+                addSource(ProjectPaths.relative(sourceRoot, file), file, false);
+            }
+        }
+        for (String glob : settings.include() == null ? List.<String>of() : settings.include()) {
+            for (Path file : Globs.files(paths, glob, "include")) {
+                Path base = file.startsWith(sourceRoot) ? sourceRoot : paths.root();
+                addSource(ProjectPaths.relative(base, file), file, false);
+            }
+        }
+        data(parts.get(0), dataDirectory);
+        for (Executable executable : executables) {
+            addNative(new WheelEntry(executable.archivePath(dataDirectory), executable.content(), true));
+            executable.besideLibraries().ifPresent(directory -> addNative(new WheelEntry(
+                    dataDirectory + "/scripts/" + executable.name(), EntryContent.ofBytes(
+                            ScriptShim.render(directory, executable.name()).getBytes(StandardCharsets.UTF_8)), true)));
+        }
+    }
+
+    /** {@code <dist>.scripts}: the executables needing grafted libraries, beside {@code <dist>.libs/}. */
+    public static String scriptsDirectory(String dist) {
+        return dist + ".scripts";
+    }
+
+    /**
+     * The wheel directory the native module lands in, in every layout: {@code pkg._native} → {@code pkg}, and a
+     * name without dots is its own package ({@code demo} → {@code demo/demo<EXT_SUFFIX>}).
+     */
+    public static String nativeDirectory(String moduleName) {
+        List<String> parts = Arrays.asList(moduleName.split("\\.", -1));
+        return String.join("/", parts.size() > 1 ? parts.subList(0, parts.size() - 1) : parts);
+    }
+
+    /** A module left in the source tree by an editable build would shadow the one built now. */
+    private static boolean isStaleExtension(String archivePath, String nativeDirectory, String module) {
+        String prefix = nativeDirectory + "/" + module + ".";
+        return archivePath.startsWith(prefix) && !archivePath.substring(prefix.length()).contains("/")
+                && (archivePath.endsWith(".so") || archivePath.endsWith(".pyd") || archivePath.endsWith(".dylib"));
+    }
+
+    private void data(String topPackage, String dataDirectory) throws ProjectException {
+        Path directory;
+        if (settings.data() != null) {
+            directory = paths.resolve(settings.data(), "data");
+            if (!Files.isDirectory(directory)) {
+                throw ProjectException.userError("data = '" + settings.data() + "', but " + directory + " is not a"
+                        + " directory. Create it or remove data (POM parameter data, or [tool.maturin] data).", null);
+            }
+        } else {
+            directory = paths.root().resolve(topPackage + ".data");
+            if (!Files.isDirectory(directory)) {
+                return;
+            }
+        }
+        for (Path file : Globs.walk(paths, directory, "data")) {
+            String relative = ProjectPaths.relative(directory, file);
+            String scheme = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : "";
+            if (!DATA_SCHEMES.contains(scheme)) {
+                throw ProjectException.userError("data directory " + directory + " holds " + relative + "; only the"
+                        + " subdirectories data, scripts, headers, purelib and platlib may hold files. Move it into"
+                        + " one of them.", null);
+            }
+            addSource(dataDirectory + "/" + relative, file, scheme.equals("scripts"));
+        }
+    }
+
+    private void addSource(String archivePath, Path file, boolean executable) throws ProjectException {
+        if (isBytecode(archivePath) || isExcluded(archivePath, file)) {
+            return;
+        }
+        Path previous = sources.putIfAbsent(archivePath, file);
+        if (previous != null) {
+            if (!previous.equals(file)) {
+                throw ProjectException.userError("Two files would go to " + archivePath + " in the wheel: " + previous
+                        + " and " + file + ". Exclude one of them.", null);
+            }
+            return;
+        }
+        entries.put(archivePath, new WheelEntry(archivePath, EntryContent.ofFile(file), executable));
+    }
+
+    private void addNative(WheelEntry entry) {
+        entries.put(entry.path(), entry);
+    }
+
+    private static boolean isBytecode(String archivePath) {
+        return archivePath.endsWith(".pyc") || archivePath.startsWith("__pycache__/")
+                || archivePath.contains("/__pycache__/");
+    }
+
+    /** Globs are tried on the path in the wheel and on the path in the project, as maturin users write either. */
+    private boolean isExcluded(String archivePath, Path file) {
+        Path inWheel = Path.of(archivePath);
+        Path inProject = file.startsWith(paths.root()) ? paths.root().relativize(file) : null;
+        return excludes.stream().anyMatch(m -> m.matches(inWheel) || (inProject != null && m.matches(inProject)));
+    }
+}
