@@ -10,12 +10,22 @@ final class StringTable {
     private final ElfInput input;
     private final String what;
     private final byte[] bytes;
+    /**
+     * How many more bytes the lookups may scan. Names may overlap (one is the tail of another), so without a
+     * budget a hostile file could point thousands of records at one megabyte-long string; honest files stay far
+     * below a few passes over their table.
+     */
+    private long scanBudget;
 
     private StringTable(ElfInput input, String what, byte[] bytes) {
         this.input = input;
         this.what = what;
         this.bytes = bytes;
+        this.scanBudget = SCAN_PASSES * bytes.length + SCAN_ALLOWANCE;
     }
+
+    private static final long SCAN_PASSES = 8;
+    private static final long SCAN_ALLOWANCE = 1 << 20;
 
     static StringTable read(ElfInput input, String what, long offset, long size) throws IOException {
         ByteBuffer buffer = input.read(what, offset, size);
@@ -63,6 +73,11 @@ final class StringTable {
         int end = start;
         while (end < bytes.length && bytes[end] != 0) {
             end++;
+        }
+        scanBudget -= end - start;
+        if (scanBudget < 0) {
+            throw input.failure(what + ": its strings were read more than " + SCAN_PASSES + " times over ("
+                    + bytes.length + " bytes); the records naming them overlap, as no linker writes them");
         }
         if (end == bytes.length) {
             throw input.failure(what + ": the string at offset " + start

@@ -148,6 +148,28 @@ class SymbolVersionsTest {
         assertFails(lib, original, b -> b.putInt(verneed + 8, 0x7fff_0000), "ends past the end of the file");
     }
 
+    /**
+     * 64 needs sharing one table of 65,535 versions: refused at the first shared record, after reading about as
+     * much as the file holds, where a naive reader would read 4 million records.
+     */
+    @Test
+    void versionNeedBombIsRefusedAfterReadingLittleMoreThanTheFile() throws Exception {
+        Path lib = Gcc.sharedLibrary(dir, "libversioned.so", VERSIONED_SOURCE);
+        Path bomb = VersionNeedBomb.write(lib, dir.resolve("libbomb.so"), 64, 65_535);
+        try (ElfFile elf = ElfFile.open(bomb)) {
+            ElfFormatException e = assertThrows(ElfFormatException.class, elf::versionRequirements);
+            assertTrue(e.getMessage().contains("version need 1 (libc.so.6) auxiliary 0 at offset 0x"), e.getMessage());
+            assertTrue(e.getMessage().contains("was already read: version chains overlap or loop"), e.getMessage());
+            assertTrue(elf.bytesRead() < 2 * Files.size(bomb), "read " + elf.bytesRead() + " bytes");
+        }
+        // one need with as many versions as the file holds is honest, and costs one pass
+        Path big = VersionNeedBomb.write(lib, dir.resolve("libbig.so"), 1, 65_535);
+        try (ElfFile elf = ElfFile.open(big)) {
+            assertEquals(65_535, elf.versionRequirements().get(0).versions().size());
+            assertTrue(elf.bytesRead() < 2 * Files.size(big), "read " + elf.bytesRead() + " bytes");
+        }
+    }
+
     private void assertFails(Path lib, byte[] original, Consumer<ByteBuffer> patch, String expected)
             throws Exception {
         byte[] copy = original.clone();
