@@ -46,7 +46,18 @@ public final class ElfPatcher {
     private final ElfHeader header;
     private final ElfClass elfClass;
     private final ElfEncoder encoder;
-    private final List<Overlay.Overwrite> overwrites = new ArrayList<>();
+    private final List<NamedOverwrite> overwrites = new ArrayList<>();
+
+    /** An overwrite and the structure it rewrites, to name both when two of them would collide. */
+    private record NamedOverwrite(String what, Overlay.Overwrite overwrite) {
+        long start() {
+            return overwrite.offset();
+        }
+
+        long end() {
+            return overwrite.offset() + overwrite.bytes().length;
+        }
+    }
 
     private ElfPatcher(ElfFile elf) {
         this.elf = elf;
@@ -68,6 +79,10 @@ public final class ElfPatcher {
 
     private Overlay plan(ElfEdits edits) throws IOException {
         requirePatchableType();
+        requireSoundSegments();
+        // the patcher refuses whatever the reader refuses: the audit and the repair see the same file
+        elf.importedSymbols();
+        elf.interpreter();
         if (edits.changesNothing()) {
             return Overlay.identity(input.size());
         }
@@ -93,7 +108,8 @@ public final class ElfPatcher {
             String replacement = edits.neededReplacements().get(file.name());
             if (replacement != null) {
                 ByteBuffer field = encoder.allocate(4).putInt((int) pool.offsetOf(replacement));
-                overwrites.add(new Overlay.Overwrite(file.fieldOffset(), field.array()));
+                overwrite("version need file name (vn_file of " + file.name() + ")", file.fieldOffset(),
+                        field.array());
             }
         }
 
@@ -102,7 +118,7 @@ public final class ElfPatcher {
             if (!entries.equals(dynamic.entries())) {
                 overwriteDynamicInPlace(dynamicSegment, entries, slots);
             }
-            return Overlay.of(input.size(), overwrites, new byte[0]);
+            return overlay(new byte[0]);
         }
         return appendRegion(dynamicSegment, entries, slots, dynamicFits, pool, stringsAddress);
     }
@@ -111,6 +127,33 @@ public final class ElfPatcher {
         if (header.type() != ElfType.SHARED_OBJECT && header.type() != ElfType.EXECUTABLE) {
             throw unpatchable("it is not a shared library or an executable (e_type is " + header.type()
                     + ", expected ET_DYN or ET_EXEC)");
+        }
+    }
+
+    /**
+     * What the reader tolerates because it only reads, but a patch would build on: a PT_LOAD whose file part is
+     * larger than its memory image (the loader maps only p_memsz, so strings moved there would vanish) or that
+     * reaches past the end of the file.
+     */
+    private void requireSoundSegments() throws IOException {
+        List<ProgramHeader> phdrs = elf.programHeaders();
+        for (int i = 0; i < phdrs.size(); i++) {
+            ProgramHeader p = phdrs.get(i);
+            if (p.type() != ProgramHeader.PT_LOAD) {
+                continue;
+            }
+            String segment = "program header " + i + " (PT_LOAD at offset 0x" + Long.toHexString(p.offset())
+                    + ", address 0x" + Long.toHexString(p.virtualAddress()) + ")";
+            if (Long.compareUnsigned(p.fileSize(), p.memorySize()) > 0) {
+                throw unpatchable(segment + " has p_filesz 0x" + Long.toHexString(p.fileSize())
+                        + " larger than p_memsz 0x" + Long.toHexString(p.memorySize()) + ": the loader would map"
+                        + " less than the file holds, so no edit of it can be trusted; rebuild the file");
+            }
+            if (Long.compareUnsigned(p.offset(), input.size()) > 0
+                    || Long.compareUnsigned(p.fileSize(), input.size() - p.offset()) > 0) {
+                throw input.failure(segment + " with p_filesz 0x" + Long.toHexString(p.fileSize())
+                        + " ends past the end of the file (" + input.size() + " bytes)");
+            }
         }
     }
 
@@ -157,7 +200,7 @@ public final class ElfPatcher {
     }
 
     private void overwriteDynamicInPlace(ProgramHeader dynamicSegment, List<DynamicEntry> entries, int slots) {
-        overwrites.add(new Overlay.Overwrite(dynamicSegment.offset(), dynamicTable(entries, slots)));
+        overwrite("dynamic section (PT_DYNAMIC)", dynamicSegment.offset(), dynamicTable(entries, slots));
     }
 
     /** {@code entries}, then DT_NULL up to {@code slots} entries: the loader stops at the first DT_NULL. */
@@ -265,7 +308,7 @@ public final class ElfPatcher {
             overwriteSection(SHT_DYNAMIC, dynamicSegment.virtualAddress(), dynamicOffset + shift, dynamicOffset,
                     dynamicSize);
         }
-        return Overlay.of(fileSize, overwrites, region.array());
+        return overlay(region.array());
     }
 
     private void overwriteHeader(long programHeaderOffset, int programHeaderCount) throws IOException {
@@ -273,7 +316,7 @@ public final class ElfPatcher {
         boolean wide = elfClass == ElfClass.ELF64;
         encoder.putWord(bytes, wide ? 0x20 : 0x1c, programHeaderOffset); // e_phoff
         bytes.putShort(wide ? 0x38 : 0x2c, (short) programHeaderCount); // e_phnum
-        overwrites.add(new Overlay.Overwrite(0, bytesOf(bytes)));
+        overwrite(elfClass + " header", 0, bytesOf(bytes));
     }
 
     /**
@@ -292,10 +335,34 @@ public final class ElfPatcher {
                 encoder.putWord(entry, 8 + word, address); // sh_addr, after sh_name, sh_type, sh_flags
                 encoder.putWord(entry, 8 + 2 * word, offset); // sh_offset
                 encoder.putWord(entry, 8 + 3 * word, size); // sh_size
-                overwrites.add(new Overlay.Overwrite(at, bytesOf(entry)));
+                overwrite("section header " + i + " (" + s.name() + ")", at, bytesOf(entry));
                 return;
             }
         }
+    }
+
+    private void overwrite(String what, long offset, byte[] bytes) {
+        overwrites.add(new NamedOverwrite(what, new Overlay.Overwrite(offset, bytes)));
+    }
+
+    /**
+     * The overlay, once no two rewritten structures share a byte: in a well-formed file they never do, and
+     * where they do (a DT_VERNEED pointing into .dynamic) one edit would undo the other.
+     */
+    private Overlay overlay(byte[] appended) throws UnpatchableElfException {
+        List<NamedOverwrite> sorted = new ArrayList<>(overwrites);
+        sorted.sort(java.util.Comparator.comparingLong(NamedOverwrite::start));
+        for (int i = 1; i < sorted.size(); i++) {
+            NamedOverwrite before = sorted.get(i - 1);
+            NamedOverwrite after = sorted.get(i);
+            if (after.start() < before.end()) {
+                throw unpatchable("its " + before.what() + " (offset 0x" + Long.toHexString(before.start()) + ", "
+                        + (before.end() - before.start()) + " bytes) and its " + after.what() + " (offset 0x"
+                        + Long.toHexString(after.start()) + ") overlap, so editing one would corrupt the other;"
+                        + " no linker lays a file out so: rebuild it");
+            }
+        }
+        return Overlay.of(input.size(), sorted.stream().map(NamedOverwrite::overwrite).toList(), appended);
     }
 
     private static List<DynamicEntry> replaceValue(List<DynamicEntry> entries, long tag, long value) {

@@ -20,6 +20,11 @@ public final class VersionNeedBomb {
     private VersionNeedBomb() {
     }
 
+    /** {@code library bomb needs versions}: for the integration test that shows a wheel holding one. */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+    }
+
     public static Path write(Path library, Path bomb, int needs, int versions) throws IOException {
         byte[] original = Files.readAllBytes(library);
         ByteBuffer in = ByteBuffer.wrap(original).order(ByteOrder.LITTLE_ENDIAN);
