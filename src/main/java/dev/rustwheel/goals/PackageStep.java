@@ -131,7 +131,7 @@ public final class PackageStep {
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
         List<RecordRow> rows;
         try {
-            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(),
+            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
             rows = writer.write(file, distInfo, payload, distInfoFiles(metadata, config, tag));
         } catch (IOException e) {

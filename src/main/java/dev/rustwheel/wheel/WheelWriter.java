@@ -1,6 +1,7 @@
 package dev.rustwheel.wheel;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -38,27 +42,40 @@ public final class WheelWriter {
 
     private static final String RECORD = "RECORD";
     private static final LocalDateTime LAST_ZIP_TIME = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
+    /** Daemon threads, so that a build that fails elsewhere never waits for them to exit. */
+    private static final ThreadFactory DEFLATE_THREADS = task -> {
+        Thread thread = new Thread(task, "rustwheel-deflate");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private final LocalDateTime mtime;
     private final Compression compression;
+    private final int threads;
     private final Consumer<String> afterEntry;
 
-    /** A writer that deflates at the default level. */
+    /** A writer that deflates at the default level on every available processor. */
     public WheelWriter(FileTime mtime) {
         this(mtime, Compression.DEFAULT);
     }
 
     public WheelWriter(FileTime mtime, Compression compression) {
-        this(mtime, compression, path -> { });
+        this(mtime, compression, Runtime.getRuntime().availableProcessors(), path -> { });
     }
 
     /**
      * @param mtime      the modification time of every entry; zip stores it without a time zone, at two-second
      *                   precision, so it is stored as the UTC date and time, seconds rounded down to even
+     * @param threads    how many threads deflate large entries, block by block; the archive's bytes are the same
+     *                   for any number
      * @param afterEntry told the path of each entry once it is written (RECORD excepted)
      */
-    public WheelWriter(FileTime mtime, Compression compression, Consumer<String> afterEntry) {
+    public WheelWriter(FileTime mtime, Compression compression, int threads, Consumer<String> afterEntry) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
         this.compression = compression;
+        this.threads = threads;
         this.afterEntry = afterEntry;
         this.mtime = LocalDateTime.ofInstant(mtime.toInstant(), ZoneOffset.UTC);
         if (this.mtime.isBefore(LocalDateTime.ofInstant(ZIP_EPOCH.toInstant(), ZoneOffset.UTC))
@@ -84,7 +101,10 @@ public final class WheelWriter {
         String recordPath = distInfoDirectory + "/" + RECORD;
         Files.createDirectories(wheelFile.toAbsolutePath().getParent());
         Path temporary = wheelFile.resolveSibling("." + wheelFile.getFileName() + "." + UUID.randomUUID() + ".part");
+        ExecutorService executor = Executors.newFixedThreadPool(threads, DEFLATE_THREADS);
         try {
+            EntryDeflater deflater = new EntryDeflater(executor, threads, compression.level(),
+                    ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE, temporary.toAbsolutePath().getParent());
             List<RecordRow> rows = new ArrayList<>();
             try (FileChannel channel = FileChannel.open(temporary,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -94,17 +114,18 @@ public final class WheelWriter {
                 zip.setUseZip64(Zip64Mode.AsNeeded);
                 zip.setLevel(compression.level());
                 for (WheelEntry entry : entries) {
-                    rows.add(writeEntry(zip, entry));
+                    rows.add(writeEntry(zip, entry, deflater));
                     afterEntry.accept(entry.path());
                 }
                 byte[] record = RecordFile.render(rows, recordPath).getBytes(StandardCharsets.UTF_8);
-                writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false));
+                writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false), deflater);
                 zip.finish();
                 channel.force(true);
             }
             Files.move(temporary, wheelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return List.copyOf(rows);
         } finally {
+            executor.shutdownNow();
             Files.deleteIfExists(temporary);
         }
     }
@@ -141,16 +162,27 @@ public final class WheelWriter {
         return ordered;
     }
 
-    private RecordRow writeEntry(ZipArchiveOutputStream zip, WheelEntry entry) throws IOException {
+    private RecordRow writeEntry(ZipArchiveOutputStream zip, WheelEntry entry, EntryDeflater deflater)
+            throws IOException {
         ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.path());
         zipEntry.setMethod(compression.zipMethod());
         zipEntry.setTime(zipTime());
         zipEntry.setUnixMode(entry.unixMode());
-        zip.putArchiveEntry(zipEntry);
-        DigestingOutputStream out = new DigestingOutputStream(zip);
-        entry.content().writeTo(out);
-        zip.closeArchiveEntry();
-        return out.recordRow(entry.path());
+        if (!compression.deflated()) {
+            zip.putArchiveEntry(zipEntry);
+            DigestingOutputStream out = new DigestingOutputStream(zip);
+            entry.content().writeTo(out);
+            zip.closeArchiveEntry();
+            return out.recordRow(entry.path());
+        }
+        // deflated by our block-parallel deflater; commons-compress writes the header and copies the raw stream
+        try (EntryDeflater.Deflated deflated = deflater.deflate(entry); InputStream raw = deflated.raw()) {
+            zipEntry.setCrc(deflated.crc());
+            zipEntry.setSize(deflated.size());
+            zipEntry.setCompressedSize(deflated.compressedSize());
+            zip.addRawArchiveEntry(zipEntry, raw);
+            return deflated.row();
+        }
     }
 
     /**

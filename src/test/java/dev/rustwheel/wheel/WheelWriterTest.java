@@ -180,7 +180,7 @@ class WheelWriterTest {
     void tellsTheListenerEachEntryOnceItIsInTheTemporaryFile() throws Exception {
         Path wheel = dir.resolve("fastparse-1.0-cp311-cp311-linux_x86_64.whl");
         List<String> told = new ArrayList<>();
-        new WheelWriter(WheelWriter.ZIP_EPOCH, Compression.DEFAULT, path -> {
+        new WheelWriter(WheelWriter.ZIP_EPOCH, Compression.DEFAULT, 2, path -> {
             told.add(path);
             try (var listing = Files.list(dir)) {
                 assertEquals(1, listing.filter(p -> p.getFileName().toString().endsWith(".part")).count(),
