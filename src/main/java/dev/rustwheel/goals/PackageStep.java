@@ -26,6 +26,7 @@ import dev.rustwheel.wheel.WheelEntry;
 import dev.rustwheel.wheel.WheelInfo;
 import dev.rustwheel.wheel.WheelName;
 import dev.rustwheel.wheel.WheelTag;
+import dev.rustwheel.wheel.WheelUpdate;
 import dev.rustwheel.wheel.WheelWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,16 +130,21 @@ public final class PackageStep {
         }
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
-        List<RecordRow> rows;
+        WheelUpdate update;
         try {
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
-            rows = writer.write(file, distInfo, payload, distInfoFiles(metadata, config, tag));
+            update = writer.update(file, distInfo, payload, distInfoFiles(metadata, config, tag),
+                    WheelRecords.previous(manifest, file));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }
-        log.info("Built wheel " + file);
-        StagingManifest digested = manifest;
+        log.info(update.untouched() ? "Wheel " + file + " is up to date: nothing that goes into it changed"
+                : "Built wheel " + file + (update.reused() > 0 ? " (" + update.reused() + " unchanged entries"
+                        + " copied from the previous wheel)" : ""));
+        List<RecordRow> rows = update.wheel().rows();
+        // read again: an earlier wheel of this build (another interpreter's) recorded itself there
+        StagingManifest digested = state.require("package").withWheel(WheelRecords.of(file, update.wheel()));
         for (Map.Entry<Integer, String> entry : packed.entrySet()) {
             if (manifest.artifacts().get(entry.getKey()).overlay() != null) {
                 continue; // RECORD holds the patched bytes' digest; repair recorded the clean one
