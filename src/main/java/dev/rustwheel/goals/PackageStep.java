@@ -11,6 +11,7 @@ import dev.rustwheel.project.ProjectMetadata;
 import dev.rustwheel.project.ProjectPaths;
 import dev.rustwheel.project.PyprojectFile;
 import dev.rustwheel.project.PythonLayout;
+import dev.rustwheel.python.CachedInterpreterProbe;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
@@ -60,7 +61,7 @@ public final class PackageStep {
         try {
             PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
             Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
-            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config),
+            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config, state.store().layout().cache()),
                     auditedPlatforms(manifest))) {
                 wheels.add(write(manifest, config, pyproject, bindings, python));
             }
@@ -230,8 +231,10 @@ public final class PackageStep {
     }
 
     /** Each configured interpreter, probed once, in the configured order. */
-    private static List<PythonInterpreter> probe(PackageConfig config) throws BuildException, ProjectException {
-        InterpreterProbe probe = new InterpreterProbe(new ProcessRunner(command -> { }));
+    private static List<PythonInterpreter> probe(PackageConfig config, Path cache)
+            throws BuildException, ProjectException {
+        CachedInterpreterProbe probe = new CachedInterpreterProbe(
+                new InterpreterProbe(new ProcessRunner(command -> { })), cache);
         List<PythonInterpreter> interpreters = new ArrayList<>();
         for (String executable : config.pythonExecutables()) {
             try {
