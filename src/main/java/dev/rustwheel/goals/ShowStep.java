@@ -65,7 +65,11 @@ public final class ShowStep {
                 return report.replace(unpacked + "/", inWheel);
             } catch (BuildException e) {
                 String message = e.getMessage().replace(unpacked + "/", inWheel);
-                throw e.isUserError() ? BuildException.userError(message, e) : BuildException.toolFailure(message, e);
+                // not the cause: Maven would print its message, temporary path and all, after this one
+                BuildException renamed = e.isUserError() ? BuildException.userError(message, null)
+                        : BuildException.toolFailure(message, null);
+                renamed.addSuppressed(e);
+                throw renamed;
             }
         } finally {
             deleteQuietly(unpacked);
