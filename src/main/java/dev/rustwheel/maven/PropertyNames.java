@@ -23,6 +23,7 @@ public final class PropertyNames {
     public static final String BINDINGS = "rustwheel.bindings";
     public static final String COMPRESSION = "rustwheel.compression";
     public static final String COMPRESSION_LEVEL = "rustwheel.compressionLevel";
+    public static final String THREADS = "rustwheel.threads";
     public static final String COMPATIBILITY = "rustwheel.compatibility";
     public static final String AUDITWHEEL = "rustwheel.auditwheel";
     public static final String AUDITWHEEL_EXCLUDE = "rustwheel.auditwheelExclude";
