@@ -91,7 +91,7 @@ public final class DevelopStep {
                 config.pyproject(), config.settings()));
         List<WheelResult> wheels = new PackageStep(buildDirectory, log).run(new PackageConfig(List.of(python),
                 config.pyproject(), config.settings(), buildDirectory.resolve("rustwheel").resolve("develop"),
-                WheelWriter.ZIP_EPOCH, Compression.of("stored", null), config.generatorVersion(), true));
+                WheelWriter.ZIP_EPOCH, Compression.of("stored", null), 1, config.generatorVersion(), true));
         return wheels.get(0).file();
     }
 
