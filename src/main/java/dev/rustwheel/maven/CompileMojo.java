@@ -136,7 +136,7 @@ public class CompileMojo extends AbstractRustwheelMojo {
     protected void run(BuildLog log) throws BuildException {
         CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
                 profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
-                CargoTargetDirectory.environment(Pyo3Python.environment(environment(),
+                CargoTargetDirectory.environment(Pyo3Python.environment(environment(environmentVariables),
                         PythonExecutables.configured(pythonExecutables, pythonExecutable).get(0)),
                         cargoTargetDirectory == null ? null : cargoTargetDirectory.toPath(),
                         PropertyNames.CARGO_TARGET_DIRECTORY),
@@ -145,7 +145,7 @@ public class CompileMojo extends AbstractRustwheelMojo {
     }
 
     /** Maven hands an empty element over as null; an empty value is what the user wrote. */
-    private Map<String, String> environment() {
+    static Map<String, String> environment(Map<String, String> environmentVariables) {
         Map<String, String> environment = new HashMap<>();
         if (environmentVariables != null) {
             environmentVariables.forEach((name, value) -> environment.put(name, value == null ? "" : value));
