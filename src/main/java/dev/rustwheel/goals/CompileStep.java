@@ -77,7 +77,8 @@ public final class CompileStep {
         return manifest;
     }
 
-    private static CrateMetadata crateMetadata(CargoPackage p) {
+    /** The Cargo.toml fields wheel metadata falls back to. */
+    static CrateMetadata crateMetadata(CargoPackage p) {
         return new CrateMetadata(p.description(), p.authors(), p.license(), p.licenseFile(), p.homepage(),
                 p.repository(), p.documentation(), p.readme(), p.keywords());
     }
