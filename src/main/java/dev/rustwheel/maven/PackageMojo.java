@@ -102,7 +102,8 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
     private String compression;
 
     /**
-     * The deflate level, 0 (fastest) to 9 (smallest); default 6.
+     * The deflate level, 0 (fastest) to 9 (smallest); default 5, which keeps wheels smaller than maturin's at two
+     * thirds of the CPU time of zlib's default 6.
      *
      * @since 0.1.0
      */
