@@ -30,17 +30,22 @@ public final class NativeTools {
         }
     }
 
-    /** The first of {@code names} found on PATH, skipping the calling test when none is. */
+    /** The first of {@code names} (absolute paths, or names on PATH) found, skipping the calling test when none is. */
     public static String require(String... names) {
         for (String name : names) {
+            if (name.startsWith("/")) {
+                if (Files.isExecutable(Path.of(name))) {
+                    return name;
+                }
+                continue;
+            }
             Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                     .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
             if (found.isPresent()) {
                 return found.get().toString();
             }
         }
-        assumeTrue(false, "none of " + List.of(names) + " is installed (apt-get install clang lld llvm"
-                + " gcc-mingw-w64-x86-64 python3-pefile python3-macholib)");
+        assumeTrue(false, "none of " + List.of(names) + " is installed (.ci/run lists the apt packages)");
         return null;
     }
 
