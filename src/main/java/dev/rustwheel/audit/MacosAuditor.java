@@ -93,7 +93,7 @@ public final class MacosAuditor {
     }
 
     /** Where dyld would find {@code installName} for {@code loader}, if it exists on this machine. */
-    Optional<Path> resolve(String installName, Path loader, List<String> rpaths) {
+    public Optional<Path> resolve(String installName, Path loader, List<String> rpaths) {
         Path directory = loader.toAbsolutePath().getParent();
         List<Path> candidates = new ArrayList<>();
         if (installName.startsWith("@loader_path/")) {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * CodeDirectory's page hashes must equal the SHA-256 (or SHA-1) of the slice's pages up to codeLimit, and
  * codeLimit must be where the signature starts. Prints one line per slice: {@code arch ok|unsigned|BAD ...}.
  */
-final class SignatureCheck {
+public final class SignatureCheck {
 
     private static final String SCRIPT = """
             import sys, struct, hashlib
@@ -67,7 +67,7 @@ final class SignatureCheck {
     private SignatureCheck() {
     }
 
-    static String check(Path file) throws IOException, InterruptedException {
+    public static String check(Path file) throws IOException, InterruptedException {
         return NativeTools.python(file.getParent(), "hashlib", SCRIPT, file.toString()).strip();
     }
 }
