@@ -27,6 +27,7 @@ assert len(dll) == 1 and len(dll[0]) == len('simpledll-') + 32 + 4, names
 assert dll[0] in imports and 'simpledll.dll' not in imports, imports
 print('repaired ok', dll[0])
 ''', wheel.path].execute()
-String out = check.text + check.err.text
-assert check.waitFor() == 0 && out.contains('repaired ok'): "pefile check failed:\n${out}"
+def out = new StringBuilder()
+check.waitForProcessOutput(out, out)
+assert check.exitValue() == 0 && out.contains('repaired ok'): "pefile check failed:\n${out}"
 return true
