@@ -61,24 +61,38 @@ public final class ShowStep {
                 throw BuildException.userError(wheel + " holds no native binaries (ELF, Mach-O, PE): it does not"
                         + " look like a platform wheel, so there is nothing to audit.", null);
             }
-            String report = switch (format(wheel, files)) {
-                case ELF -> render(ArtifactAudit.of(files, Optional.of(unpacked), config.ldLibraryPath(), List.of(),
-                        LibraryExclusion.NONE), config.json());
-                case MACHO -> {
-                    MacosAuditReport macos = ForeignAudit.macos(files, Optional.of(unpacked), config.libraryPath());
-                    yield config.json() ? PlatformShowReport.json(macos) : PlatformShowReport.text(macos);
-                }
-                case PE -> {
-                    WindowsAuditReport windows = ForeignAudit.windows(files, config.libraryPath(),
-                            pythonTag(wheel));
-                    yield config.json() ? PlatformShowReport.json(windows) : PlatformShowReport.text(windows);
-                }
-            };
             // people and tools know the wheel, not the temporary directory it was unpacked into
-            return report.replace(unpacked + "/", wheel.getFileName() + "!/");
+            String inWheel = wheel.getFileName() + "!/";
+            try {
+                return report(config, wheel, files, unpacked).replace(unpacked + "/", inWheel);
+            } catch (BuildException e) {
+                String message = e.getMessage().replace(unpacked + "/", inWheel);
+                // not the cause: Maven would print its message, temporary path and all, after this one
+                BuildException renamed = e.isUserError() ? BuildException.userError(message, null)
+                        : BuildException.toolFailure(message, null);
+                renamed.addSuppressed(e);
+                throw renamed;
+            }
         } finally {
             deleteQuietly(unpacked);
         }
+    }
+
+    /** The report on {@code files}, unpacked from {@code wheel}, for the one platform they are built for. */
+    private static String report(ShowConfig config, Path wheel, List<Path> files, Path unpacked)
+            throws BuildException {
+        return switch (format(wheel, files)) {
+            case ELF -> render(ArtifactAudit.of(files, Optional.of(unpacked), config.ldLibraryPath(), List.of(),
+                    LibraryExclusion.NONE), config.json());
+            case MACHO -> {
+                MacosAuditReport macos = ForeignAudit.macos(files, Optional.of(unpacked), config.libraryPath());
+                yield config.json() ? PlatformShowReport.json(macos) : PlatformShowReport.text(macos);
+            }
+            case PE -> {
+                WindowsAuditReport windows = ForeignAudit.windows(files, config.libraryPath(), pythonTag(wheel));
+                yield config.json() ? PlatformShowReport.json(windows) : PlatformShowReport.text(windows);
+            }
+        };
     }
 
     /** The wheel itself, or the one wheel in a directory (such as target/wheels), whose name varies with its tags. */
