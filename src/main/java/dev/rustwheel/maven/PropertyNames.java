@@ -30,6 +30,7 @@ public final class PropertyNames {
     public static final String AUDITWHEEL_EXCLUDE = "rustwheel.auditwheelExclude";
     public static final String WHEEL = "rustwheel.wheel";
     public static final String FORMAT = "rustwheel.format";
+    public static final String LIBRARY_PATH = "rustwheel.libraryPath";
     public static final String STAGING_DIRECTORY = "rustwheel.stagingDirectory";
     public static final String VENV = "rustwheel.venv";
     public static final String WHEELHOUSE = "rustwheel.wheelhouse";
