@@ -29,6 +29,11 @@ public final class PropertyNames {
     public static final String WHEEL = "rustwheel.wheel";
     public static final String FORMAT = "rustwheel.format";
     public static final String STAGING_DIRECTORY = "rustwheel.stagingDirectory";
+    public static final String SBOM = "rustwheel.sbom";
+    public static final String VERSION = "rustwheel.version";
+    public static final String REPOSITORY_URL = "rustwheel.repositoryUrl";
+    public static final String REPOSITORY_ID = "rustwheel.repositoryId";
+    public static final String SKIP_EXISTING = "rustwheel.skipExisting";
     /**
      * Test-only: halts the JVM at a named point of staging or packaging, see
      * {@link dev.rustwheel.staging.FaultPoints}. Never set it in a real build.
