@@ -72,7 +72,7 @@ public final class CompileStep {
         StagingManifest manifest = StagingManifest.of(
                 new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
                         crateMetadata(result.rootPackage()), result.bindingCrates(), linkedCrates(workspace)),
-                result.linkedPaths(), artifacts);
+                result.linkedPaths(), artifacts).withWheelsOf(previous);
         state.write(manifest);
         return manifest;
     }

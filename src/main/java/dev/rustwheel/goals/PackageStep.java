@@ -11,6 +11,7 @@ import dev.rustwheel.project.ProjectMetadata;
 import dev.rustwheel.project.ProjectPaths;
 import dev.rustwheel.project.PyprojectFile;
 import dev.rustwheel.project.PythonLayout;
+import dev.rustwheel.python.CachedInterpreterProbe;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
@@ -26,6 +27,7 @@ import dev.rustwheel.wheel.WheelEntry;
 import dev.rustwheel.wheel.WheelInfo;
 import dev.rustwheel.wheel.WheelName;
 import dev.rustwheel.wheel.WheelTag;
+import dev.rustwheel.wheel.WheelUpdate;
 import dev.rustwheel.wheel.WheelWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +64,7 @@ public final class PackageStep {
             VersionAlignment.warning(config.pomVersion(),
                     ProjectMetadata.resolve(pyproject, manifest.crate(), config.version()).version(), config.version())
                     .ifPresent(log::warn);
-            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config),
+            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config, state.store().layout().cache()),
                     auditedPlatforms(manifest))) {
                 wheels.add(write(manifest, config, pyproject, bindings, python));
             }
@@ -132,21 +134,25 @@ public final class PackageStep {
         }
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
-        List<RecordRow> rows;
+        WheelUpdate update;
         try {
-            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(),
+            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
             List<WheelEntry> distInfoFiles = distInfoFiles(metadata, config, tag);
             if (config.sbom()) {
                 distInfoFiles.add(new SbomContents(new SystemPackages(Path.of("/etc/os-release"))).entry(manifest,
                         metadata, file.getFileName().toString(), config.entryTime(), config.generatorVersion()));
             }
-            rows = writer.write(file, distInfo, payload, distInfoFiles);
+            update = writer.update(file, distInfo, payload, distInfoFiles, WheelRecords.previous(manifest, file));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }
-        log.info("Built wheel " + file);
-        StagingManifest digested = manifest;
+        log.info(update.untouched() ? "Wheel " + file + " is up to date: nothing that goes into it changed"
+                : "Built wheel " + file + (update.reused() > 0 ? " (" + update.reused() + " unchanged entries"
+                        + " copied from the previous wheel)" : ""));
+        List<RecordRow> rows = update.wheel().rows();
+        // read again: an earlier wheel of this build (another interpreter's) recorded itself there
+        StagingManifest digested = state.require("package").withWheel(WheelRecords.of(file, update.wheel()));
         for (Map.Entry<Integer, String> entry : packed.entrySet()) {
             if (manifest.artifacts().get(entry.getKey()).overlay() != null) {
                 continue; // RECORD holds the patched bytes' digest; repair recorded the clean one
@@ -232,8 +238,10 @@ public final class PackageStep {
     }
 
     /** Each configured interpreter, probed once, in the configured order. */
-    private static List<PythonInterpreter> probe(PackageConfig config) throws BuildException, ProjectException {
-        InterpreterProbe probe = new InterpreterProbe(new ProcessRunner(command -> { }));
+    private static List<PythonInterpreter> probe(PackageConfig config, Path cache)
+            throws BuildException, ProjectException {
+        CachedInterpreterProbe probe = new CachedInterpreterProbe(
+                new InterpreterProbe(new ProcessRunner(command -> { })), cache);
         List<PythonInterpreter> interpreters = new ArrayList<>();
         for (String executable : config.pythonExecutables()) {
             try {
