@@ -6,7 +6,7 @@ String password = 'it-Pa55-w0rd-never-logged'
 File records = h.file('target/index')
 try {
     List<String> runs = h.invocationLogs()
-    assert runs.size() == 5: "expected 5 Maven runs in build.log, found ${runs.size()}"
+    assert runs.size() == 6: "expected 6 Maven runs in build.log, found ${runs.size()}"
 
     // version = ${project.version}: the POM's 2.1.0-SNAPSHOT is the wheel's 2.1.0.dev0, in its name and METADATA
     String module = 'upload_demo'
@@ -23,9 +23,11 @@ try {
     // 4, 5: refused before anything is read or sent, naming the parameter, the value and the fix
     h.assertLogContains(runs[3], 'BUILD FAILURE', "names server 'no-such-server'", 'settings.xml has no <server>')
     h.assertLogContains(runs[4], 'BUILD FAILURE', "'ftp://127.0.0.1/legacy/' is not an http:// or https:// URL")
+    // 6: the wheel packaging binds upload to deploy, where it does nothing without repositoryUrl
+    h.assertLogContains(runs[5], ':upload (default-upload) @ upload-index', 'No repositoryUrl', 'BUILD SUCCESS')
     assert !h.buildLog().contains(password): 'the password is in build.log'
 
-    // one request per upload, none repeated: runs 1 to 3 sent the wheel once each, runs 4 and 5 nothing
+    // one request per upload, none repeated: runs 1 to 3 sent the wheel once each, runs 4 to 6 nothing
     List<File> bodies = records.listFiles().findAll { it.name.endsWith('.body') }.sort()
     assert bodies.size() == 3: "the index received ${bodies*.name}"
 
