@@ -7,7 +7,7 @@ String cafe = new File(basedir, 'native/café').path.replace('é', '\\xc3\\xa9')
 List<List<String>> expected = [
         ["cafe.whl!/cafe/libcafe.so: its DT_RUNPATH entry '${cafe}' cannot be a path under this JVM's file name encoding",
          'Run Maven under a UTF-8 locale (for example LC_ALL=C.UTF-8)'],
-        ['Cannot audit', 'libbomb.so', 'version need 1 (libc.so.6) declares 65535 versions, more than the file'],
+        ['Cannot audit bomb.whl!/bomb/libbomb.so: version need 1 (libc.so.6) declares 65535 versions, more than the file'],
 ]
 logs.eachWithIndex { String log, int i ->
     assert log.contains('BUILD FAILURE'): "run ${i + 1} did not fail"

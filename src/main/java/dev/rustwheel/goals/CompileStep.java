@@ -43,7 +43,8 @@ public final class CompileStep {
      * module sharing the directory moves files while cargo looks at them or before this module recorded them.
      */
     public StagingManifest run(CargoBuildRequest request) throws BuildException {
-        Cargo cargo = new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info);
+        Cargo cargo = new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info,
+                state.store().layout().cache());
         CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
         try (TargetLock lock = state.lock(workspace.targetDirectory())) {
             return recoverAndBuild(cargo, request, workspace);
@@ -77,7 +78,8 @@ public final class CompileStep {
         return manifest;
     }
 
-    private static CrateMetadata crateMetadata(CargoPackage p) {
+    /** The Cargo.toml fields wheel metadata falls back to. */
+    static CrateMetadata crateMetadata(CargoPackage p) {
         return new CrateMetadata(p.description(), p.authors(), p.license(), p.licenseFile(), p.homepage(),
                 p.repository(), p.documentation(), p.readme(), p.keywords());
     }

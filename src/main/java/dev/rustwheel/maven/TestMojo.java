@@ -42,11 +42,12 @@ public class TestMojo extends AbstractRustwheelMojo {
     private List<String> pythonExecutables;
 
     /**
-     * The directory pytest collects the tests from.
+     * The directory pytest collects the tests from. Default: {@code tests} in the project directory, and a module
+     * without one has nothing to test; a directory configured here must exist.
      *
      * @since 0.2.0
      */
-    @Parameter(property = PropertyNames.TEST_DIRECTORY, defaultValue = "${project.basedir}/tests")
+    @Parameter(property = PropertyNames.TEST_DIRECTORY)
     private File testDirectory;
 
     /**
@@ -131,13 +132,22 @@ public class TestMojo extends AbstractRustwheelMojo {
             log.info("Tests are skipped (" + (skipTests ? PropertyNames.SKIP_TESTS : PropertyNames.SKIP_ITS) + ")");
             return;
         }
+        if (testDirectory == null && !project.getBasedir().toPath().resolve("tests").toFile().isDirectory()) {
+            log.info("No tests directory in " + project.getBasedir() + ": nothing to test (set testDirectory,"
+                    + " property " + PropertyNames.TEST_DIRECTORY + ", where the tests are elsewhere)");
+            return;
+        }
         new TestStep(log).run(new TestConfig(
                 PythonExecutables.configured(pythonExecutables, pythonExecutable).get(0), builtWheel(),
                 wheelhouse.toPath().toAbsolutePath(), project.getBasedir().toPath().toAbsolutePath(),
-                testDirectory.toPath().toAbsolutePath(),
+                testDirectory().toAbsolutePath(),
                 listValues(testRequirements), listValues(pytestArgs), systemSitePackages, session.isOffline(),
                 failIfNoTests, buildDirectory(), reportsDirectory.toPath().toAbsolutePath(),
                 project.getArtifactId()));
+    }
+
+    private Path testDirectory() {
+        return testDirectory != null ? testDirectory.toPath() : project.getBasedir().toPath().resolve("tests");
     }
 
     /** The module's first wheel: its main artifact in a wheel module, else the first attached one. */
