@@ -158,6 +158,9 @@ printf '%-58s %9.2fs\n' "rustwheel package goal, cold wheel (-Xmx128m)" "$packag
 printf '%-58s %9.2fs\n' "rustwheel whole mvn package, cold wheel" "$total_cold"
 printf '%-58s %9.2fs\n' "rustwheel goals, nothing changed" "$goals_again"
 printf '%-58s %9.2fs\n' "rustwheel whole mvn package, nothing changed" "$total_again"
+for goal in compile stage repair package finalize; do
+    printf '%-58s %9.3fs\n' "  of which $goal" "$(goal_seconds "$work/again.log" "$goal")"
+done
 printf '%-58s %9.3fs\n' "stage + repair + finalize" "$staging"
 printf '%-58s %9.2fs\n' "cp of the cdylib" "$cp_seconds"
 printf '%-58s %9.2fs\n' "zip -6 of the cdylib" "$zip_seconds"
