@@ -61,6 +61,9 @@ public final class PackageStep {
         try {
             PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
             Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
+            VersionAlignment.warning(config.pomVersion(),
+                    ProjectMetadata.resolve(pyproject, manifest.crate(), config.version()).version(), config.version())
+                    .ifPresent(log::warn);
             for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config, state.store().layout().cache()),
                     auditedPlatforms(manifest))) {
                 wheels.add(write(manifest, config, pyproject, bindings, python));
@@ -78,7 +81,7 @@ public final class PackageStep {
     private WheelResult write(StagingManifest manifest, PackageConfig config, PyprojectFile pyproject,
                               Bindings bindings, PythonInterpreter python) throws BuildException, ProjectException {
         MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
-        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
+        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate(), config.version());
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
         Map<Integer, String> packed = new TreeMap<>();
@@ -135,8 +138,12 @@ public final class PackageStep {
         try {
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
-            update = writer.update(file, distInfo, payload, distInfoFiles(metadata, config, tag),
-                    WheelRecords.previous(manifest, file));
+            List<WheelEntry> distInfoFiles = distInfoFiles(metadata, config, tag);
+            if (config.sbom()) {
+                distInfoFiles.add(new SbomContents(new SystemPackages(Path.of("/etc/os-release"))).entry(manifest,
+                        metadata, file.getFileName().toString(), config.entryTime(), config.generatorVersion()));
+            }
+            update = writer.update(file, distInfo, payload, distInfoFiles, WheelRecords.previous(manifest, file));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }
