@@ -8,6 +8,9 @@ import dev.rustwheel.cargo.CargoException;
 import dev.rustwheel.cargo.CargoPackage;
 import dev.rustwheel.cargo.CargoWorkspace;
 import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.project.ProjectCheck;
+import dev.rustwheel.project.ProjectException;
+import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.staging.ArtifactState;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,28 +34,45 @@ public final class CompileStep {
 
     private final ModuleState state;
     private final BuildLog log;
+    private final Cargo cargo;
+    private final InterpreterProbe probe;
 
     /** @param stagingDirectory where stage is to put the files; {@code null} for the default in the build directory */
     public CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log) {
+        this(buildDirectory, stagingDirectory, log,
+                new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info),
+                new InterpreterProbe(new ProcessRunner(command -> { })));
+    }
+
+    CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log, Cargo cargo, InterpreterProbe probe) {
         this.state = new ModuleState(buildDirectory, stagingDirectory, log);
         this.log = log;
+        this.cargo = cargo;
+        this.probe = probe;
     }
 
     /**
-     * Holds the lock of cargo's target directory from the recovery until the manifest is written, so that no other
-     * module sharing the directory moves files while cargo looks at them or before this module recorded them.
+     * Checks the project and the interpreters once {@code cargo metadata} described the crate, before cargo builds
+     * anything. Holds the lock of cargo's target directory from the recovery until the manifest is written, so that
+     * no other module sharing the directory moves files while cargo looks at them or before this module recorded
+     * them.
      */
-    public StagingManifest run(CargoBuildRequest request) throws BuildException {
-        Cargo cargo = new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info);
+    public StagingManifest run(CompileConfig config) throws BuildException, ProjectException {
+        CargoBuildRequest request = config.request();
         CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
+        ProjectCheck.beforeBuild(config.pyproject(), config.settings(), new CrateInfo(request.manifestPath(),
+                workspace.rootPackage().name(), workspace.rootPackage().version(), workspace.targetDirectory(),
+                crateMetadata(workspace.rootPackage()), Map.of()));
+        Interpreters.probe(probe, config.pythonExecutables(), config.interpreterParameter(),
+                request.crateDirectory());
         try (TargetLock lock = state.lock(workspace.targetDirectory())) {
-            return recoverAndBuild(cargo, request, workspace);
+            return recoverAndBuild(request, workspace);
         } catch (StagingException e) {
             throw ModuleState.map(e);
         }
     }
 
-    private StagingManifest recoverAndBuild(Cargo cargo, CargoBuildRequest request, CargoWorkspace workspace)
+    private StagingManifest recoverAndBuild(CargoBuildRequest request, CargoWorkspace workspace)
             throws BuildException {
         Optional<StagingManifest> previous = state.read();
         if (previous.isPresent() && previous.get().needsRestore()) {

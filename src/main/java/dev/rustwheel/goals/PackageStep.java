@@ -12,7 +12,6 @@ import dev.rustwheel.project.ProjectPaths;
 import dev.rustwheel.project.PyprojectFile;
 import dev.rustwheel.project.PythonLayout;
 import dev.rustwheel.python.InterpreterProbe;
-import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
 import dev.rustwheel.staging.FaultPoints;
 import dev.rustwheel.staging.GraftedLibrary;
@@ -46,10 +45,16 @@ public final class PackageStep {
 
     private final ModuleState state;
     private final BuildLog log;
+    private final InterpreterProbe probe;
 
     public PackageStep(Path buildDirectory, BuildLog log) {
+        this(buildDirectory, log, new InterpreterProbe(new ProcessRunner(command -> { })));
+    }
+
+    PackageStep(Path buildDirectory, BuildLog log, InterpreterProbe probe) {
         this.state = new ModuleState(buildDirectory, log);
         this.log = log;
+        this.probe = probe;
     }
 
     /** @return the wheels written, one per distinct tag of the configured interpreters, the first one's first */
@@ -59,7 +64,8 @@ public final class PackageStep {
         try {
             PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
             Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
-            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config),
+            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, Interpreters.probe(probe, config.pythonExecutables(),
+                    config.interpreterParameter(), config.wheelDirectory().getParent()),
                     auditedPlatforms(manifest))) {
                 wheels.add(write(manifest, config, pyproject, bindings, python));
             }
@@ -221,22 +227,5 @@ public final class PackageStep {
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot read " + library + ": " + e, e);
         }
-    }
-
-    /** Each configured interpreter, probed once, in the configured order. */
-    private static List<PythonInterpreter> probe(PackageConfig config) throws BuildException, ProjectException {
-        InterpreterProbe probe = new InterpreterProbe(new ProcessRunner(command -> { }));
-        List<PythonInterpreter> interpreters = new ArrayList<>();
-        for (String executable : config.pythonExecutables()) {
-            try {
-                interpreters.add(probe.probe(executable, config.wheelDirectory().getParent()));
-            } catch (InterpreterProbeException e) {
-                throw BuildException.userError("Cannot probe the Python interpreter '" + executable + "': "
-                        + e.getMessage() + ". Set pythonExecutable (property rustwheel.pythonExecutable), or each"
-                        + " entry of pythonExecutables (property rustwheel.pythonExecutables), to a CPython 3"
-                        + " interpreter.", e);
-            }
-        }
-        return interpreters;
     }
 }

@@ -55,10 +55,15 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
         }
     }
 
-    /** What the user must fix fails the build; anything else is an error of a tool, the disk or the plugin. */
-    private static void fail(Exception e, boolean userError) throws MojoExecutionException, MojoFailureException {
+    /**
+     * What the user must fix fails the build; anything else is an error of a tool, the disk or the plugin. A user
+     * error's message is complete (it says what to fix): Maven would append its cause's message, saying the same
+     * thing twice or naming a Java class, so the cause goes to the debug log instead.
+     */
+    private void fail(Exception e, boolean userError) throws MojoExecutionException, MojoFailureException {
         if (userError) {
-            throw new MojoFailureException(e.getMessage(), e);
+            getLog().debug(e);
+            throw new MojoFailureException(e.getMessage());
         }
         throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -66,7 +71,8 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
     /** The goal's name, for log lines. */
     protected abstract String goal();
 
-    protected abstract void run(BuildLog log) throws BuildException, ProjectException, MojoExecutionException;
+    protected abstract void run(BuildLog log)
+            throws BuildException, ProjectException, MojoExecutionException, MojoFailureException;
 
     /** An unset or blank string parameter is not set: the next source (pyproject.toml, the default) decides. */
     protected static String blankToNull(String value) {

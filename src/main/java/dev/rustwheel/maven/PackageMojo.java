@@ -5,15 +5,13 @@ import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.PackageConfig;
 import dev.rustwheel.goals.PackageStep;
-import dev.rustwheel.goals.PythonExecutables;
 import dev.rustwheel.goals.WheelResult;
-import dev.rustwheel.project.MaturinSettings;
 import dev.rustwheel.project.ProjectException;
-import dev.rustwheel.wheel.Compression;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,88 +24,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code deploy} carry it. When the build will not reach {@code verify}, also gives cargo its outputs back.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageMojo extends AbstractWheelLayoutMojo {
-
-    /**
-     * The Python interpreter the wheel is built for: a name looked up on {@code PATH}, or a full path. It is run
-     * once to read its version, ABI and extension-module suffix.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = "python3")
-    private String pythonExecutable;
-
-    /**
-     * The interpreters to build wheels for, instead of the one {@code pythonExecutable}; the first is the one cargo
-     * builds for. Where the built module does not depend on the interpreter (a hand-written {@code PyInit_*}, the
-     * stable ABI, executables) each distinct tag gets a wheel from the same build; a version-specific PyO3 build
-     * fits one Python version only, and the build fails if several are named.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLES)
-    private List<String> pythonExecutables;
-
-    /**
-     * The directory, relative to the project, holding the Python package of a mixed project; wins over
-     * {@code [tool.maturin] python-source}. Default: the project directory.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_SOURCE)
-    private String pythonSource;
-
-    /**
-     * Further top-level Python packages to ship from the python-source directory; wins over
-     * {@code [tool.maturin] python-packages}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_PACKAGES)
-    private List<String> pythonPackages;
-
-    /**
-     * Globs, relative to the project, of further files to ship; wins over {@code [tool.maturin] include}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.INCLUDE)
-    private List<String> include;
-
-    /**
-     * Globs of files to leave out of the wheel, matched against the path in the wheel and in the project; wins over
-     * {@code [tool.maturin] exclude}. {@code __pycache__} and {@code *.pyc} are always left out.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.EXCLUDE)
-    private List<String> exclude;
-
-    /**
-     * A directory, relative to the project, whose {@code data}, {@code scripts}, {@code headers}, {@code purelib}
-     * and {@code platlib} subdirectories go to the wheel's {@code .data} directory; wins over
-     * {@code [tool.maturin] data}. Default: {@code <module>.data} when it exists.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.DATA)
-    private String data;
-
-    /**
-     * How entries are compressed: {@code deflated} or {@code stored}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.COMPRESSION, defaultValue = "deflated")
-    private String compression;
-
-    /**
-     * The deflate level, 0 (fastest) to 9 (smallest); default 6.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.COMPRESSION_LEVEL)
-    private Integer compressionLevel;
+public class PackageMojo extends AbstractWheelBuildMojo {
 
     /**
      * Where the wheel is written.
@@ -143,31 +60,14 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
     }
 
     @Override
-    protected void run(BuildLog log) throws BuildException, ProjectException {
-        PackageConfig config = new PackageConfig(
-                PythonExecutables.configured(pythonExecutables, pythonExecutable), pyprojectPath(),
-                new MaturinSettings(moduleName(), blankToNull(pythonSource), unsetIfEmpty(pythonPackages),
-                        unsetIfEmpty(include), unsetIfEmpty(exclude), blankToNull(data), bindings()),
-                wheelDirectory.toPath().toAbsolutePath(),
+    protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
+        WheelSettings wheel = wheelSettings();
+        PackageConfig config = new PackageConfig(wheel.pythonExecutables(), wheel.interpreterParameter(),
+                wheel.pyproject(), wheel.settings(), wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
-                compression(), plugin.getVersion(),
+                wheel.compression(), plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()));
         attach(new PackageStep(buildDirectory(), log).run(config));
-    }
-
-    private Compression compression() throws BuildException {
-        try {
-            return Compression.of(compression, compressionLevel);
-        } catch (IllegalArgumentException e) {
-            throw BuildException.userError("compression/compressionLevel: " + e.getMessage() + " (properties "
-                    + PropertyNames.COMPRESSION + ", " + PropertyNames.COMPRESSION_LEVEL + ").", e);
-        }
-    }
-
-    /** Maven hands an unconfigured list over as an empty one; only a list with values overrides pyproject.toml. */
-    private static List<String> unsetIfEmpty(List<String> values) {
-        List<String> set = listValues(values);
-        return set.isEmpty() ? null : set;
     }
 
     /**
