@@ -1,10 +1,12 @@
 package dev.rustwheel.goals;
 
+import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.cargo.Cargo;
 import dev.rustwheel.cargo.CargoArtifact;
 import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.cargo.CargoBuildResult;
 import dev.rustwheel.cargo.CargoException;
+import dev.rustwheel.cargo.CargoLineLevels;
 import dev.rustwheel.cargo.CargoPackage;
 import dev.rustwheel.cargo.CargoWorkspace;
 import dev.rustwheel.process.ProcessRunner;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The {@code compile} goal: first gives cargo back whatever an earlier, interrupted build left staged (so cargo
@@ -40,7 +43,7 @@ public final class CompileStep {
     /** @param stagingDirectory where stage is to put the files; {@code null} for the default in the build directory */
     public CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log) {
         this(buildDirectory, stagingDirectory, log,
-                new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info),
+                new Cargo(new ProcessRunner(command -> log.info("Running " + command)), cargoOutput(log)),
                 new InterpreterProbe(new ProcessRunner(command -> { })));
     }
 
@@ -97,6 +100,18 @@ public final class CompileStep {
         return manifest;
     }
 
+    /** Cargo's rendered warnings at warning level and its errors at error level, its progress at info. */
+    private static Consumer<String> cargoOutput(BuildLog log) {
+        CargoLineLevels levels = new CargoLineLevels();
+        return line -> {
+            switch (levels.of(line)) {
+                case WARNING -> log.warn(line);
+                case ERROR -> log.error(line);
+                default -> log.info(line);
+            }
+        };
+    }
+
     private static CrateMetadata crateMetadata(CargoPackage p) {
         return new CrateMetadata(p.description(), p.authors(), p.license(), p.licenseFile(), p.homepage(),
                 p.repository(), p.documentation(), p.readme(), p.keywords());
@@ -120,9 +135,10 @@ public final class CompileStep {
     private StagedArtifact record(CargoArtifact artifact) throws BuildException {
         log.info(artifact.kind() + " " + artifact.name() + ": " + artifact.path()
                 + (artifact.fresh() ? " (fresh, not rebuilt)" : " (built)"));
+        ArtifactKind kind = ArtifactKind.of(artifact.kind());
         try {
-            return new StagedArtifact(artifact.kind(), artifact.name(), artifact.path(),
-                    state.store().layout().stagedPathFor(artifact.kind(), artifact.path()),
+            return new StagedArtifact(kind, artifact.name(), artifact.path(),
+                    state.store().layout().stagedPathFor(kind, artifact.path()),
                     Files.size(artifact.path()), null, artifact.fresh(), ArtifactState.COMPILED);
         } catch (IOException e) {
             throw BuildException.toolFailure("cargo reported " + artifact.path() + " but it cannot be read: " + e, e);

@@ -39,6 +39,7 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping rustwheel:" + goal() + " because skip = true");
+            skipped();
             return;
         }
         try {
@@ -46,13 +47,17 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+        MavenBuildLog log = new MavenBuildLog(getLog(), session.isParallel() ? project.getArtifactId() : null);
+        long start = System.nanoTime();
         try {
-            run(new MavenBuildLog(getLog()));
+            run(log);
         } catch (BuildException e) {
             fail(e, e.isUserError());
         } catch (ProjectException e) {
             fail(e, e.isUserError());
         }
+        log.info(String.format(java.util.Locale.ROOT, "rustwheel:%s took %.1f s", goal(),
+                (System.nanoTime() - start) / 1e9));
     }
 
     /**
@@ -66,6 +71,10 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage());
         }
         throw new MojoExecutionException(e.getMessage(), e);
+    }
+
+    /** What a skipped goal still owes the rest of the build; nothing by default. */
+    protected void skipped() {
     }
 
     /** The goal's name, for log lines. */

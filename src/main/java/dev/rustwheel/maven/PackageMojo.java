@@ -10,6 +10,9 @@ import dev.rustwheel.project.ProjectException;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -68,6 +71,19 @@ public class PackageMojo extends AbstractWheelBuildMojo {
                 wheel.compression(), plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()));
         attach(new PackageStep(buildDirectory(), log).run(config));
+    }
+
+    /**
+     * A skipped wheel module has no wheel to install or deploy; as a {@code pom} artifact, install and deploy carry
+     * its POM alone instead of failing because no file was assigned to the build artifact.
+     */
+    @Override
+    protected void skipped() {
+        if ("wheel".equals(project.getPackaging())) {
+            Artifact wheel = project.getArtifact();
+            project.setArtifact(new DefaultArtifact(wheel.getGroupId(), wheel.getArtifactId(), wheel.getVersion(),
+                    wheel.getScope(), "pom", null, new DefaultArtifactHandler("pom")));
+        }
     }
 
     /**

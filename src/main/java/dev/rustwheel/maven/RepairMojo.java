@@ -36,6 +36,6 @@ public class RepairMojo extends AbstractWheelBuildMojo {
         WheelSettings wheel = wheelSettings();
         new RepairStep(buildDirectory(), log).run(new RepairConfig(wheel.compatibility(),
                 System.getenv("LD_LIBRARY_PATH"), wheel.auditwheel(), wheel.auditwheelExclude(), wheel.pyproject(),
-                wheel.settings()));
+                wheel.settings(), wheel.compatibilityParameter(), wheel.auditwheelParameter()));
     }
 }

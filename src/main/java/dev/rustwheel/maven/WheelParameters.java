@@ -67,7 +67,11 @@ record WheelParameters(String pythonExecutable, List<String> pythonExecutables, 
         return new WheelSettings(interpreters, interpreterParameter, p.pyproject,
                 new MaturinSettings(p.moduleName, p.pythonSource, p.pythonPackages, p.include, p.exclude, p.data,
                         p.bindings),
-                compatibility, auditwheel, p.auditwheelExclude.stream().map(String::trim).toList(), compression);
+                compatibility, auditwheel, p.auditwheelExclude.stream().map(String::trim).toList(), compression,
+                describe("compatibility", PropertyNames.COMPATIBILITY, sources.of(PropertyNames.COMPATIBILITY,
+                        p.compatibility, AbstractWheelBuildMojo.DEFAULT_COMPATIBILITY)),
+                describe("auditwheel", PropertyNames.AUDITWHEEL, sources.of(PropertyNames.AUDITWHEEL, p.auditwheel,
+                        AbstractWheelBuildMojo.DEFAULT_AUDITWHEEL)));
     }
 
     private static AuditwheelMode auditwheel(String value, ParameterSources sources) throws MojoFailureException {

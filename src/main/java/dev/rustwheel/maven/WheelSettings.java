@@ -18,10 +18,13 @@ import java.util.List;
  * @param auditwheel            what repair does about libraries outside the policy's whitelist
  * @param auditwheelExclude     fnmatch patterns of libraries never to graft
  * @param compression           how the wheel's entries are compressed
+ * @param compatibilityParameter the parameter that set {@code compatibility}, with its property and source
+ * @param auditwheelParameter    the parameter that set {@code auditwheel}, with its property and source
  */
 record WheelSettings(List<String> pythonExecutables, String interpreterParameter, Path pyproject,
                      MaturinSettings settings, String compatibility, AuditwheelMode auditwheel,
-                     List<String> auditwheelExclude, Compression compression) {
+                     List<String> auditwheelExclude, Compression compression,
+                     String compatibilityParameter, String auditwheelParameter) {
 
     WheelSettings {
         pythonExecutables = List.copyOf(pythonExecutables);

@@ -1,5 +1,6 @@
 package dev.rustwheel.project;
 
+import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import java.util.List;
@@ -61,18 +62,18 @@ public enum Bindings {
         if (crates.containsKey("uniffi") && !crates.containsKey("pyo3") && !crates.containsKey("pyo3-ffi")) {
             throw notSupported("uniffi", manifest.crate().manifestPath() + " depends on uniffi, so its bindings");
         }
-        if (has(manifest.artifacts(), "cdylib")) {
+        if (has(manifest.artifacts(), ArtifactKind.CDYLIB)) {
             return EXTENSION;
         }
-        if (has(manifest.artifacts(), "bin")) {
+        if (has(manifest.artifacts(), ArtifactKind.BIN)) {
             return BIN;
         }
         throw ProjectException.userError(manifest.crate().manifestPath() + " builds neither a cdylib nor a bin."
                 + " Add [lib] crate-type = [\"cdylib\"] for an extension module, or a [[bin]] target.", null);
     }
 
-    private static boolean has(List<StagedArtifact> artifacts, String kind) {
-        return artifacts.stream().anyMatch(a -> a.kind().equals(kind));
+    private static boolean has(List<StagedArtifact> artifacts, ArtifactKind kind) {
+        return artifacts.stream().anyMatch(a -> a.kind() == kind);
     }
 
     private static ProjectException notSupported(String bindings, String where) {
