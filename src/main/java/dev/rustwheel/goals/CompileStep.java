@@ -12,12 +12,12 @@ import dev.rustwheel.cargo.CargoWorkspace;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.project.ProjectCheck;
 import dev.rustwheel.project.ProjectException;
-import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.staging.ArtifactState;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingException;
+import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.TargetLock;
 import java.io.IOException;
@@ -38,16 +38,17 @@ public final class CompileStep {
     private final ModuleState state;
     private final BuildLog log;
     private final Cargo cargo;
-    private final InterpreterProbe probe;
+    private final Interpreters.Probe probe;
 
     /** @param stagingDirectory where stage is to put the files; {@code null} for the default in the build directory */
     public CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log) {
         this(buildDirectory, stagingDirectory, log,
-                new Cargo(new ProcessRunner(command -> log.info("Running " + command)), cargoOutput(log)),
-                new InterpreterProbe(new ProcessRunner(command -> { })));
+                new Cargo(new ProcessRunner(command -> log.info("Running " + command)), cargoOutput(log),
+                        StagingLayout.under(buildDirectory, stagingDirectory).cache()),
+                Interpreters.cached(StagingLayout.under(buildDirectory, stagingDirectory).cache()));
     }
 
-    CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log, Cargo cargo, InterpreterProbe probe) {
+    CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log, Cargo cargo, Interpreters.Probe probe) {
         this.state = new ModuleState(buildDirectory, stagingDirectory, log);
         this.log = log;
         this.cargo = cargo;
@@ -95,7 +96,7 @@ public final class CompileStep {
         StagingManifest manifest = StagingManifest.of(
                 new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
                         crateMetadata(result.rootPackage()), result.bindingCrates()),
-                result.linkedPaths(), artifacts);
+                result.linkedPaths(), artifacts).withWheelsOf(previous);
         state.write(manifest);
         return manifest;
     }

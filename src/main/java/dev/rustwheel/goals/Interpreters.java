@@ -1,5 +1,7 @@
 package dev.rustwheel.goals;
 
+import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.python.CachedInterpreterProbe;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
@@ -13,11 +15,21 @@ final class Interpreters {
     private Interpreters() {
     }
 
+    /** Asks one interpreter about itself. */
+    interface Probe {
+        PythonInterpreter probe(String executable, Path workingDirectory) throws InterpreterProbeException;
+    }
+
+    /** The probe whose answers are kept in {@code cache} between goals and builds. */
+    static Probe cached(Path cache) {
+        return new CachedInterpreterProbe(new InterpreterProbe(new ProcessRunner(command -> { })), cache)::probe;
+    }
+
     /**
      * @param parameter the parameter that names them, with its property and where its value came from
      * @throws BuildException naming the interpreter and the parameter to fix
      */
-    static List<PythonInterpreter> probe(InterpreterProbe probe, List<String> executables, String parameter,
+    static List<PythonInterpreter> probe(Probe probe, List<String> executables, String parameter,
                                          Path workingDirectory) throws BuildException {
         List<PythonInterpreter> interpreters = new ArrayList<>();
         for (String executable : executables) {

@@ -12,11 +12,13 @@ import dev.rustwheel.project.ProjectPaths;
 import dev.rustwheel.project.PyprojectFile;
 import dev.rustwheel.project.ResolvedProject;
 import dev.rustwheel.project.PythonLayout;
+import dev.rustwheel.python.CachedInterpreterProbe;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.PythonInterpreter;
 import dev.rustwheel.staging.FaultPoints;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
+import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.WheelLayout;
 import dev.rustwheel.wheel.CoreMetadata;
@@ -27,6 +29,7 @@ import dev.rustwheel.wheel.WheelEntry;
 import dev.rustwheel.wheel.WheelInfo;
 import dev.rustwheel.wheel.WheelName;
 import dev.rustwheel.wheel.WheelTag;
+import dev.rustwheel.wheel.WheelUpdate;
 import dev.rustwheel.wheel.WheelWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,13 +52,13 @@ public final class PackageStep {
 
     private final ModuleState state;
     private final BuildLog log;
-    private final InterpreterProbe probe;
+    private final Interpreters.Probe probe;
 
     public PackageStep(Path buildDirectory, BuildLog log) {
-        this(buildDirectory, log, new InterpreterProbe(new ProcessRunner(command -> { })));
+        this(buildDirectory, log, Interpreters.cached(StagingLayout.under(buildDirectory).cache()));
     }
 
-    PackageStep(Path buildDirectory, BuildLog log, InterpreterProbe probe) {
+    PackageStep(Path buildDirectory, BuildLog log, Interpreters.Probe probe) {
         this.state = new ModuleState(buildDirectory, log);
         this.log = log;
         this.probe = probe;
@@ -155,17 +158,20 @@ public final class PackageStep {
         }
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
-        List<RecordRow> rows;
+        WheelUpdate update;
         long start = System.nanoTime();
         try {
-            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(),
+            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
-            rows = writer.write(file, distInfo, payload, distInfoFiles(metadata, config, tag));
+            update = writer.update(file, distInfo, payload, distInfoFiles(metadata, config, tag),
+                    WheelRecords.previous(manifest, file));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }
-        log.info(summary(file, rows.size(), System.nanoTime() - start));
-        StagingManifest digested = manifest;
+        List<RecordRow> rows = update.wheel().rows();
+        log.info(summary(file, update, rows.size(), System.nanoTime() - start));
+        // read again: an earlier wheel of this build (another interpreter's) recorded itself there
+        StagingManifest digested = state.require("package").withWheel(WheelRecords.of(file, update.wheel()));
         for (Map.Entry<Integer, String> entry : packed.entrySet()) {
             if (manifest.artifacts().get(entry.getKey()).overlay() != null) {
                 continue; // RECORD holds the patched bytes' digest; repair recorded the clean one
@@ -179,15 +185,17 @@ public final class PackageStep {
     }
 
     /** {@code Built wheel x.whl (12 entries, 1.4 MiB, 0.3 s)}: one line per wheel. */
-    private static String summary(Path file, int entries, long nanos) {
+    private static String summary(Path file, WheelUpdate update, int entries, long nanos) {
         String size;
         try {
             size = String.format(Locale.ROOT, "%.1f MiB", Files.size(file) / (1024.0 * 1024.0));
         } catch (IOException e) {
             size = "size unknown";
         }
-        return String.format(Locale.ROOT, "Built wheel %s (%d entries, %s, %.1f s)", file, entries, size,
-                nanos / 1e9);
+        String done = update.untouched() ? "Wheel %s is up to date, nothing that goes into it changed"
+                : "Built wheel %s" + (update.reused() > 0 ? ", " + update.reused() + " unchanged entries copied from"
+                        + " the previous one" : "");
+        return String.format(Locale.ROOT, done + " (%d entries, %s, %.1f s)", file, entries, size, nanos / 1e9);
     }
 
     /** The artifact's clean bytes, with repair's overlay applied on the way into the wheel if it planned one. */

@@ -109,13 +109,14 @@ public class CompileMojo extends AbstractWheelBuildMojo {
         WheelSettings wheel = wheelSettings();
         CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
                 profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
-                Pyo3Python.environment(environment(), wheel.pythonExecutables().get(0)), session.isOffline());
+                Pyo3Python.environment(environment(environmentVariables), wheel.pythonExecutables().get(0)),
+                session.isOffline());
         new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(new CompileConfig(
                 request, wheel.pyproject(), wheel.settings(), wheel.pythonExecutables(), wheel.interpreterParameter()));
     }
 
     /** Maven hands an empty element over as null; an empty value is what the user wrote. */
-    private Map<String, String> environment() {
+    static Map<String, String> environment(Map<String, String> environmentVariables) {
         Map<String, String> environment = new HashMap<>();
         if (environmentVariables != null) {
             environmentVariables.forEach((name, value) -> environment.put(name, value == null ? "" : value));

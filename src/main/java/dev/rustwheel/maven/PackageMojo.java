@@ -30,6 +30,15 @@ import org.apache.maven.project.MavenProjectHelper;
 public class PackageMojo extends AbstractWheelBuildMojo {
 
     /**
+     * How many threads deflate large files (a 1 GiB library is cut into 1 MiB blocks compressed side by side).
+     * The wheel's bytes are the same for any value. Default: the number of available processors.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.THREADS)
+    private Integer threads;
+
+    /**
      * Where the wheel is written.
      *
      * @since 0.1.0
@@ -68,7 +77,7 @@ public class PackageMojo extends AbstractWheelBuildMojo {
         PackageConfig config = new PackageConfig(wheel.pythonExecutables(), wheel.interpreterParameter(),
                 wheel.pyproject(), wheel.settings(), wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
-                wheel.compression(), plugin.getVersion(),
+                wheel.compression(), threads(), plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()));
         attach(new PackageStep(buildDirectory(), log).run(config));
     }
@@ -84,6 +93,17 @@ public class PackageMojo extends AbstractWheelBuildMojo {
             project.setArtifact(new DefaultArtifact(wheel.getGroupId(), wheel.getArtifactId(), wheel.getVersion(),
                     wheel.getScope(), "pom", null, new DefaultArtifactHandler("pom")));
         }
+    }
+
+    private int threads() throws BuildException {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw BuildException.userError("threads (property " + PropertyNames.THREADS + ") is " + threads
+                    + "; set it to 1 or more, or leave it unset to use every available processor.", null);
+        }
+        return threads;
     }
 
     /**

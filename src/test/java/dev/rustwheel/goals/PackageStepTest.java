@@ -68,7 +68,7 @@ class PackageStepTest {
     private PackageConfig config() {
         return new PackageConfig(List.of("python3-never-run"), "parameter pythonExecutable",
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
-                FileTime.fromMillis(315532800000L), Compression.DEFAULT, "0.0.0", false);
+                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false);
     }
 
     @Test
@@ -76,7 +76,9 @@ class PackageStepTest {
         WheelLayout recorded = new WheelLayout("EXTENSION", "pkg._fp", "pkg", "fast_parse", "1.2.0",
                 "fast_parse.libs", "fast_parse.scripts");
         Path buildDirectory = build(recorded);
-        PackageStep step = new PackageStep(buildDirectory, log, new InterpreterProbe(new ProcessRunner(c -> { })));
+        PackageStep step = new PackageStep(buildDirectory, log, (executable, directory) -> {
+            throw new AssertionError("no interpreter is asked before the layout is checked");
+        });
 
         BuildException e = assertThrows(BuildException.class, () -> step.run(config()));
 

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,20 @@ class ManifestStoreTest {
         assertEquals(artifactEdits, read.artifacts().get(0).overlay());
         assertEquals(libraryEdits, read.grafted().get(0).overlay());
         assertEquals("libfoo-ab12cd34.so.1.2", read.grafted().get(0).fileName());
+    }
+
+    @Test
+    void readsBackWhatWentIntoEachWheelAndKeepsItAcrossACompile() throws Exception {
+        WheelRecord wheel = new WheelRecord(Path.of("/m/target/wheels/demo-1.0-py3-none-any.whl"), 4242,
+                "2026-11-30T10:00:00.123456789Z", "deflated:6", List.of(new WheelRecord.Entry("demo/__init__.py",
+                        "100644:file:/m/demo/__init__.py:12:2026-11-30T09:00:00Z", "abc", 12)));
+        store.write(sample().withWheel(wheel));
+
+        StagingManifest read = store.read().orElseThrow();
+        assertEquals(List.of(wheel), read.wheels());
+        WheelRecord rewritten = new WheelRecord(wheel.file(), 1, "later", "stored", List.of());
+        assertEquals(List.of(rewritten), read.withWheel(rewritten).wheels(), "one record per wheel file");
+        assertEquals(List.of(wheel), sample().withWheelsOf(Optional.of(read)).wheels());
     }
 
     @Test
