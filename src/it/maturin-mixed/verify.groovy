@@ -63,7 +63,7 @@ String out = h.run([new File(venvBin, 'mix-hello').absolutePath], basedir).trim(
 assert out == 'mix-hello 5': "mix-hello printed '${out}'"
 String code = '''\
 import importlib.metadata as md, mixpkg, mixpkg._native as n
-print(mixpkg.add(40, 2), n.__file__.endswith('_native${h.EXT_SUFFIX}'))
+print(mixpkg.add(40, 2), n.__file__.endswith('_native''' + h.EXT_SUFFIX + ''''))
 meta = md.metadata('mixed-pkg')
 print(meta['Name'], meta['Version'], meta['Summary'], meta['License-Expression'], meta['Requires-Python'])
 print(*md.requires('mixed-pkg'), sep=chr(10))
