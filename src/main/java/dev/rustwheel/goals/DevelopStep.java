@@ -94,8 +94,10 @@ public final class DevelopStep {
         new RepairStep(buildDirectory, log).run(new RepairConfig("linux", null, AuditwheelMode.SKIP, List.of(),
                 config.pyproject(), config.settings(), "develop's compatibility (linux)", "develop's auditwheel (skip)"));
         List<WheelResult> wheels = new PackageStep(buildDirectory, log).run(new PackageConfig(List.of(python),
-                VENV_INTERPRETER, config.pyproject(), config.settings(), buildDirectory.resolve("rustwheel").resolve("develop"),
-                WheelWriter.ZIP_EPOCH, Compression.of("stored", null), 1, config.generatorVersion(), true));
+                VENV_INTERPRETER, config.pyproject(), config.settings(),
+                buildDirectory.resolve("rustwheel").resolve("develop"), WheelWriter.ZIP_EPOCH,
+                Compression.of("stored", null), 1, config.generatorVersion(), true,
+                false, null, null)); // a wheel for this machine only: no SBOM, no version check
         return wheels.get(0).file();
     }
 

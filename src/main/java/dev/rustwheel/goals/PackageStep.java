@@ -12,7 +12,6 @@ import dev.rustwheel.project.ProjectPaths;
 import dev.rustwheel.project.PyprojectFile;
 import dev.rustwheel.project.ResolvedProject;
 import dev.rustwheel.project.PythonLayout;
-import dev.rustwheel.python.CachedInterpreterProbe;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.PythonInterpreter;
 import dev.rustwheel.staging.FaultPoints;
@@ -69,7 +68,10 @@ public final class PackageStep {
         StagingManifest manifest = state.require("package");
         List<WheelResult> wheels = new ArrayList<>();
         try {
-            ResolvedProject project = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest);
+            ResolvedProject project = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest,
+                    config.version());
+            VersionAlignment.warning(config.pomVersion(), project.metadata().version(), config.version())
+                    .ifPresent(log::warn);
             WheelLayout layout = recordedLayout(manifest, project.layout());
             List<PythonInterpreter> interpreters = Interpreters.probe(probe, config.pythonExecutables(),
                     config.interpreterParameter(), config.wheelDirectory().getParent());
@@ -163,8 +165,12 @@ public final class PackageStep {
         try {
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
-            update = writer.update(file, distInfo, payload, distInfoFiles(metadata, config, tag),
-                    WheelRecords.previous(manifest, file));
+            List<WheelEntry> distInfoFiles = distInfoFiles(metadata, config, tag);
+            if (config.sbom()) {
+                distInfoFiles.add(new SbomContents(new SystemPackages(Path.of("/etc/os-release"))).entry(manifest,
+                        metadata, file.getFileName().toString(), config.entryTime(), config.generatorVersion()));
+            }
+            update = writer.update(file, distInfo, payload, distInfoFiles, WheelRecords.previous(manifest, file));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }

@@ -60,7 +60,7 @@ public final class RepairStep {
     }
 
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
-        WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest).layout();
+        WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null).layout();
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         String compatibility = config.compatibility();
         if (compatibility.equals(Policy.LINUX) || config.auditwheel() == AuditwheelMode.SKIP) {

@@ -7,6 +7,8 @@ import dev.rustwheel.goals.PackageConfig;
 import dev.rustwheel.goals.PackageStep;
 import dev.rustwheel.goals.WheelResult;
 import dev.rustwheel.project.ProjectException;
+import dev.rustwheel.python.InvalidVersionException;
+import dev.rustwheel.python.MavenVersions;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
@@ -55,6 +57,26 @@ public class PackageMojo extends AbstractWheelBuildMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
+    /**
+     * Whether the wheel carries a CycloneDX SBOM ({@code .dist-info/sboms/<crate>.cyclonedx.json}) listing every
+     * crate the build pulls in and every library repair grafted.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.SBOM, defaultValue = "true")
+    private boolean sbom;
+
+    /**
+     * The wheel's version, winning over pyproject.toml and Cargo.toml; a Maven version is converted to PEP 440
+     * ({@code 1.2.0-SNAPSHOT} → {@code 1.2.0.dev0}, {@code 1.2.0-rc.1} → {@code 1.2.0rc1}). Set it to
+     * {@code ${project.version}} so that releasing the POM releases the wheel. Unset, the build warns when the POM's
+     * version and the wheel's differ.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.VERSION)
+    private String version;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
@@ -78,8 +100,22 @@ public class PackageMojo extends AbstractWheelBuildMojo {
                 wheel.pyproject(), wheel.settings(), wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
                 wheel.compression(), threads(), plugin.getVersion(),
-                !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()));
+                !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()), sbom, wheelVersion(),
+                project.getVersion());
         attach(new PackageStep(buildDirectory(), log).run(config));
+    }
+
+    /** The configured version in PEP 440, checked before any work; null when none is configured. */
+    private String wheelVersion() throws BuildException {
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        try {
+            return MavenVersions.toPep440(version);
+        } catch (InvalidVersionException e) {
+            throw BuildException.userError("version (property " + PropertyNames.VERSION + "): " + e.getMessage()
+                    + ".", e);
+        }
     }
 
     /**

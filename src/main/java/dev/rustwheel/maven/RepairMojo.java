@@ -1,15 +1,20 @@
 package dev.rustwheel.maven;
 
+import dev.rustwheel.goals.ArchiveTimestamp;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.RepairConfig;
 import dev.rustwheel.goals.RepairStep;
+import dev.rustwheel.goals.WheelRepairConfig;
+import dev.rustwheel.goals.WheelRepairStep;
 import dev.rustwheel.project.ProjectException;
+import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -18,8 +23,35 @@ import org.apache.maven.project.MavenProject;
  * the wheel is written; no file is patched on disk) and records the platform tags the wheel gets, such as
  * {@code manylinux_2_17_x86_64}.
  */
-@Mojo(name = "repair", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, threadSafe = true)
+@Mojo(name = "repair", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, requiresProject = false, threadSafe = true)
 public class RepairMojo extends AbstractWheelBuildMojo {
+
+    /**
+     * A wheel to repair instead of the module's build (or a directory holding exactly one), as
+     * {@code delocate-wheel} and {@code delvewheel repair} do: a macOS or Windows wheel, from any host. The
+     * repaired wheel goes to {@code wheelDirectory}; the given one is only read.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.WHEEL)
+    private File wheel;
+
+    /**
+     * Where the wheel repaired from {@code wheel} is written.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.WHEEL_DIRECTORY, defaultValue = "${project.build.directory}/wheels")
+    private File wheelDirectory;
+
+    /**
+     * Directories searched for the libraries a macOS or Windows wheel needs, separated by the platform's path
+     * separator ({@code :} or {@code ;}); delvewheel's {@code --add-path}, delocate's {@code DYLD_LIBRARY_PATH}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.LIBRARY_PATH)
+    private String libraryPath;
 
     @Inject
     public RepairMojo(MavenProject project, MavenSession session) {
@@ -33,9 +65,16 @@ public class RepairMojo extends AbstractWheelBuildMojo {
 
     @Override
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
-        WheelSettings wheel = wheelSettings();
-        new RepairStep(buildDirectory(), log).run(new RepairConfig(wheel.compatibility(),
-                System.getenv("LD_LIBRARY_PATH"), wheel.auditwheel(), wheel.auditwheelExclude(), wheel.pyproject(),
-                wheel.settings(), wheel.compatibilityParameter(), wheel.auditwheelParameter()));
+        WheelSettings settings = wheelSettings();
+        if (wheel != null) {
+            new WheelRepairStep(log).run(new WheelRepairConfig(wheel.toPath().toAbsolutePath(),
+                    wheelDirectory.toPath().toAbsolutePath(), settings.auditwheel(), settings.auditwheelExclude(),
+                    LibraryPath.parse(libraryPath), ArchiveTimestamp.resolve(null, System.getenv("SOURCE_DATE_EPOCH"))));
+            return;
+        }
+        new RepairStep(buildDirectory(), log).run(new RepairConfig(settings.compatibility(),
+                System.getenv("LD_LIBRARY_PATH"), settings.auditwheel(), settings.auditwheelExclude(),
+                settings.pyproject(), settings.settings(), settings.compatibilityParameter(),
+                settings.auditwheelParameter()));
     }
 }

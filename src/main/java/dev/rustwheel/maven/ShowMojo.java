@@ -37,6 +37,16 @@ public class ShowMojo extends AbstractRustwheelMojo {
     @Parameter(property = PropertyNames.FORMAT, defaultValue = "text")
     private String format;
 
+    /**
+     * Directories searched for the libraries a macOS or Windows wheel needs, separated by the platform's path
+     * separator ({@code :} or {@code ;}), before the install names' own locations; delvewheel's
+     * {@code --add-path}, delocate's {@code DYLD_LIBRARY_PATH}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.LIBRARY_PATH)
+    private String libraryPath;
+
     @Inject
     public ShowMojo(MavenProject project, MavenSession session) {
         super(project, session);
@@ -56,7 +66,8 @@ public class ShowMojo extends AbstractRustwheelMojo {
                     + PropertyNames.FORMAT + "): use text or json.", null);
         };
         String report = new ShowStep(buildDirectory(), log).run(new ShowConfig(
-                wheel == null ? null : wheel.toPath().toAbsolutePath(), json, System.getenv("LD_LIBRARY_PATH")));
+                wheel == null ? null : wheel.toPath().toAbsolutePath(), json, System.getenv("LD_LIBRARY_PATH"),
+                LibraryPath.parse(libraryPath)));
         if (json) {
             System.out.print(report); // tools read stdout; the log would prefix every line with [INFO]
             System.out.flush();

@@ -25,7 +25,7 @@ record WheelParameters(String pythonExecutable, List<String> pythonExecutables, 
                        String compatibility, String auditwheel, List<String> auditwheelExclude) {
 
     private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-    private static final int DEFAULT_LEVEL = 6;
+    private static final int DEFAULT_LEVEL = Compression.DEFAULT_LEVEL;
 
     /**
      * Checks every value that has a fixed set of allowed values or a fixed shape; what depends on the project

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The project, resolved once for one module's wheel: pyproject.toml, the POM's settings over {@code [tool.maturin]},
- * the metadata, and the {@link WheelLayout} — module name and place, bindings, distribution name and version, the
- * directories of grafted libraries and of executables beside them. {@code repair} records the layout,
+ * the metadata (the version included), and the {@link WheelLayout} — module name and place, bindings, distribution
+ * name, the directories of grafted libraries and of executables beside them. {@code repair} records the layout,
  * {@code package} checks its own against it.
  */
 public record ResolvedProject(PyprojectFile pyproject, MaturinSettings settings, ProjectMetadata metadata,
@@ -17,19 +17,20 @@ public record ResolvedProject(PyprojectFile pyproject, MaturinSettings settings,
 
     /**
      * @param pom      the POM's layout settings, each winning over {@code [tool.maturin]} where set
-     * @param manifest what cargo built, for the crate's metadata, the binding crates and the artifacts
+     * @param manifest        what cargo built, for the crate's metadata, the binding crates and the artifacts
+     * @param versionOverride the wheel's version as the package goal's version parameter sets it, or null
      */
-    public static ResolvedProject resolve(Path pyprojectPath, MaturinSettings pom, StagingManifest manifest)
-            throws ProjectException {
+    public static ResolvedProject resolve(Path pyprojectPath, MaturinSettings pom, StagingManifest manifest,
+                                          String versionOverride) throws ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
         MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), pom);
         Bindings bindings = Bindings.of(pom, pyproject, manifest);
-        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
+        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate(), versionOverride);
         String dist = metadata.name().wheelEscaped();
         String defaultModule = bindings == Bindings.EXTENSION ? firstCdylib(manifest).name() : dist;
         String moduleName = settings.moduleName() != null ? settings.moduleName() : defaultModule;
         return new ResolvedProject(pyproject, settings, metadata, new WheelLayout(bindings.name(), moduleName,
-                PythonLayout.nativeDirectory(moduleName), dist, metadata.version(), dist + ".libs",
+                PythonLayout.nativeDirectory(moduleName), dist, dist + ".libs",
                 PythonLayout.scriptsDirectory(dist)));
     }
 

@@ -11,12 +11,21 @@ import java.util.Map;
  * @param metadata        the Cargo.toml fields wheel metadata falls back to
  * @param bindingCrates   the Python binding crates ({@code pyo3}, {@code pyo3-ffi}, {@code uniffi}) cargo built,
  *                        each with its resolved features, e.g. {@code pyo3 → [abi3, abi3-py37, …]}
+ * @param linkedCrates    the crate itself first, then every crate its build pulls in; empty in manifests written
+ *                        before it was recorded
  */
 public record CrateInfo(Path manifestPath, String name, String version, Path targetDirectory, CrateMetadata metadata,
-                        Map<String, List<String>> bindingCrates) {
+                        Map<String, List<String>> bindingCrates, List<LinkedCrate> linkedCrates) {
 
     public CrateInfo {
         bindingCrates = Map.copyOf(bindingCrates);
+        linkedCrates = List.copyOf(linkedCrates);
+    }
+
+    /** A crate whose dependency graph is not known. */
+    public CrateInfo(Path manifestPath, String name, String version, Path targetDirectory, CrateMetadata metadata,
+                     Map<String, List<String>> bindingCrates) {
+        this(manifestPath, name, version, targetDirectory, metadata, bindingCrates, List.of());
     }
 
     /** A crate known only by name and version: no target directory, no fallback metadata, no binding crates. */

@@ -49,7 +49,7 @@ class PackageStepTest {
         }
     };
 
-    private static final WheelLayout AS_CONFIGURED = new WheelLayout("EXTENSION", "fp", "fp", "fast_parse", "1.2.0",
+    private static final WheelLayout AS_CONFIGURED = new WheelLayout("EXTENSION", "fp", "fp", "fast_parse",
             "fast_parse.libs", "fast_parse.scripts");
 
     private Path build(WheelLayout recorded) throws Exception {
@@ -68,12 +68,13 @@ class PackageStepTest {
     private PackageConfig config() {
         return new PackageConfig(List.of("python3-never-run"), "parameter pythonExecutable",
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
-                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false);
+                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null,
+                null);
     }
 
     @Test
     void refusesALayoutThatDiffersFromTheOneRepairRecorded() throws Exception {
-        WheelLayout recorded = new WheelLayout("EXTENSION", "pkg._fp", "pkg", "fast_parse", "1.2.0",
+        WheelLayout recorded = new WheelLayout("EXTENSION", "pkg._fp", "pkg", "fast_parse",
                 "fast_parse.libs", "fast_parse.scripts");
         Path buildDirectory = build(recorded);
         PackageStep step = new PackageStep(buildDirectory, log, (executable, directory) -> {

@@ -53,7 +53,7 @@ class RepairStepTest {
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, "parameter compatibility",
                 "parameter auditwheel"));
 
-        assertEquals(new WheelLayout("EXTENSION", "fast_parse._fp", "fast_parse", "fast_parse", "1.2.0rc1",
+        assertEquals(new WheelLayout("EXTENSION", "fast_parse._fp", "fast_parse", "fast_parse",
                 "fast_parse.libs", "fast_parse.scripts"), store.read().orElseThrow().layout());
     }
 }

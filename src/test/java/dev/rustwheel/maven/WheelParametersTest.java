@@ -27,7 +27,7 @@ class WheelParametersTest {
     }
 
     private static WheelParameters defaults() {
-        return parameters("auto", "repair", "deflated", 6, null, null);
+        return parameters("auto", "repair", "deflated", 5, null, null);
     }
 
     @Test
@@ -38,7 +38,7 @@ class WheelParametersTest {
         assertEquals(List.of("python3"), settings.pythonExecutables());
         assertEquals(List.of("libcuda.so.*"), settings.auditwheelExclude());
         assertTrue(settings.compression().deflated());
-        assertEquals(6, settings.compression().level());
+        assertEquals(5, settings.compression().level());
     }
 
     @ParameterizedTest(name = "compatibility = {0} is accepted")
