@@ -14,7 +14,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Prints what {@code auditwheel show} prints, for the module's built artifacts or for any wheel: the platform
  * tag, the highest symbol versions and the files needing them, external libraries and where they resolve, and
- * why each stricter policy fails. Runs without a project when given a wheel.
+ * why each stricter policy fails; for a macOS or Windows wheel, what delocate or delvewheel would report (the tag
+ * and the libraries it needs but does not carry). Runs without a project when given a wheel.
  */
 @Mojo(name = "show", requiresProject = false, threadSafe = true)
 public class ShowMojo extends AbstractRustwheelMojo {
