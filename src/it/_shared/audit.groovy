@@ -6,6 +6,9 @@
 
 class AuditChecks {
     /** The x86-64 manylinux policies (PEP 600 glibc minor versions) and their legacy aliases. */
+    /** The cpXY tag of the python3 on PATH, which the ITs build for. */
+    static final String INTERPRETER = ['python3', '-c', 'import sys; print("cp%d%d" % sys.version_info[:2])']
+            .execute().text.trim()
     static final List<Integer> GLIBC_MINORS = [5, 12, 17, 24, 26, 27, 28, 31, 34, 35, 36, 37, 38, 39, 40, 41]
     static final Map<Integer, String> ALIASES = [5: 'manylinux1', 12: 'manylinux2010', 17: 'manylinux2014']
 
@@ -43,11 +46,11 @@ class AuditChecks {
     /** The compressed platform part of a wheel's tag: manylinux_2_17_x86_64.manylinux2014_x86_64. */
     static String platformTag(File so) { expectedPlatforms(so).join('.') }
 
-    /** The wheel's file-name tag: cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64. */
-    static String fileTag(File so) { 'cp311-cp311-' + expectedPlatforms(so).join('.') }
+    /** The wheel's file-name tag, such as cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64. */
+    static String fileTag(File so) { "${INTERPRETER}-${INTERPRETER}-" + expectedPlatforms(so).join('.') }
 
     /** The WHEEL file's Tag lines: one per platform. */
-    static List<String> wheelTags(File so) { expectedPlatforms(so).collect { "cp311-cp311-${it}" as String } }
+    static List<String> wheelTags(File so) { expectedPlatforms(so).collect { "${INTERPRETER}-${INTERPRETER}-${it}" as String } }
 }
 
 return new AuditChecks()

@@ -15,8 +15,13 @@ import java.util.concurrent.TimeUnit
 import java.util.zip.ZipFile
 
 class ItHelper {
-    static final String TAG = 'cp311-cp311-linux_x86_64'
-    static final String EXT_SUFFIX = '.cpython-311-x86_64-linux-gnu.so'
+    /** The interpreter the ITs build for (the python3 on PATH), asked once: its cpXY tag, EXT_SUFFIX, platform. */
+    static final List<String> PYTHON = ['python3', '-c', 'import sys, sysconfig; print("cp%d%d" % sys.version_info[:2]);'
+            + ' print(sysconfig.get_config_var("EXT_SUFFIX")); print(sysconfig.get_platform().replace("-", "_").replace(".", "_"))']
+            .execute().text.readLines()
+    static final String INTERPRETER = PYTHON[0]
+    static final String EXT_SUFFIX = PYTHON[1]
+    static final String TAG = "${INTERPRETER}-${INTERPRETER}-${PYTHON[2]}" as String
 
     File basedir
     File itDir
@@ -186,7 +191,7 @@ class ItHelper {
     Map manifest(File f = file('target/rustwheel/manifest.json')) {
         assert f.isFile(): "no staging manifest at ${f}"
         Map m = new JsonSlurper().parse(f) as Map
-        assert m.schemaVersion == 1: "schemaVersion ${m.schemaVersion}"
+        assert m.schemaVersion == 2: "schemaVersion ${m.schemaVersion}"
         assert m.artifacts instanceof List: "manifest has no artifacts list: ${m}"
         return m
     }

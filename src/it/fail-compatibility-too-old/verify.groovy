@@ -5,7 +5,7 @@ def audit = evaluate(new File(itDir, '_shared/audit.groovy'))
 String module = 'too_old_demo'
 File so = h.cdylib(basedir, module)
 h.assertFailedWith('compatibility manylinux1 cannot be met', 'symbol versions newer than manylinux_2_5 allows',
-        '(parameter compatibility, property rustwheel.compatibility)')
+        '(parameter compatibility (property rustwheel.compatibility, set in the plugin\'s configuration in the POM')
 
 // every libc version readelf lists beyond glibc 2.5 is named, with the file that needs it
 String log = h.buildLog()

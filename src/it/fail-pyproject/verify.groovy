@@ -2,22 +2,28 @@ def itDir = new File(itSourceDir as String)
 def h = evaluate(new File(itDir, '_shared/helper.groovy'))
 
 List<String> logs = h.invocationLogs()
-String pyproject = new File(basedir, 'bad-requirement.toml').canonicalPath
 List<List<String>> expected = [
         ["bad-requirement.toml: [project] dependencies holds an invalid dependency", 'python_versio', 'column'],
         ["bad-version.toml: [project] version = \"1.0-final\" is not a valid PEP 440 version"],
-        ["python-source = '../outside' points outside the project directory"],
+        ["parameter pythonSource = '../outside' points outside the project directory"],
         ["is a symbolic link to", 'outside the project directory', 'Copy the file into the project'],
-        ["cffi bindings are not supported yet"],
+        ["parameter bindings (property rustwheel.bindings, set by -Drustwheel.bindings on the command line) = 'cffi'",
+         "cffi bindings are not supported yet"],
+        ["Cannot read", "bad-syntax.toml", "Fix the TOML syntax"],
+        ["bad-name.toml: [project] name"],
 ]
 assert logs.size() == expected.size(): "expected ${expected.size()} Maven runs, found ${logs.size()}"
 logs.eachWithIndex { String log, int i ->
     assert log.contains('BUILD FAILURE'): "run ${i + 1} did not fail"
     expected[i].each { assert log.contains(it): "run ${i + 1} lacks \"${it}\"" }
     assert !log.contains('NullPointerException')
+    assert !(log =~ /Running .*\bcargo build\b/): "run ${i + 1} ran cargo build"
+    def time = log =~ /Total time:\s+([0-9.]+) s\b/
+    assert time.find(): "run ${i + 1} reports no total time in seconds"
+    assert (time.group(1) as double) < 10: "run ${i + 1} took ${time.group(1)} s to refuse a bad input"
 }
-List<File> wheels = (new File(basedir, 'target/wheels').listFiles() ?: []).findAll { it.name.endsWith('.whl') }
-assert wheels.isEmpty(): "a failed build left wheels: ${wheels}"
-// every failure gave cargo its output back
-assert new File(basedir, 'target/debug/libfail_pyproject.so').isFile(): "cargo's output is missing"
+// each input was refused before cargo built anything
+['target/debug', 'target/release', 'target/wheels'].each {
+    assert !new File(basedir, it).exists(): "a refused build created ${it}"
+}
 return true

@@ -5,13 +5,13 @@ String module = 'jar_native'
 h.assertLogContains(h.buildLog(), 'BUILD SUCCESS')
 
 // [project] name "jar-exec-demo" version "2.1.0" wins over Cargo.toml's jar-exec-native 0.0.1
-File wheel = h.singleWheel('jar_exec_demo-2.1.0-cp311-cp311-linux_x86_64.whl')
+File wheel = h.singleWheel("jar_exec_demo-2.1.0-${h.TAG}.whl" as String)
 Map entries = h.checkWheel(wheel, 'jar_exec_demo', '2.1.0', module)
 h.assertImports(wheel, module, ['m.add(1, 1)': '2'])
 
 File so = h.cdylib(basedir, module)
 h.assertCdylibClean(basedir, module)
-assert h.sha256(so) == h.sha256(entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String] as byte[])
+assert h.sha256(so) == h.sha256(entries["${module}/${module}${h.EXT_SUFFIX}" as String] as byte[])
 h.assertRestoredCdylib(h.manifest(), basedir, module, false)
 
 // the jar stays the main artifact; the wheel is attached beside it and installed with it

@@ -12,7 +12,7 @@ String distInfo = "${dist}.dist-info"
 String ext = 'mixpkg/_native' + h.EXT_SUFFIX
 
 // ---- two consecutive builds of the same inputs: the same bytes
-File wheel = h.singleWheel("${dist}-cp311-cp311-${audit.platformTag(h.cdylib(basedir, '_native'))}.whl")
+File wheel = h.singleWheel("${dist}-${h.INTERPRETER}-${h.INTERPRETER}-${audit.platformTag(h.cdylib(basedir, '_native'))}.whl")
 File firstWheel = new File(basedir, "target/wheels-first/${wheel.name}")
 assert firstWheel.isFile(): "the first build left no ${firstWheel}"
 assert h.sha256(firstWheel) == h.sha256(wheel): 'two builds of the same inputs gave different wheels'
@@ -63,7 +63,7 @@ String out = h.run([new File(venvBin, 'mix-hello').absolutePath], basedir).trim(
 assert out == 'mix-hello 5': "mix-hello printed '${out}'"
 String code = '''\
 import importlib.metadata as md, mixpkg, mixpkg._native as n
-print(mixpkg.add(40, 2), n.__file__.endswith('_native.cpython-311-x86_64-linux-gnu.so'))
+print(mixpkg.add(40, 2), n.__file__.endswith('_native''' + h.EXT_SUFFIX + ''''))
 meta = md.metadata('mixed-pkg')
 print(meta['Name'], meta['Version'], meta['Summary'], meta['License-Expression'], meta['Requires-Python'])
 print(*md.requires('mixed-pkg'), sep=chr(10))

@@ -7,13 +7,13 @@ String log = h.buildLog()
 h.assertLogContains(log, 'BUILD SUCCESS', 'child', 'parent-plugin-management')
 
 // the child's wheel, in the child's target/wheels
-File wheel = h.singleWheel('child_native-0.2.0-cp311-cp311-linux_x86_64.whl', child)
+File wheel = h.singleWheel("child_native-0.2.0-${h.TAG}.whl" as String, child)
 Map entries = h.checkWheel(wheel, 'child_native', '0.2.0', module)
 h.assertImports(wheel, module, ['m.add(3, 4)': '7'])
 
 File so = h.cdylib(child, module)
 h.assertCdylibClean(child, module)
-assert h.sha256(so) == h.sha256(entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String] as byte[])
+assert h.sha256(so) == h.sha256(entries["${module}/${module}${h.EXT_SUFFIX}" as String] as byte[])
 h.assertRestoredCdylib(h.manifest(new File(child, 'target/rustwheel/manifest.json')), child, module, false)
 
 // pluginManagement alone binds nothing: the parent did not run the plugin

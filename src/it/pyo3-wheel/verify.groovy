@@ -29,7 +29,7 @@ h.assertImports(wheel, module, [
 // `mvn package` stops before verify: package must already have given cargo its output back, unpatched
 File so = h.cdylib(basedir, module)
 h.assertCdylibClean(basedir, module)
-assert h.sha256(so) == h.sha256(entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String] as byte[]):
+assert h.sha256(so) == h.sha256(entries["${module}/${module}${h.EXT_SUFFIX}" as String] as byte[]):
         "the wheel's extension is not cargo's ${so}"
 h.assertRestoredCdylib(h.manifest(), basedir, module, false)
 

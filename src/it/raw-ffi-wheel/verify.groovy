@@ -17,7 +17,7 @@ h.assertImports(wheel, module, ['m.add(2, 40)': '42', 'm.add(-7, 3)': '-4'])
 // cargo has its output back, byte for byte what went into the wheel
 File so = h.cdylib(basedir, module)
 h.assertCdylibClean(basedir, module)
-assert h.sha256(so) == h.sha256(entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String] as byte[]):
+assert h.sha256(so) == h.sha256(entries["${module}/${module}${h.EXT_SUFFIX}" as String] as byte[]):
         "the wheel's extension is not cargo's ${so}"
 
 // the manifest tells the same story: compiled in this build (cargo's fresh=false), restored
@@ -33,7 +33,7 @@ assert (h.manifest().audit.highestVersions.GLIBC as String).startsWith(highest +
 // show on the built wheel: the same tag, every libc version readelf lists, the highest one with its file
 String show = runs[1]
 h.assertLogContains(show, "is consistent with the following platform tag: \"${platforms.join('.')}\"",
-        "${highest} (libc.so.6: ", "needed by ${wheel.name}!/${module}/${module}.cpython-311-x86_64-linux-gnu.so)")
+        "${highest} (libc.so.6: ", "needed by ${wheel.name}!/${module}/${module}${h.EXT_SUFFIX})")
 
 String libcLine = show.readLines().find { it.contains('libc.so.6 with versions ') }
 assert libcLine != null: 'show lists no libc.so.6 versions'

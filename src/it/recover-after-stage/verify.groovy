@@ -51,7 +51,7 @@ if (logs[0].contains(compiling)) {
 // ---- 5. after `mvn package`: the wheel holds the bytes compiled in build 1, cargo has them back
 File wheel = h.singleWheel("recover_demo-0.1.0-${audit.fileTag(h.cdylib(basedir, module))}.whl")
 Map entries = h.checkWheel(wheel, 'recover_demo', '0.1.0', module, audit.wheelTags(h.cdylib(basedir, module)))
-assert h.sha256(entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String] as byte[]) == stagedSha:
+assert h.sha256(entries["${module}/${module}${h.EXT_SUFFIX}" as String] as byte[]) == stagedSha:
         'the wheel does not hold the bytes compiled in the first build'
 h.assertCdylibClean(basedir, module)
 h.assertRestoredCdylib(h.manifest(), basedir, module, true)

@@ -50,7 +50,7 @@ if (full != null) {
         int exit = mvn.run(['package', "-Drustwheel.stagingDirectory=${full}/staging" as String], log)
         String text = log.text
         assert exit != 0 && text.contains('BUILD FAILURE'): "staging onto a full file system succeeded, see ${log}"
-        ['No space left on device', "Cannot stage ${so}", 'stagingDirectory (property rustwheel.stagingDirectory)',
+        ['No space left on device', "Cannot stage ${so}", 'set the parameter stagingDirectory to a directory',
          "cargo's output was left where it is"].each { assert text.contains(it): "the failure does not say \"${it}\", see ${log}" }
         assert !text.contains('NullPointerException')
         assert so.isFile() && inode(so) == before && h.sha256(so) == clean: "the failed build disturbed cargo's ${so}"

@@ -15,7 +15,7 @@ Closure check = { int build ->
         assert h.sha256(so) == h.sha256(new File(target, "release/deps/lib${module}.so")): "build ${build}: ${so} is not cargo's bytes"
         File wheel = h.singleWheel("${module}-0.1.0-${audit.fileTag(so)}.whl", moduleDir)
         Map entries = h.checkWheel(wheel, module, '0.1.0', module, audit.wheelTags(so))
-        byte[] ext = entries["${module}/${module}.cpython-311-x86_64-linux-gnu.so" as String]
+        byte[] ext = entries["${module}/${module}${h.EXT_SUFFIX}" as String]
         assert h.sha256(ext) == h.sha256(so): "build ${build}: ${module}'s wheel does not hold cargo's lib${module}.so"
         Map m = h.manifest(new File(moduleDir, 'target/rustwheel/manifest.json'))
         assert m.artifacts*.name == [module]: "build ${build}: ${module}'s manifest lists ${m.artifacts*.name}"

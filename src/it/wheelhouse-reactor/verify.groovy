@@ -6,7 +6,7 @@ assert runs.size() == 2: "expected 2 Maven runs in build.log, found ${runs.size(
 runs.each { h.assertLogContains(it, 'BUILD SUCCESS') }
 
 File ffiWheel = new File(basedir, 'ffi/target/wheels').listFiles().find { it.name.endsWith('.whl') }
-assert ffiWheel != null && ffiWheel.name.startsWith('wh_ffi-1.0.0-cp311-cp311-'): "ffi built ${ffiWheel}"
+assert ffiWheel != null && ffiWheel.name.startsWith("wh_ffi-1.0.0-${h.INTERPRETER}-${h.INTERPRETER}-" as String): "ffi built ${ffiWheel}"
 
 // app's wheelhouse holds ffi's wheel under its PEP 427 name, the same bytes
 File wheelhouse = new File(basedir, 'app/target/wheelhouse')

@@ -123,6 +123,32 @@ public final class Policies {
         return List.copyOf(all);
     }
 
+    /**
+     * Whether {@code compatibility} can be asked for at all, before any file is audited: {@code auto}, {@code linux},
+     * or a policy by name or alias, optionally followed by one of its architectures ({@code manylinux_2_17_x86_64}).
+     */
+    public boolean accepts(String compatibility) {
+        if (compatibility.equals(PlatformDecision.AUTO) || compatibility.equals(Policy.LINUX)) {
+            return true;
+        }
+        return all().stream().anyMatch(p -> names(p).stream().anyMatch(name -> compatibility.equals(name)
+                || compatibility.startsWith(name + "_")
+                && p.supports(compatibility.substring(name.length() + 1))));
+    }
+
+    /** What {@link #accepts} takes, for messages: {@code auto, linux, manylinux_2_17 (manylinux2014), …}. */
+    public String acceptedValues() {
+        return PlatformDecision.AUTO + ", " + Policy.LINUX + ", " + all().stream().map(Policy::toString)
+                .collect(java.util.stream.Collectors.joining(", "))
+                + " (each optionally with an architecture suffix such as _x86_64)";
+    }
+
+    private static List<String> names(Policy policy) {
+        List<String> names = new ArrayList<>(policy.aliases());
+        names.add(0, policy.name());
+        return names;
+    }
+
     /** The policy named {@code name} or with {@code name} among its aliases ({@code manylinux2014}). */
     public Optional<Policy> find(String name) {
         if (name.equals(Policy.LINUX)) {

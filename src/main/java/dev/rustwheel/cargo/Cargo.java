@@ -67,7 +67,7 @@ public final class Cargo {
     private String metadata(CargoBuildRequest request) throws CargoException {
         if (!CargoPackage.exists(request.manifestPath())) {
             throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + request.manifestPath()
-                    + ". Set manifestPath (property rustwheel.manifestPath) to the crate's Cargo.toml.", null);
+                    + ". Set the parameter manifestPath to the crate's Cargo.toml.", null);
         }
         Optional<String> kept = metadataCache.flatMap(cache -> cache.read(request));
         if (kept.isPresent()) {
@@ -94,7 +94,7 @@ public final class Cargo {
                     .map(Path::toString).collect(Collectors.joining(File.pathSeparator)) + ".";
             throw new CargoException(CargoException.Reason.NOT_RUNNABLE, "Cannot run cargo as '" + e.program()
                     + "' (" + e.getCause().getMessage() + ")." + searched
-                    + " Install Rust (https://rustup.rs) or set cargoExecutable (property rustwheel.cargoExecutable)"
+                    + " Install Rust (https://rustup.rs) or set the parameter cargoExecutable"
                     + " to the cargo program's full path.", e);
         } catch (IOException e) {
             throw new CargoException(CargoException.Reason.NOT_RUNNABLE, "Cannot run cargo: " + e.getMessage(), e);

@@ -7,5 +7,10 @@ public interface BuildLog {
 
     void warn(String message);
 
+    /** What failed, such as a compiler error; a log without its own error level shows it as a warning. */
+    default void error(String message) {
+        warn(message);
+    }
+
     void debug(String message);
 }

@@ -26,6 +26,9 @@ import java.util.Map;
  */
 public final class DevelopStep {
 
+    /** Where develop's interpreter comes from, for messages: the venv's own, not a parameter. */
+    private static final String VENV_INTERPRETER = "the parameter venv (its interpreter is the one built for)";
+
     private final Path buildDirectory;
     private final BuildLog log;
 
@@ -85,13 +88,15 @@ public final class DevelopStep {
         CargoBuildRequest request = new CargoBuildRequest(template.executable(), template.manifestPath(),
                 template.profile(), template.features(), template.noDefaultFeatures(), template.extraArgs(),
                 Pyo3Python.environment(template.environment(), python), template.offline());
-        new CompileStep(buildDirectory, null, log).run(request);
+        new CompileStep(buildDirectory, null, log).run(new CompileConfig(request, config.pyproject(),
+                config.settings(), List.of(python), VENV_INTERPRETER));
         new StageStep(buildDirectory, log).run();
         new RepairStep(buildDirectory, log).run(new RepairConfig("linux", null, AuditwheelMode.SKIP, List.of(),
-                config.pyproject(), config.settings()));
+                config.pyproject(), config.settings(), "develop's compatibility (linux)", "develop's auditwheel (skip)"));
         List<WheelResult> wheels = new PackageStep(buildDirectory, log).run(new PackageConfig(List.of(python),
-                config.pyproject(), config.settings(), buildDirectory.resolve("rustwheel").resolve("develop"),
-                WheelWriter.ZIP_EPOCH, Compression.of("stored", null), 1, config.generatorVersion(), true,
+                VENV_INTERPRETER, config.pyproject(), config.settings(),
+                buildDirectory.resolve("rustwheel").resolve("develop"), WheelWriter.ZIP_EPOCH,
+                Compression.of("stored", null), 1, config.generatorVersion(), true,
                 false, null, null)); // a wheel for this machine only: no SBOM, no version check
         return wheels.get(0).file();
     }

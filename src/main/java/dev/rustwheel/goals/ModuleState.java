@@ -69,12 +69,9 @@ public final class ModuleState {
         }
     }
 
-    /**
-     * The lock of cargo's target directory, or {@code null} (nothing to close) for a manifest written before the
-     * directory was recorded.
-     */
+    /** The lock of cargo's target directory. */
     TargetLock lock(Path targetDirectory) throws StagingException {
-        return targetDirectory == null ? null : TargetLock.acquire(targetDirectory, log::info);
+        return TargetLock.acquire(targetDirectory, log::info);
     }
 
     /**

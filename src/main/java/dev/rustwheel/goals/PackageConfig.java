@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param pythonExecutables   the interpreters wheels are for, each probed once for its tags and extension suffix;
  *                            the first is the one cargo built for (see {@link PythonExecutables})
+ * @param interpreterParameter the parameter that names them, with its property and source, for messages
  * @param pyproject           the project's {@code pyproject.toml} (may not exist); its directory is the project
  *                            directory that layout paths are relative to
  * @param settings            the POM's layout settings, each winning over {@code [tool.maturin]} where set
@@ -27,9 +28,9 @@ import java.util.List;
  * @param pomVersion          the project's Maven version, to warn when it and the wheel's differ; null outside Maven
  */
 public record PackageConfig(
-        List<String> pythonExecutables, Path pyproject, MaturinSettings settings, Path wheelDirectory,
-        FileTime entryTime, Compression compression, int threads, String generatorVersion, boolean finalizeAfterwards,
-        boolean sbom, String version, String pomVersion) {
+        List<String> pythonExecutables, String interpreterParameter, Path pyproject, MaturinSettings settings,
+        Path wheelDirectory, FileTime entryTime, Compression compression, int threads, String generatorVersion,
+        boolean finalizeAfterwards, boolean sbom, String version, String pomVersion) {
 
     public PackageConfig {
         pythonExecutables = List.copyOf(pythonExecutables);

@@ -1,24 +1,25 @@
 package dev.rustwheel.goals;
 
+import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.binary.elf.ElfFile;
 import dev.rustwheel.binary.elf.ElfFormatException;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.LicenseFiles;
-import dev.rustwheel.project.MaturinSettings;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.ProjectMetadata;
 import dev.rustwheel.project.ProjectPaths;
 import dev.rustwheel.project.PyprojectFile;
+import dev.rustwheel.project.ResolvedProject;
 import dev.rustwheel.project.PythonLayout;
-import dev.rustwheel.python.CachedInterpreterProbe;
 import dev.rustwheel.python.InterpreterProbe;
-import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
 import dev.rustwheel.staging.FaultPoints;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
+import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.WheelLayout;
 import dev.rustwheel.wheel.CoreMetadata;
 import dev.rustwheel.wheel.EntryContent;
 import dev.rustwheel.wheel.EntryPoints;
@@ -31,11 +32,13 @@ import dev.rustwheel.wheel.WheelUpdate;
 import dev.rustwheel.wheel.WheelWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,10 +51,16 @@ public final class PackageStep {
 
     private final ModuleState state;
     private final BuildLog log;
+    private final Interpreters.Probe probe;
 
     public PackageStep(Path buildDirectory, BuildLog log) {
+        this(buildDirectory, log, Interpreters.cached(StagingLayout.under(buildDirectory).cache()));
+    }
+
+    PackageStep(Path buildDirectory, BuildLog log, Interpreters.Probe probe) {
         this.state = new ModuleState(buildDirectory, log);
         this.log = log;
+        this.probe = probe;
     }
 
     /** @return the wheels written, one per distinct tag of the configured interpreters, the first one's first */
@@ -59,16 +68,18 @@ public final class PackageStep {
         StagingManifest manifest = state.require("package");
         List<WheelResult> wheels = new ArrayList<>();
         try {
-            PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
-            Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
-            VersionAlignment.warning(config.pomVersion(),
-                    ProjectMetadata.resolve(pyproject, manifest.crate(), config.version()).version(), config.version())
+            ResolvedProject project = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest,
+                    config.version());
+            VersionAlignment.warning(config.pomVersion(), project.metadata().version(), config.version())
                     .ifPresent(log::warn);
-            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config, state.store().layout().cache()),
+            WheelLayout layout = recordedLayout(manifest, project.layout());
+            List<PythonInterpreter> interpreters = Interpreters.probe(probe, config.pythonExecutables(),
+                    config.interpreterParameter(), config.wheelDirectory().getParent());
+            for (WheelTargets.Target target : WheelTargets.select(project.bindings(), manifest, interpreters,
                     auditedPlatforms(manifest))) {
-                wheels.add(write(manifest, config, pyproject, bindings, python));
+                wheels.add(write(manifest, config, project, layout, target));
             }
-        } catch (BuildException | RuntimeException e) {
+        } catch (BuildException | ProjectException | RuntimeException e) {
             state.restoreAfter(e);
             throw e;
         }
@@ -78,41 +89,57 @@ public final class PackageStep {
         return wheels;
     }
 
-    private WheelResult write(StagingManifest manifest, PackageConfig config, PyprojectFile pyproject,
-                              Bindings bindings, PythonInterpreter python) throws BuildException, ProjectException {
-        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
-        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate(), config.version());
-        ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
+    /**
+     * The layout repair recorded, which its RPATHs point into; where this execution's configuration would place
+     * things elsewhere (per-execution settings, say) the wheel would not work, so that is an error naming both.
+     * Without a repair, the configured layout.
+     */
+    static WheelLayout recordedLayout(StagingManifest manifest, WheelLayout configured) throws BuildException {
+        WheelLayout recorded = manifest.layout();
+        if (recorded == null) {
+            return configured;
+        }
+        List<String> differences = recorded.differences(configured, "as repair recorded it", "as package is"
+                + " configured");
+        if (!differences.isEmpty()) {
+            throw BuildException.userError("The wheel's layout differs between repair and package: "
+                    + String.join("; ", differences) + ". Give both goals the same moduleName, bindings and pyproject"
+                    + " (configure them on the plugin, not on one execution), then build again.", null);
+        }
+        return recorded;
+    }
+
+    private WheelResult write(StagingManifest manifest, PackageConfig config, ResolvedProject project,
+                              WheelLayout layout, WheelTargets.Target target) throws BuildException, ProjectException {
+        ProjectMetadata metadata = project.metadata();
+        ProjectPaths paths = new ProjectPaths(project.pyproject().projectDirectory());
         String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
         Map<Integer, String> packed = new TreeMap<>();
         List<WheelEntry> payload;
-        WheelTag tag;
-        if (bindings == Bindings.EXTENSION) {
-            int index = firstOfKind(manifest, "cdylib");
+        if (project.bindings() == Bindings.EXTENSION) {
+            int index = firstCdylib(manifest);
             StagedArtifact library = manifest.artifacts().get(index);
-            String moduleName = settings.moduleName() != null ? settings.moduleName() : library.name();
+            String moduleName = layout.moduleName();
             String module = moduleName.substring(moduleName.lastIndexOf('.') + 1);
             requireInitFunction(library.currentPath(), module);
-            Optional<Integer> abi3 = Bindings.abi3MinorVersion(manifest, python.minor());
             PythonLayout.Extension extension = new PythonLayout.Extension(
-                    content(library), TagSelection.extensionSuffix(abi3, python));
-            payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.of(extension),
-                    List.of());
+                    content(library), TagSelection.extensionSuffix(target.abi3Minor(), target.python()));
+            payload = PythonLayout.entries(paths, project.settings(), moduleName, dataDirectory,
+                    Optional.of(extension), List.of());
             String suffix = module + extension.suffix();
             payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
                     .ifPresent(e -> packed.put(index, e.path()));
-            tag = TagSelection.select(bindings, abi3, python, auditedPlatforms(manifest));
         } else {
             List<PythonLayout.Executable> executables = new ArrayList<>();
             for (int i = 0; i < manifest.artifacts().size(); i++) {
                 StagedArtifact artifact = manifest.artifacts().get(i);
-                if (artifact.kind().equals("bin")) {
+                if (artifact.kind() == ArtifactKind.BIN) {
                     String name = artifact.cargoPath().getFileName().toString();
-                    requireNoScriptNamed(name, metadata, pyproject);
+                    requireNoScriptNamed(name, metadata, project.pyproject());
                     // repair planned an overlay for it only if it needs grafted libraries
                     PythonLayout.Executable executable = artifact.overlay() == null
                             ? new PythonLayout.Executable(name, content(artifact))
-                            : PythonLayout.Executable.besideGraftedLibraries(metadata.name().wheelEscaped(), name,
+                            : PythonLayout.Executable.besideGraftedLibraries(layout.scriptsDirectory(), name,
                                     content(artifact));
                     executables.add(executable);
                     packed.put(i, executable.archivePath(dataDirectory));
@@ -122,11 +149,10 @@ public final class PackageStep {
                 throw BuildException.userError("bindings = 'bin', but " + manifest.crate().manifestPath()
                         + " builds no bin target. Add a [[bin]] target, or set bindings to pyo3.", null);
             }
-            String moduleName = settings.moduleName() != null ? settings.moduleName()
-                    : metadata.name().wheelEscaped();
-            payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables);
-            tag = TagSelection.select(bindings, Optional.empty(), python, auditedPlatforms(manifest));
+            payload = PythonLayout.entries(paths, project.settings(), layout.moduleName(), dataDirectory,
+                    Optional.empty(), executables);
         }
+        WheelTag tag = target.tag();
         for (GraftedLibrary library : manifest.grafted()) {
             // streamed from where the system keeps it; the overlay renames it and points it at its neighbours
             payload.add(new WheelEntry(library.archivePath(),
@@ -135,6 +161,7 @@ public final class PackageStep {
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
         WheelUpdate update;
+        long start = System.nanoTime();
         try {
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
@@ -147,10 +174,8 @@ public final class PackageStep {
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }
-        log.info(update.untouched() ? "Wheel " + file + " is up to date: nothing that goes into it changed"
-                : "Built wheel " + file + (update.reused() > 0 ? " (" + update.reused() + " unchanged entries"
-                        + " copied from the previous wheel)" : ""));
         List<RecordRow> rows = update.wheel().rows();
+        log.info(summary(file, update, rows.size(), System.nanoTime() - start));
         // read again: an earlier wheel of this build (another interpreter's) recorded itself there
         StagingManifest digested = state.require("package").withWheel(WheelRecords.of(file, update.wheel()));
         for (Map.Entry<Integer, String> entry : packed.entrySet()) {
@@ -163,6 +188,20 @@ public final class PackageStep {
         }
         state.write(digested);
         return new WheelResult(file, tag.toString());
+    }
+
+    /** {@code Built wheel x.whl (12 entries, 1.4 MiB, 0.3 s)}: one line per wheel. */
+    private static String summary(Path file, WheelUpdate update, int entries, long nanos) {
+        String size;
+        try {
+            size = String.format(Locale.ROOT, "%.1f MiB", Files.size(file) / (1024.0 * 1024.0));
+        } catch (IOException e) {
+            size = "size unknown";
+        }
+        String done = update.untouched() ? "Wheel %s is up to date, nothing that goes into it changed"
+                : "Built wheel %s" + (update.reused() > 0 ? ", " + update.reused() + " unchanged entries copied from"
+                        + " the previous one" : "");
+        return String.format(Locale.ROOT, done + " (%d entries, %s, %.1f s)", file, entries, size, nanos / 1e9);
     }
 
     /** The artifact's clean bytes, with repair's overlay applied on the way into the wheel if it planned one. */
@@ -208,17 +247,13 @@ public final class PackageStep {
         return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(urlSafeBase64));
     }
 
-    private static int firstOfKind(StagingManifest manifest, String kind) throws BuildException, ProjectException {
-        List<StagedArtifact> artifacts = manifest.artifacts();
-        for (int i = 0; i < artifacts.size(); i++) {
-            if (artifacts.get(i).kind().equals(kind)) {
+    /** The index of the extension module's artifact, which the resolved project made sure exists. */
+    private static int firstCdylib(StagingManifest manifest) {
+        for (int i = 0; ; i++) {
+            if (manifest.artifacts().get(i).kind() == ArtifactKind.CDYLIB) {
                 return i;
             }
         }
-        throw BuildException.userError("The crate " + manifest.crate().manifestPath() + " builds no " + kind
-                + ", only " + artifacts.stream().map(a -> a.kind() + " " + a.name()).toList() + ". Add [lib]"
-                + " crate-type = [\"cdylib\"] to Cargo.toml to build an extension module, or set bindings to bin"
-                + " to ship the executables.", null);
     }
 
     private static void requireInitFunction(Path library, String module) throws BuildException, ProjectException {
@@ -235,24 +270,5 @@ public final class PackageStep {
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot read " + library + ": " + e, e);
         }
-    }
-
-    /** Each configured interpreter, probed once, in the configured order. */
-    private static List<PythonInterpreter> probe(PackageConfig config, Path cache)
-            throws BuildException, ProjectException {
-        CachedInterpreterProbe probe = new CachedInterpreterProbe(
-                new InterpreterProbe(new ProcessRunner(command -> { })), cache);
-        List<PythonInterpreter> interpreters = new ArrayList<>();
-        for (String executable : config.pythonExecutables()) {
-            try {
-                interpreters.add(probe.probe(executable, config.wheelDirectory().getParent()));
-            } catch (InterpreterProbeException e) {
-                throw BuildException.userError("Cannot probe the Python interpreter '" + executable + "': "
-                        + e.getMessage() + ". Set pythonExecutable (property rustwheel.pythonExecutable), or each"
-                        + " entry of pythonExecutables (property rustwheel.pythonExecutables), to a CPython 3"
-                        + " interpreter.", e);
-            }
-        }
-        return interpreters;
     }
 }

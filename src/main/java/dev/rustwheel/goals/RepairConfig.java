@@ -14,11 +14,14 @@ import java.util.List;
  * @param exclude       fnmatch patterns (soname or path) of libraries never to graft
  * @param pyproject     the project's {@code pyproject.toml} (may not exist), for the distribution and module names
  *                      that place the module and {@code <dist>.libs} in the wheel
+ * @param compatibilityParameter the parameter that set {@code compatibility}, with its property and source
+ * @param auditwheelParameter    the parameter that set {@code auditwheel}, with its property and source
  * @param settings      the POM's layout settings ({@code moduleName}, {@code bindings}), winning over
  *                      {@code [tool.maturin]}
  */
 public record RepairConfig(String compatibility, String ldLibraryPath, AuditwheelMode auditwheel,
-        List<String> exclude, Path pyproject, MaturinSettings settings) {
+        List<String> exclude, Path pyproject, MaturinSettings settings, String compatibilityParameter,
+        String auditwheelParameter) {
 
     public RepairConfig {
         exclude = List.copyOf(exclude);

@@ -1,5 +1,6 @@
 package dev.rustwheel.goals;
 
+import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.audit.AuditException;
 import dev.rustwheel.audit.AuditReport;
 import dev.rustwheel.audit.ExternalLibrary;
@@ -14,15 +15,13 @@ import dev.rustwheel.audit.VersionUse;
 import dev.rustwheel.binary.elf.ElfFormatException;
 import dev.rustwheel.binary.elf.UnpatchableElfException;
 import dev.rustwheel.project.Bindings;
-import dev.rustwheel.project.MaturinSettings;
 import dev.rustwheel.project.ProjectException;
-import dev.rustwheel.project.ProjectMetadata;
-import dev.rustwheel.project.PyprojectFile;
-import dev.rustwheel.project.PythonLayout;
+import dev.rustwheel.project.ResolvedProject;
 import dev.rustwheel.staging.AuditRecord;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.WheelLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +39,6 @@ import java.util.stream.Collectors;
  */
 public final class RepairStep {
 
-    static final String AUDITWHEEL = "auditwheel (property rustwheel.auditwheel)";
-
     private final ModuleState state;
     private final BuildLog log;
 
@@ -56,14 +53,15 @@ public final class RepairStep {
             StagingManifest repaired = repair(manifest, config);
             state.write(repaired);
             return repaired;
-        } catch (BuildException | RuntimeException e) {
+        } catch (BuildException | ProjectException | RuntimeException e) {
             state.restoreAfter(e);
             throw e;
         }
     }
 
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
-        StagingManifest clean = withoutRepairs(manifest);
+        WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null).layout();
+        StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         String compatibility = config.compatibility();
         if (compatibility.equals(Policy.LINUX) || config.auditwheel() == AuditwheelMode.SKIP) {
             log.info((config.auditwheel() == AuditwheelMode.SKIP ? "auditwheel = skip" : "compatibility = linux")
@@ -76,7 +74,7 @@ public final class RepairStep {
         if (config.auditwheel() == AuditwheelMode.CHECK && !external.isEmpty()) {
             throw BuildException.userError("auditwheel = check, but the wheel would need these libraries grafted"
                     + " into it: " + external.stream().map(ExternalLibrary::describe).collect(Collectors.joining(", "))
-                    + ". Set " + AUDITWHEEL + " to repair to graft them, link them statically, or exclude them"
+                    + ". Set " + config.auditwheelParameter() + " to repair to graft them, link them statically, or exclude them"
                     + " (auditwheelExclude) if the target systems provide them.", null);
         }
         boolean grafting = config.auditwheel() == AuditwheelMode.REPAIR;
@@ -84,8 +82,7 @@ public final class RepairStep {
         try {
             decision = PlatformDecision.decide(report, compatibility, Policies.bundled(), grafting);
         } catch (AuditException e) {
-            throw BuildException.userError(e.getMessage() + " (parameter compatibility, property"
-                    + " rustwheel.compatibility)", e);
+            throw BuildException.userError(e.getMessage() + " (" + config.compatibilityParameter() + ")", e);
         }
         decision.warnings().forEach(log::warn);
         log.info("Platform tag " + String.join(".", decision.platformTags()) + " (" + decision.policy() + ")");
@@ -94,28 +91,24 @@ public final class RepairStep {
         StagingManifest audited = clean.withAudit(new AuditRecord(compatibility, decision.policy(),
                 decision.platformTags(), highest, external.stream().map(e -> e.soname() + " => "
                         + e.path().map(Path::toString).orElse("not found")).toList()));
-        return grafting && !external.isEmpty() ? graft(audited, config, external) : audited;
+        return grafting && !external.isEmpty() ? graft(audited, layout, external) : audited;
     }
 
-    private StagingManifest graft(StagingManifest manifest, RepairConfig config, List<ExternalLibrary> external)
+    private StagingManifest graft(StagingManifest manifest, WheelLayout layout, List<ExternalLibrary> external)
             throws BuildException, ProjectException {
-        PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
-        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
-        Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
-        String dist = ProjectMetadata.resolve(pyproject, manifest.crate()).name().wheelEscaped();
+        Bindings bindings = Bindings.valueOf(layout.bindings());
         List<GraftTarget> targets = new ArrayList<>();
         for (StagedArtifact artifact : manifest.artifacts()) {
-            if (bindings == Bindings.EXTENSION && artifact.kind().equals("cdylib")) {
-                String module = settings.moduleName() != null ? settings.moduleName() : artifact.name();
-                targets.add(new GraftTarget(artifact.currentPath(), PythonLayout.nativeDirectory(module), true));
+            if (bindings == Bindings.EXTENSION && artifact.kind() == ArtifactKind.CDYLIB) {
+                targets.add(new GraftTarget(artifact.currentPath(), layout.moduleDirectory(), true));
                 break; // the wheel carries the first cdylib only
             }
-            if (bindings == Bindings.BIN && artifact.kind().equals("bin")) {
+            if (bindings == Bindings.BIN && artifact.kind() == ArtifactKind.BIN) {
                 // beside <dist>.libs, behind a shim: the scripts directory's path to site-packages varies by scheme
-                targets.add(new GraftTarget(artifact.currentPath(), PythonLayout.scriptsDirectory(dist), false));
+                targets.add(new GraftTarget(artifact.currentPath(), layout.scriptsDirectory(), false));
             }
         }
-        GraftPlan plan = plan(targets, external, dist + ".libs");
+        GraftPlan plan = plan(targets, external, layout.libsDirectory());
         StagingManifest repaired = manifest.withGrafted(plan.libraries());
         for (int i = 0; i < manifest.artifacts().size(); i++) {
             GraftPlan.FileEdits edits = plan.edits().get(manifest.artifacts().get(i).currentPath());
@@ -139,7 +132,7 @@ public final class RepairStep {
             throw BuildException.userError(e.getMessage(), e);
         } catch (UnpatchableElfException e) {
             throw BuildException.userError("Cannot graft libraries for " + e.file() + ": " + e.problem()
-                    + ". Link the libraries it needs statically, or set " + AUDITWHEEL + " to warn.", e);
+                    + ". Link the libraries it needs statically, or set the parameter auditwheel to warn.", e);
         } catch (ElfFormatException e) {
             throw BuildException.userError("Cannot repair " + e.file() + ": " + e.problem()
                     + ". Rebuild it (mvn clean package), or check what wrote it.", e);

@@ -43,7 +43,7 @@ public final class ShowStep {
         }
         StagingManifest manifest = state.read().orElseThrow(() -> BuildException.userError("Nothing to show: no"
                 + " staging manifest at " + state.store().layout().manifest() + ". Build the module first (mvn"
-                + " compile), or name a wheel with -Drustwheel.wheel=path/to/file.whl.", null));
+                + " compile), or name a wheel with the parameter wheel.", null));
         return render(ArtifactAudit.ofModule(manifest, config.ldLibraryPath(), LibraryExclusion.NONE), config.json());
     }
 
@@ -108,7 +108,7 @@ public final class ShowStep {
         }
         if (wheels.size() != 1) {
             throw BuildException.userError(wheelOrDirectory + " holds " + wheels.size() + " wheels "
-                    + wheels.stream().map(Path::getFileName).toList() + "; name one with -Drustwheel.wheel=path/to/file.whl.",
+                    + wheels.stream().map(Path::getFileName).toList() + "; name one with the parameter wheel.",
                     null);
         }
         return wheels.get(0);
@@ -167,7 +167,7 @@ public final class ShowStep {
                 files.add(destination);
             }
         } catch (NoSuchFileException e) {
-            throw BuildException.userError("No wheel at " + wheel + ". Check -Drustwheel.wheel.", e);
+            throw BuildException.userError("No wheel at " + wheel + ". Check the parameter wheel.", e);
         } catch (IOException e) {
             throw BuildException.userError("Cannot read " + wheel + " as a wheel (zip archive): " + e.getMessage(), e);
         }

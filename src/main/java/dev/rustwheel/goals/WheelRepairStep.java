@@ -143,7 +143,7 @@ public final class WheelRepairStep {
         String listed = kept.stream().map(ExternalLibrary::describe).collect(Collectors.joining(", "));
         switch (config.auditwheel()) {
             case CHECK -> throw BuildException.userError("auditwheel = check, but the wheel needs libraries it does"
-                    + " not carry: " + listed + ". Set " + RepairStep.AUDITWHEEL + " to repair to bundle them, or"
+                    + " not carry: " + listed + ". Set the parameter auditwheel to repair to bundle them, or"
                     + " exclude them (auditwheelExclude) if the target systems provide them.", null);
             case WARN -> log.warn("The wheel needs libraries it does not carry: " + listed);
             default -> {

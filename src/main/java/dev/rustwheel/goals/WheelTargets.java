@@ -22,12 +22,20 @@ public final class WheelTargets {
     }
 
     /**
+     * One wheel to write: the interpreter it is for and its tag.
+     *
+     * @param abi3Minor the stable ABI's minimum CPython 3 minor version, or empty for a version-specific build
+     */
+    record Target(PythonInterpreter python, WheelTag tag, Optional<Integer> abi3Minor) {
+    }
+
+    /**
      * @param interpreters     the probed interpreters, the one cargo built for first
      * @param auditedPlatforms the platform tags the audit proved; empty where none ran
-     * @return one interpreter per distinct wheel tag, the first configured of each
+     * @return one target per distinct wheel tag, for the first configured interpreter of each
      * @throws BuildException when a version-specific PyO3 build is asked to serve several Python versions
      */
-    static List<PythonInterpreter> select(Bindings bindings, StagingManifest manifest,
+    static List<Target> select(Bindings bindings, StagingManifest manifest,
                                           List<PythonInterpreter> interpreters, List<String> auditedPlatforms)
             throws BuildException {
         // a bare abi3 feature targets the version of the interpreter cargo built for
@@ -37,6 +45,8 @@ public final class WheelTargets {
         for (PythonInterpreter python : interpreters) {
             byTag.putIfAbsent(TagSelection.select(bindings, abi3, python, auditedPlatforms), python);
         }
+        List<Target> targets = new ArrayList<>();
+        byTag.forEach((tag, python) -> targets.add(new Target(python, tag, abi3)));
         if (byTag.size() > 1 && versionSpecificPyo3(bindings, manifest, abi3)) {
             throw BuildException.userError(manifest.crate().manifestPath() + " uses "
                     + pyo3Crates(manifest) + " without the stable ABI, so its one cargo build (for "
@@ -44,10 +54,10 @@ public final class WheelTargets {
                     + " names " + byTag.size() + ": " + describe(byTag.values()) + ". Enable pyo3's abi3 feature"
                     + " (for example abi3-py3" + interpreters.stream().mapToInt(PythonInterpreter::minor).min()
                     .orElseThrow() + ") to build one wheel for all of them, or configure one execution per"
-                    + " interpreter, each with its own pythonExecutable (property rustwheel.pythonExecutable).",
+                    + " interpreter, each with its own pythonExecutable.",
                     null);
         }
-        return new ArrayList<>(byTag.values());
+        return targets;
     }
 
     private static boolean versionSpecificPyo3(Bindings bindings, StagingManifest manifest, Optional<Integer> abi3) {

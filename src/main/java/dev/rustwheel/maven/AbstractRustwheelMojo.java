@@ -39,6 +39,7 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping rustwheel:" + goal() + " because skip = true");
+            skipped();
             return;
         }
         try {
@@ -46,27 +47,41 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+        MavenBuildLog log = new MavenBuildLog(getLog(), session.isParallel() ? project.getArtifactId() : null);
+        long start = System.nanoTime();
         try {
-            run(new MavenBuildLog(getLog()));
+            run(log);
         } catch (BuildException e) {
             fail(e, e.isUserError());
         } catch (ProjectException e) {
             fail(e, e.isUserError());
         }
+        log.info(String.format(java.util.Locale.ROOT, "rustwheel:%s took %.1f s", goal(),
+                (System.nanoTime() - start) / 1e9));
     }
 
-    /** What the user must fix fails the build; anything else is an error of a tool, the disk or the plugin. */
-    private static void fail(Exception e, boolean userError) throws MojoExecutionException, MojoFailureException {
+    /**
+     * What the user must fix fails the build; anything else is an error of a tool, the disk or the plugin. A user
+     * error's message is complete (it says what to fix): Maven would append its cause's message, saying the same
+     * thing twice or naming a Java class, so the cause goes to the debug log instead.
+     */
+    private void fail(Exception e, boolean userError) throws MojoExecutionException, MojoFailureException {
         if (userError) {
-            throw new MojoFailureException(e.getMessage(), e);
+            getLog().debug(e);
+            throw new MojoFailureException(e.getMessage());
         }
         throw new MojoExecutionException(e.getMessage(), e);
+    }
+
+    /** What a skipped goal still owes the rest of the build; nothing by default. */
+    protected void skipped() {
     }
 
     /** The goal's name, for log lines. */
     protected abstract String goal();
 
-    protected abstract void run(BuildLog log) throws BuildException, ProjectException, MojoExecutionException;
+    protected abstract void run(BuildLog log)
+            throws BuildException, ProjectException, MojoExecutionException, MojoFailureException;
 
     /** An unset or blank string parameter is not set: the next source (pyproject.toml, the default) decides. */
     protected static String blankToNull(String value) {

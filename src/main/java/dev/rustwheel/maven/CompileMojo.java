@@ -6,13 +6,15 @@ import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.CargoTargetDirectory;
 import dev.rustwheel.goals.CompileStep;
 import dev.rustwheel.goals.Pyo3Python;
-import dev.rustwheel.goals.PythonExecutables;
+import dev.rustwheel.goals.CompileConfig;
+import dev.rustwheel.project.ProjectException;
 import java.io.File;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,7 +25,7 @@ import org.apache.maven.project.MavenProject;
  * First gives cargo back whatever an earlier, interrupted build left staged, so cargo does not rebuild it.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class CompileMojo extends AbstractRustwheelMojo {
+public class CompileMojo extends AbstractWheelBuildMojo {
 
     /**
      * The crate's {@code Cargo.toml}. Cargo runs in its directory, so the crate's {@code .cargo/config.toml} applies.
@@ -74,23 +76,6 @@ public class CompileMojo extends AbstractRustwheelMojo {
     private String cargoExecutable;
 
     /**
-     * The Python interpreter the wheel is built for, as the package goal names it; PyO3's build script is pointed at
-     * it ({@code PYO3_PYTHON}, located on PATH) unless {@code environmentVariables} sets {@code PYO3_PYTHON}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = "python3")
-    private String pythonExecutable;
-
-    /**
-     * The interpreters wheels are built for, as the package goal names them; cargo builds for the first.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLES)
-    private List<String> pythonExecutables;
-
-    /**
      * Environment variables set for cargo on top of Maven's own environment. An empty element sets the variable
      * to the empty string. A {@code PYO3_PYTHON} set here wins over the one derived from {@code pythonExecutable}.
      *
@@ -133,15 +118,17 @@ public class CompileMojo extends AbstractRustwheelMojo {
     }
 
     @Override
-    protected void run(BuildLog log) throws BuildException {
+    protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
+        WheelSettings wheel = wheelSettings();
         CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
                 profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
                 CargoTargetDirectory.environment(Pyo3Python.environment(environment(environmentVariables),
-                        PythonExecutables.configured(pythonExecutables, pythonExecutable).get(0)),
+                        wheel.pythonExecutables().get(0)),
                         cargoTargetDirectory == null ? null : cargoTargetDirectory.toPath(),
                         PropertyNames.CARGO_TARGET_DIRECTORY),
                 session.isOffline());
-        new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(request);
+        new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(new CompileConfig(
+                request, wheel.pyproject(), wheel.settings(), wheel.pythonExecutables(), wheel.interpreterParameter()));
     }
 
     /** Maven hands an empty element over as null; an empty value is what the user wrote. */

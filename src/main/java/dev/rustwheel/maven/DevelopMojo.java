@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,7 +27,7 @@ import org.apache.maven.project.MavenProject;
  * from its wheelhouse. Cargo's output is left clean, as by every goal.
  */
 @Mojo(name = "develop", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
-public class DevelopMojo extends AbstractWheelLayoutMojo {
+public class DevelopMojo extends AbstractWheelBuildMojo {
 
     /**
      * The virtual environment to install into; created with {@code pythonExecutable} when it does not exist.
@@ -94,23 +95,6 @@ public class DevelopMojo extends AbstractWheelLayoutMojo {
     private Map<String, String> environmentVariables;
 
     /**
-     * The interpreter a missing venv is created with; the project is built for the venv's own interpreter.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = "python3")
-    private String pythonExecutable;
-
-    /**
-     * The directory, relative to the project, holding the Python package of a mixed project; wins over
-     * {@code [tool.maturin] python-source}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_SOURCE)
-    private String pythonSource;
-
-    /**
      * Where the wheels the module depends on go under their PEP 427 names; pip installs them from there.
      *
      * @since 0.2.0
@@ -132,13 +116,13 @@ public class DevelopMojo extends AbstractWheelLayoutMojo {
     }
 
     @Override
-    protected void run(BuildLog log) throws BuildException, ProjectException {
+    protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
+        WheelSettings wheel = wheelSettings();
         CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
                 profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
                 CompileMojo.environment(environmentVariables), session.isOffline());
-        new DevelopStep(buildDirectory(), log).run(new DevelopConfig(cargo, pyprojectPath(),
-                new MaturinSettings(moduleName(), blankToNull(pythonSource), null, null, null, null, bindings()),
-                pythonExecutable, venvDirectory(), WheelDependencies.of(project), wheelhouse.toPath().toAbsolutePath(),
+        new DevelopStep(buildDirectory(), log).run(new DevelopConfig(cargo, wheel.pyproject(), wheel.settings(),
+                wheel.pythonExecutables().get(0), venvDirectory(), WheelDependencies.of(project), wheelhouse.toPath().toAbsolutePath(),
                 session.isOffline(), plugin.getVersion()));
     }
 

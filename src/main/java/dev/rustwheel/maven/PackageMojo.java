@@ -5,17 +5,18 @@ import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.PackageConfig;
 import dev.rustwheel.goals.PackageStep;
-import dev.rustwheel.goals.PythonExecutables;
 import dev.rustwheel.goals.WheelResult;
-import dev.rustwheel.project.MaturinSettings;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.python.InvalidVersionException;
 import dev.rustwheel.python.MavenVersions;
-import dev.rustwheel.wheel.Compression;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,89 +29,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * {@code deploy} carry it. When the build will not reach {@code verify}, also gives cargo its outputs back.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class PackageMojo extends AbstractWheelLayoutMojo {
-
-    /**
-     * The Python interpreter the wheel is built for: a name looked up on {@code PATH}, or a full path. It is run
-     * once to read its version, ABI and extension-module suffix.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = "python3")
-    private String pythonExecutable;
-
-    /**
-     * The interpreters to build wheels for, instead of the one {@code pythonExecutable}; the first is the one cargo
-     * builds for. Where the built module does not depend on the interpreter (a hand-written {@code PyInit_*}, the
-     * stable ABI, executables) each distinct tag gets a wheel from the same build; a version-specific PyO3 build
-     * fits one Python version only, and the build fails if several are named.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLES)
-    private List<String> pythonExecutables;
-
-    /**
-     * The directory, relative to the project, holding the Python package of a mixed project; wins over
-     * {@code [tool.maturin] python-source}. Default: the project directory.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_SOURCE)
-    private String pythonSource;
-
-    /**
-     * Further top-level Python packages to ship from the python-source directory; wins over
-     * {@code [tool.maturin] python-packages}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_PACKAGES)
-    private List<String> pythonPackages;
-
-    /**
-     * Globs, relative to the project, of further files to ship; wins over {@code [tool.maturin] include}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.INCLUDE)
-    private List<String> include;
-
-    /**
-     * Globs of files to leave out of the wheel, matched against the path in the wheel and in the project; wins over
-     * {@code [tool.maturin] exclude}. {@code __pycache__} and {@code *.pyc} are always left out.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.EXCLUDE)
-    private List<String> exclude;
-
-    /**
-     * A directory, relative to the project, whose {@code data}, {@code scripts}, {@code headers}, {@code purelib}
-     * and {@code platlib} subdirectories go to the wheel's {@code .data} directory; wins over
-     * {@code [tool.maturin] data}. Default: {@code <module>.data} when it exists.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.DATA)
-    private String data;
-
-    /**
-     * How entries are compressed: {@code deflated} or {@code stored}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.COMPRESSION, defaultValue = "deflated")
-    private String compression;
-
-    /**
-     * The deflate level, 0 (fastest) to 9 (smallest); default 5, which keeps wheels smaller than maturin's at two
-     * thirds of the CPU time of zlib's default 6.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.COMPRESSION_LEVEL)
-    private Integer compressionLevel;
+public class PackageMojo extends AbstractWheelBuildMojo {
 
     /**
      * How many threads deflate large files (a 1 GiB library is cut into 1 MiB blocks compressed side by side).
@@ -175,14 +94,12 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
     }
 
     @Override
-    protected void run(BuildLog log) throws BuildException, ProjectException {
-        PackageConfig config = new PackageConfig(
-                PythonExecutables.configured(pythonExecutables, pythonExecutable), pyprojectPath(),
-                new MaturinSettings(moduleName(), blankToNull(pythonSource), unsetIfEmpty(pythonPackages),
-                        unsetIfEmpty(include), unsetIfEmpty(exclude), blankToNull(data), bindings()),
-                wheelDirectory.toPath().toAbsolutePath(),
+    protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
+        WheelSettings wheel = wheelSettings();
+        PackageConfig config = new PackageConfig(wheel.pythonExecutables(), wheel.interpreterParameter(),
+                wheel.pyproject(), wheel.settings(), wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
-                compression(), threads(), plugin.getVersion(),
+                wheel.compression(), threads(), plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()), sbom, wheelVersion(),
                 project.getVersion());
         attach(new PackageStep(buildDirectory(), log).run(config));
@@ -201,12 +118,16 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
         }
     }
 
-    private Compression compression() throws BuildException {
-        try {
-            return Compression.of(compression, compressionLevel);
-        } catch (IllegalArgumentException e) {
-            throw BuildException.userError("compression/compressionLevel: " + e.getMessage() + " (properties "
-                    + PropertyNames.COMPRESSION + ", " + PropertyNames.COMPRESSION_LEVEL + ").", e);
+    /**
+     * A skipped wheel module has no wheel to install or deploy; as a {@code pom} artifact, install and deploy carry
+     * its POM alone instead of failing because no file was assigned to the build artifact.
+     */
+    @Override
+    protected void skipped() {
+        if ("wheel".equals(project.getPackaging())) {
+            Artifact wheel = project.getArtifact();
+            project.setArtifact(new DefaultArtifact(wheel.getGroupId(), wheel.getArtifactId(), wheel.getVersion(),
+                    wheel.getScope(), "pom", null, new DefaultArtifactHandler("pom")));
         }
     }
 
@@ -219,12 +140,6 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
                     + "; set it to 1 or more, or leave it unset to use every available processor.", null);
         }
         return threads;
-    }
-
-    /** Maven hands an unconfigured list over as an empty one; only a list with values overrides pyproject.toml. */
-    private static List<String> unsetIfEmpty(List<String> values) {
-        List<String> set = listValues(values);
-        return set.isEmpty() ? null : set;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,7 +28,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * execution, or run {@code mvn rustwheel:sdist}.
  */
 @Mojo(name = "sdist", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class SdistMojo extends AbstractWheelLayoutMojo {
+public class SdistMojo extends AbstractWheelBuildMojo {
 
     /**
      * The crate's {@code Cargo.toml}.
@@ -52,15 +53,6 @@ public class SdistMojo extends AbstractWheelLayoutMojo {
      */
     @Parameter
     private Map<String, String> environmentVariables;
-
-    /**
-     * The directory, relative to the project, holding the Python package of a mixed project; wins over
-     * {@code [tool.maturin] python-source}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.PYTHON_SOURCE)
-    private String pythonSource;
 
     /**
      * Where the source distribution is written, beside the wheels.
@@ -92,12 +84,12 @@ public class SdistMojo extends AbstractWheelLayoutMojo {
     }
 
     @Override
-    protected void run(BuildLog log) throws BuildException, ProjectException {
+    protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
+        WheelSettings wheel = wheelSettings();
         CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
                 "release", List.of(), false, List.of(), CompileMojo.environment(environmentVariables),
                 session.isOffline());
-        Path sdist = new SdistStep(log).run(new SdistConfig(cargo, pyprojectPath(),
-                new MaturinSettings(moduleName(), blankToNull(pythonSource), null, null, null, null, bindings()),
+        Path sdist = new SdistStep(log).run(new SdistConfig(cargo, wheel.pyproject(), wheel.settings(),
                 wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"))));
         projectHelper.attachArtifact(project, "tar.gz", "sdist", sdist.toFile());

@@ -1,5 +1,6 @@
 package dev.rustwheel.project;
 
+import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import java.util.List;
@@ -22,8 +23,31 @@ public enum Bindings {
     /** The bindings the POM ({@code pom}) or else pyproject.toml ask for, detected where neither does. */
     public static Bindings of(MaturinSettings pom, PyprojectFile pyproject, StagingManifest manifest) throws ProjectException {
         String requested = pom.bindings() != null ? pom.bindings() : pyproject.maturin().string("bindings");
-        return select(requested, pom.bindings() != null ? "bindings (POM parameter)"
+        return select(requested, pom.bindings() != null ? "parameter bindings"
                 : pyproject.maturin().where("bindings"), manifest);
+    }
+
+    /**
+     * The bindings a configured value asks for, checked before anything is built.
+     *
+     * @param where where {@code requested} comes from, for the message: a parameter with its property and source,
+     *              or pyproject.toml's table and key
+     */
+    public static Bindings requested(String requested, String where) throws ProjectException {
+        return switch (requested) {
+            case "pyo3", "pyo3-ffi" -> EXTENSION;
+            case "bin" -> BIN;
+            case "cffi", "uniffi" -> throw notSupported(requested, where);
+            default -> throw ProjectException.userError(where + " = '" + requested + "' is not a binding type."
+                    + " Use pyo3, pyo3-ffi or bin (cffi and uniffi are not supported yet).", null);
+        };
+    }
+
+    /** {@code [tool.maturin] bindings} where no POM value overrides it, checked before anything is built. */
+    public static void checkRequested(MaturinSettings pom, PyprojectFile pyproject) throws ProjectException {
+        if (pom.bindings() == null && pyproject.maturin().string("bindings") != null) {
+            requested(pyproject.maturin().string("bindings"), pyproject.maturin().where("bindings"));
+        }
     }
 
     /**
@@ -33,29 +57,23 @@ public enum Bindings {
     public static Bindings select(String requested, String where, StagingManifest manifest) throws ProjectException {
         Map<String, List<String>> crates = manifest.crate().bindingCrates();
         if (requested != null) {
-            return switch (requested) {
-                case "pyo3", "pyo3-ffi" -> EXTENSION;
-                case "bin" -> BIN;
-                case "cffi", "uniffi" -> throw notSupported(requested, where);
-                default -> throw ProjectException.userError(where + " = '" + requested + "' is not a binding type."
-                        + " Use pyo3, pyo3-ffi or bin (cffi and uniffi are not supported yet).", null);
-            };
+            return requested(requested, where);
         }
         if (crates.containsKey("uniffi") && !crates.containsKey("pyo3") && !crates.containsKey("pyo3-ffi")) {
             throw notSupported("uniffi", manifest.crate().manifestPath() + " depends on uniffi, so its bindings");
         }
-        if (has(manifest.artifacts(), "cdylib")) {
+        if (has(manifest.artifacts(), ArtifactKind.CDYLIB)) {
             return EXTENSION;
         }
-        if (has(manifest.artifacts(), "bin")) {
+        if (has(manifest.artifacts(), ArtifactKind.BIN)) {
             return BIN;
         }
         throw ProjectException.userError(manifest.crate().manifestPath() + " builds neither a cdylib nor a bin."
                 + " Add [lib] crate-type = [\"cdylib\"] for an extension module, or a [[bin]] target.", null);
     }
 
-    private static boolean has(List<StagedArtifact> artifacts, String kind) {
-        return artifacts.stream().anyMatch(a -> a.kind().equals(kind));
+    private static boolean has(List<StagedArtifact> artifacts, ArtifactKind kind) {
+        return artifacts.stream().anyMatch(a -> a.kind() == kind);
     }
 
     private static ProjectException notSupported(String bindings, String where) {

@@ -47,8 +47,9 @@ public final class PythonLayout {
             this(name, content, Optional.empty());
         }
 
-        public static Executable besideGraftedLibraries(String dist, String name, EntryContent content) {
-           return new Executable(name, content, Optional.of(scriptsDirectory(dist)));
+        /** @param scriptsDirectory the layout's {@code <dist>.scripts} */
+        public static Executable besideGraftedLibraries(String scriptsDirectory, String name, EntryContent content) {
+           return new Executable(name, content, Optional.of(scriptsDirectory));
         }
 
         /** Where the executable's own bytes go in the wheel. */

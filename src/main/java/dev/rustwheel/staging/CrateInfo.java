@@ -7,10 +7,8 @@ import java.util.Map;
 /**
  * The crate a manifest's artifacts came from, as cargo reported it.
  *
- * @param targetDirectory cargo's target directory, whose lock every goal that moves files in it takes; absent
- *                        ({@code null}) in manifests written before it was recorded
- * @param metadata        the Cargo.toml fields wheel metadata falls back to; {@link CrateMetadata#EMPTY} when a
- *                        manifest written before this field existed is read
+ * @param targetDirectory cargo's target directory, whose lock every goal that moves files in it takes
+ * @param metadata        the Cargo.toml fields wheel metadata falls back to
  * @param bindingCrates   the Python binding crates ({@code pyo3}, {@code pyo3-ffi}, {@code uniffi}) cargo built,
  *                        each with its resolved features, e.g. {@code pyo3 → [abi3, abi3-py37, …]}
  * @param linkedCrates    the crate itself first, then every crate its build pulls in; empty in manifests written
@@ -20,9 +18,8 @@ public record CrateInfo(Path manifestPath, String name, String version, Path tar
                         Map<String, List<String>> bindingCrates, List<LinkedCrate> linkedCrates) {
 
     public CrateInfo {
-        metadata = metadata == null ? CrateMetadata.EMPTY : metadata;
-        bindingCrates = bindingCrates == null ? Map.of() : Map.copyOf(bindingCrates);
-        linkedCrates = linkedCrates == null ? List.of() : List.copyOf(linkedCrates);
+        bindingCrates = Map.copyOf(bindingCrates);
+        linkedCrates = List.copyOf(linkedCrates);
     }
 
     /** A crate whose dependency graph is not known. */

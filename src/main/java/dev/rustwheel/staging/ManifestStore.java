@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -60,15 +61,18 @@ public final class ManifestStore {
         }
         StagingManifest manifest;
         try {
-            manifest = MAPPER.readValue(bytes, StagingManifest.class);
+            JsonNode tree = MAPPER.readTree(bytes);
+            JsonNode version = tree == null ? null : tree.get("schemaVersion");
+            if (version == null || !version.canConvertToInt() || version.asInt() != StagingManifest.SCHEMA_VERSION) {
+                throw new CorruptManifestException(file, "its schemaVersion is " + (version == null ? "missing"
+                        : version.toString()) + (version != null && version.asInt() < StagingManifest.SCHEMA_VERSION
+                        ? " (written by an older rustwheel)" : "") + ", this plugin reads version "
+                        + StagingManifest.SCHEMA_VERSION, layout.stagingDirectory(), null);
+            }
+            manifest = MAPPER.treeToValue(tree, StagingManifest.class);
         } catch (IOException e) {
             throw new CorruptManifestException(file, "it is not a valid manifest (" + firstLine(e) + ")",
                     layout.stagingDirectory(), e);
-        }
-        if (manifest == null || manifest.schemaVersion() != StagingManifest.SCHEMA_VERSION) {
-            throw new CorruptManifestException(file, "its schemaVersion is "
-                    + (manifest == null ? "missing" : manifest.schemaVersion()) + ", this plugin reads version "
-                    + StagingManifest.SCHEMA_VERSION, layout.stagingDirectory(), null);
         }
         return Optional.of(manifest);
     }

@@ -37,14 +37,14 @@ public final class Restorer {
                 continue;
             }
             if (artifact.state() != ArtifactState.RESTORING) {
-                current = current.withArtifact(i, a -> a.withState(ArtifactState.RESTORING));
+                current = current.withArtifact(i, a -> a.movedTo(ArtifactState.RESTORING));
                 store.write(current);
             }
             RestoreAction action = apply(artifact);
             if (action.dropsEntry()) {
                 current = current.withoutArtifact(i);
             } else {
-                current = current.withArtifact(i++, a -> a.withState(ArtifactState.RESTORED));
+                current = current.withArtifact(i++, a -> a.movedTo(ArtifactState.RESTORED));
             }
             store.write(current);
         }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * One file cargo built, as the manifest records it.
  *
- * @param kind       cargo's crate type: {@code cdylib} or {@code bin}
+ * @param kind       what cargo built: the extension module or an executable
  * @param name       cargo's target name (for a library, the Python module name by default)
  * @param cargoPath  where cargo wrote it and expects to find it again
  * @param stagedPath where staging keeps it between {@code stage} and {@code finalize}
@@ -19,16 +19,20 @@ import java.nio.file.Path;
  *                   streamed into the wheel; null when it goes in as cargo wrote it
  */
 public record StagedArtifact(
-        String kind, String name, Path cargoPath, Path stagedPath, long size, String sha256, boolean fresh,
+        ArtifactKind kind, String name, Path cargoPath, Path stagedPath, long size, String sha256, boolean fresh,
         ArtifactState state, Overlay overlay) {
 
     /** An artifact without an overlay, as every goal before {@code repair} records it. */
-    public StagedArtifact(String kind, String name, Path cargoPath, Path stagedPath, long size, String sha256,
+    public StagedArtifact(ArtifactKind kind, String name, Path cargoPath, Path stagedPath, long size, String sha256,
             boolean fresh, ArtifactState state) {
         this(kind, name, cargoPath, stagedPath, size, sha256, fresh, state, null);
     }
 
-    public StagedArtifact withState(ArtifactState newState) {
+    /** @throws IllegalStateException for a move {@link ArtifactState#canMoveTo} does not allow: a defect */
+    public StagedArtifact movedTo(ArtifactState newState) {
+        if (!state.canMoveTo(newState)) {
+            throw new IllegalStateException(name + " cannot go from " + state + " to " + newState);
+        }
         return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, newState, overlay);
     }
 

@@ -25,14 +25,14 @@ public final class Stager {
         StagingManifest current = manifest;
         for (int i = 0; i < current.artifacts().size(); i++) {
             StagedArtifact artifact = current.artifacts().get(i);
-            if (artifact.state() != ArtifactState.COMPILED && artifact.state() != ArtifactState.RESTORED) {
+            if (!artifact.state().canStage()) {
                 continue;
             }
-            current = current.withArtifact(i, a -> a.withState(ArtifactState.STAGING));
+            current = current.withArtifact(i, a -> a.movedTo(ArtifactState.STAGING));
             store.write(current);
             ArtifactState done = move(artifact.cargoPath(), artifact.stagedPath());
             FaultPoints.reach(FaultPoints.STAGE_AFTER_MOVE);
-            current = current.withArtifact(i, a -> a.withState(done));
+            current = current.withArtifact(i, a -> a.movedTo(done));
             store.write(current);
         }
         return current;
@@ -59,7 +59,7 @@ public final class Stager {
         } catch (IOException e) {
             throw new StagingException(cargo, "Cannot stage " + cargo + " into " + staged + ": " + e + ". Check"
                     + " that " + staged.getParent() + " is writable and has room for the file, or set"
-                    + " stagingDirectory (property rustwheel.stagingDirectory) to a directory that has; cargo's"
+                    + " the parameter stagingDirectory to a directory that has; cargo's"
                     + " output was left where it is.", e);
         }
     }

@@ -29,7 +29,7 @@ public record StagingLayout(Path root, Path stagingDirectory) {
     }
 
     /** The staged name keeps cargo's file name, prefixed by the artifact's kind so a bin and a lib cannot clash. */
-    public Path stagedPathFor(String kind, Path cargoPath) {
-        return stagingDirectory.resolve(kind).resolve(cargoPath.getFileName());
+    public Path stagedPathFor(ArtifactKind kind, Path cargoPath) {
+        return stagingDirectory.resolve(kind.toString()).resolve(cargoPath.getFileName());
     }
 }

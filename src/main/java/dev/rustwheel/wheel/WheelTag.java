@@ -1,6 +1,5 @@
 package dev.rustwheel.wheel;
 
-import dev.rustwheel.python.PythonInterpreter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,11 +17,6 @@ public record WheelTag(String python, String abi, String platform) {
         requireComponent("python", python);
         requireComponent("abi", abi);
         requireComponent("platform", platform);
-    }
-
-    /** The tag of an extension module built for {@code interpreter} as is, before any platform repair. */
-    public static WheelTag forInterpreter(PythonInterpreter interpreter) {
-        return new WheelTag(interpreter.pythonTag(), interpreter.abiTag(), interpreter.platformTag());
     }
 
     /** Every single tag a compressed tag set stands for, as the {@code Tag:} lines of {@code WHEEL} list them. */

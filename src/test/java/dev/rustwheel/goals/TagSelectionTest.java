@@ -1,5 +1,6 @@
 package dev.rustwheel.goals;
 
+import dev.rustwheel.staging.ArtifactKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ class TagSelectionTest {
             ".cpython-311-x86_64-linux-gnu.so", Optional.of("cpython-311-x86_64-linux-gnu"), "linux-x86_64", 8);
 
     private static StagingManifest manifest(Map<String, List<String>> bindingCrates, String... kinds) {
-        List<StagedArtifact> artifacts = java.util.Arrays.stream(kinds).map(kind -> new StagedArtifact(kind, "fp",
+        List<StagedArtifact> artifacts = java.util.Arrays.stream(kinds).map(kind -> new StagedArtifact(ArtifactKind.of(kind), "fp",
                 Path.of("/t/" + kind), Path.of("/s/" + kind), 1, null, false, ArtifactState.COMPILED)).toList();
         return StagingManifest.of(new CrateInfo(Path.of("/c/Cargo.toml"), "fp", "1.0.0", null, CrateMetadata.EMPTY,
                 bindingCrates), List.of(), artifacts);
@@ -70,6 +71,14 @@ class TagSelectionTest {
         PythonInterpreter windows = new PythonInterpreter("py", "cpython", 3, 11, ".cp311-win_amd64.pyd",
                 Optional.empty(), "win-amd64", 8);
         assertEquals(".pyd", TagSelection.extensionSuffix(Optional.of(8), windows));
+    }
+
+    @Test
+    void withoutAuditAVersionSpecificBuildTakesTheInterpretersOwnTags() {
+        PythonInterpreter freeThreaded = new PythonInterpreter("/usr/bin/python3.13t", "cpython", 3, 13,
+                ".cpython-313t-x86_64-linux-gnu.so", Optional.of("cpython-313t-x86_64-linux-gnu"), "linux-x86_64", 8);
+        assertEquals("cp313-cp313t-linux_x86_64",
+                TagSelection.select(Bindings.EXTENSION, Optional.empty(), freeThreaded, List.of()).toString());
     }
 
     @Test

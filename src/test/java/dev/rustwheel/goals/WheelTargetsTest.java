@@ -1,5 +1,6 @@
 package dev.rustwheel.goals;
 
+import dev.rustwheel.staging.ArtifactKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class WheelTargetsTest {
     private static final PythonInterpreter CP311_AGAIN = cpython(11, "/usr/bin/python3");
 
     private static StagingManifest manifest(Map<String, List<String>> bindingCrates, String kind) {
-        StagedArtifact artifact = new StagedArtifact(kind, "fp", Path.of("/t/" + kind), Path.of("/s/" + kind), 1,
+        StagedArtifact artifact = new StagedArtifact(ArtifactKind.of(kind), "fp", Path.of("/t/" + kind), Path.of("/s/" + kind), 1,
                 null, false, ArtifactState.COMPILED);
         return StagingManifest.of(new CrateInfo(Path.of("/c/Cargo.toml"), "fp", "1.0.0", null, CrateMetadata.EMPTY,
                 bindingCrates), List.of(), List.of(artifact));
@@ -41,7 +42,7 @@ class WheelTargetsTest {
     private static List<PythonInterpreter> select(Bindings bindings, Map<String, List<String>> crates,
                                                   PythonInterpreter... interpreters) throws BuildException {
         return WheelTargets.select(bindings, manifest(crates, bindings == Bindings.BIN ? "bin" : "cdylib"),
-                List.of(interpreters), MANYLINUX);
+                List.of(interpreters), MANYLINUX).stream().map(WheelTargets.Target::python).toList();
     }
 
     @Test
@@ -80,7 +81,7 @@ class WheelTargetsTest {
             String message = e.getMessage();
             for (String part : List.of("/c/Cargo.toml uses " + crate + " without the stable ABI",
                     "(for /py/3.11/bin/python3.11)", "3.11 (/py/3.11/bin/python3.11), 3.10 (/py/3.10/bin/python3.10)",
-                    "abi3-py310", "pythonExecutables", "pythonExecutable (property rustwheel.pythonExecutable)")) {
+                    "abi3-py310", "pythonExecutables", "each with its own pythonExecutable.")) {
                 assertTrue(message.contains(part), "'" + part + "' missing in: " + message);
             }
         }

@@ -119,7 +119,7 @@ class PythonLayoutTest {
     @Test
     void anExecutableNeedingGraftedLibrariesGoesBesideThemBehindAShim() throws Exception {
         byte[] binary = {0x7f, 'E', 'L', 'F'};
-        PythonLayout.Executable executable = PythonLayout.Executable.besideGraftedLibraries("fp", "fp-cli",
+        PythonLayout.Executable executable = PythonLayout.Executable.besideGraftedLibraries("fp.scripts", "fp-cli",
                 EntryContent.ofBytes(binary));
         List<WheelEntry> entries = PythonLayout.entries(new ProjectPaths(root), MaturinSettings.NONE, "fp", DATA,
                 Optional.empty(), List.of(executable, new PythonLayout.Executable("plain",

@@ -26,6 +26,30 @@ class ArtifactStateTest {
         assertEquals(isStaged, state.isStaged(), "isStaged");
     }
 
+    @ParameterizedTest(name = "{0} may move to {1}")
+    @CsvSource(delimiter = '|', value = {
+            "COMPILED  | STAGING",
+            "STAGING   | RENAMED MIRRORED RESTORING",
+            "RENAMED   | RESTORING",
+            "MIRRORED  | RESTORING",
+            "RESTORING | RESTORED",
+            "RESTORED  | STAGING",
+    })
+    void transitions(ArtifactState from, String allowed) {
+        List<String> expected = List.of(allowed.trim().split(" "));
+        for (ArtifactState to : ArtifactState.values()) {
+            assertEquals(expected.contains(to.name()), from.canMoveTo(to), from + " -> " + to);
+        }
+    }
+
+    @Test
+    void aMoveTheMachineDoesNotAllowIsRefused() {
+        StagedArtifact compiled = artifact(ArtifactState.COMPILED);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> compiled.movedTo(ArtifactState.RESTORED));
+        assertEquals(ArtifactState.STAGING, compiled.movedTo(ArtifactState.STAGING).state());
+    }
+
     @Test
     void everyStateIsInTheTable() {
         // the table above lists six states; a new state must be added to it deliberately
@@ -53,7 +77,7 @@ class ArtifactStateTest {
     }
 
     private static StagedArtifact artifact(ArtifactState state) {
-        return new StagedArtifact("cdylib", "demo", Path.of("/c/target/release/libdemo.so"),
+        return new StagedArtifact(ArtifactKind.CDYLIB, "demo", Path.of("/c/target/release/libdemo.so"),
                 Path.of("/c/target/rustwheel/staging/cdylib/libdemo.so"), 10, null, false, state);
     }
 }

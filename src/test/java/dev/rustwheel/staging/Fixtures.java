@@ -22,7 +22,8 @@ final class Fixtures {
     /** An artifact record for {@code fileName} in cargo's release directory, with the given recorded size. */
     StagedArtifact artifact(String kind, String fileName, long size, ArtifactState state) {
         Path cargo = cargoRelease.resolve(fileName);
-        return new StagedArtifact(kind, fileName, cargo, layout.stagedPathFor(kind, cargo), size, null, false, state);
+        return new StagedArtifact(ArtifactKind.of(kind), fileName, cargo, layout.stagedPathFor(ArtifactKind.of(kind), cargo),
+                size, null, false, state);
     }
 
     static StagingManifest manifest(StagedArtifact... artifacts) {

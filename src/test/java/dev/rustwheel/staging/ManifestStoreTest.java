@@ -45,14 +45,14 @@ class ManifestStoreTest {
                 new CrateInfo(tempDir.resolve("crate/Cargo.toml"), "fast-parse", "1.2.0-beta.1"),
                 List.of(Path.of("/opt/native/lib"), tempDir.resolve("crate/target/release/build/x-1/out")),
                 List.of(
-                        new StagedArtifact("cdylib", "fast_parse", release.resolve("libfast_parse.so"),
-                                layout.stagedPathFor("cdylib", release.resolve("libfast_parse.so")),
+                        new StagedArtifact(ArtifactKind.CDYLIB, "fast_parse", release.resolve("libfast_parse.so"),
+                                layout.stagedPathFor(ArtifactKind.CDYLIB, release.resolve("libfast_parse.so")),
                                 5_000_000_000L, null, false, ArtifactState.RENAMED),
-                        new StagedArtifact("bin", "fp-cli", release.resolve("fp-cli"),
-                                layout.stagedPathFor("bin", release.resolve("fp-cli")),
+                        new StagedArtifact(ArtifactKind.BIN, "fp-cli", release.resolve("fp-cli"),
+                                layout.stagedPathFor(ArtifactKind.BIN, release.resolve("fp-cli")),
                                 1234, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", true,
                                 ArtifactState.MIRRORED),
-                        new StagedArtifact("cdylib", "with space", Path.of("/a dir/ünï/libx.so"),
+                        new StagedArtifact(ArtifactKind.CDYLIB, "with space", Path.of("/a dir/ünï/libx.so"),
                                 Path.of("/b/libx.so"), 0, null, true, ArtifactState.RESTORED)));
     }
 
@@ -98,22 +98,6 @@ class ManifestStoreTest {
     }
 
     @Test
-    void readsAManifestWrittenBeforeTheAuditFieldExisted() throws Exception {
-        store.write(sample());
-        JsonNode json = new ObjectMapper().readTree(layout.manifest().toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove(List.of("audit", "grafted", "wheels"));
-        json.get("artifacts").forEach(a -> ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("overlay"));
-        Files.writeString(layout.manifest(), json.toString());
-
-        StagingManifest read = store.read().orElseThrow();
-
-        assertEquals(sample(), read);
-        assertEquals(null, read.audit());
-        assertEquals(List.of(), read.grafted());
-        assertEquals(List.of(), read.wheels());
-    }
-
-    @Test
     void readsBackWhatWentIntoEachWheelAndKeepsItAcrossACompile() throws Exception {
         WheelRecord wheel = new WheelRecord(Path.of("/m/target/wheels/demo-1.0-py3-none-any.whl"), 4242,
                 "2026-11-30T10:00:00.123456789Z", "deflated:6", List.of(new WheelRecord.Entry("demo/__init__.py",
@@ -155,9 +139,9 @@ class ManifestStoreTest {
                 Arguments.of("JSON null", (UnaryOperator<String>) valid -> "null"),
                 Arguments.of("truncated", (UnaryOperator<String>) valid -> valid.substring(0, valid.length() / 2)),
                 Arguments.of("wrong schemaVersion", (UnaryOperator<String>) valid ->
-                        valid.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 2")),
+                        valid.replaceFirst("\"schemaVersion\" : 2", "\"schemaVersion\" : 3")),
                 Arguments.of("missing schemaVersion", (UnaryOperator<String>) valid ->
-                        valid.replaceFirst("\"schemaVersion\" : 1,", "")),
+                        valid.replaceFirst("\"schemaVersion\" : 2,", "")),
                 Arguments.of("a state this plugin does not know", (UnaryOperator<String>) valid ->
                         valid.replaceFirst("\"RENAMED\"", "\"TELEPORTED\"")));
     }
@@ -181,7 +165,7 @@ class ManifestStoreTest {
     void wrongSchemaVersionSaysWhichVersionItReads() throws Exception {
         store.write(sample());
         Files.writeString(layout.manifest(),
-                Files.readString(layout.manifest()).replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+                Files.readString(layout.manifest()).replaceFirst("\"schemaVersion\" : 2", "\"schemaVersion\" : 7"));
 
         CorruptManifestException e = assertThrows(CorruptManifestException.class, store::read);
 
@@ -189,9 +173,21 @@ class ManifestStoreTest {
     }
 
     @Test
+    void aManifestOfAnOlderPluginSaysSoAndHowToRecover() throws Exception {
+        Files.createDirectories(layout.root());
+        Files.writeString(layout.manifest(), "{\"schemaVersion\": 1, \"artifacts\": []}");
+
+        CorruptManifestException e = assertThrows(CorruptManifestException.class, store::read);
+
+        assertTrue(e.getMessage().contains("its schemaVersion is 1 (written by an older rustwheel), this plugin reads"
+                + " version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("Move any files in that directory back"), e.getMessage());
+    }
+
+    @Test
     void leavesNoTempFileBehind() throws Exception {
         store.write(sample());
-        store.write(sample().withArtifact(0, a -> a.withState(ArtifactState.RESTORED)));
+        store.write(sample().withArtifact(0, a -> a.movedTo(ArtifactState.RESTORING)));
 
         try (Stream<Path> files = Files.list(layout.root())) {
             assertEquals(List.of(layout.manifest()), files.toList());
@@ -214,7 +210,7 @@ class ManifestStoreTest {
         store.write(sample());
         byte[] before = Files.readAllBytes(layout.manifest());
         Object keyBefore = Fixtures.fileKey(layout.manifest());
-        StagingManifest next = sample().withArtifact(1, a -> a.withState(ArtifactState.RESTORED));
+        StagingManifest next = sample().withArtifact(1, a -> a.movedTo(ArtifactState.RESTORING));
 
         try (InputStream openedBefore = Files.newInputStream(layout.manifest())) {
             store.write(next);

@@ -182,8 +182,8 @@ class RestorerTest {
             ManifestStore store = new ManifestStore(StagingLayout.under(tempDir.resolve("module/target"),
                     stagingDirectory));
             Path cargo = fx.cargoRelease.resolve("libdemo.so");
-            StagedArtifact artifact = new StagedArtifact("cdylib", "demo", cargo,
-                    store.layout().stagedPathFor("cdylib", cargo), CLEAN.length, null, false, ArtifactState.MIRRORED);
+            StagedArtifact artifact = new StagedArtifact(ArtifactKind.CDYLIB, "demo", cargo,
+                    store.layout().stagedPathFor(ArtifactKind.CDYLIB, cargo), CLEAN.length, null, false, ArtifactState.MIRRORED);
             Fixtures.write(artifact.stagedPath(), CLEAN);
             FileTime built = FileTime.fromMillis(1_700_000_000_000L);
             Files.setLastModifiedTime(artifact.stagedPath(), built);

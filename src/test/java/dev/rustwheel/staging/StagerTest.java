@@ -132,8 +132,8 @@ class StagerTest {
         try {
             ManifestStore store = new ManifestStore(StagingLayout.under(module));
             Path cargo = Fixtures.write(crate.resolve("libdemo.so"), LIBRARY);
-            StagedArtifact artifact = new StagedArtifact("cdylib", "demo", cargo,
-                    store.layout().stagedPathFor("cdylib", cargo), LIBRARY.length, null, false,
+            StagedArtifact artifact = new StagedArtifact(ArtifactKind.CDYLIB, "demo", cargo,
+                    store.layout().stagedPathFor(ArtifactKind.CDYLIB, cargo), LIBRARY.length, null, false,
                     ArtifactState.COMPILED);
             Object inode = Fixtures.fileKey(cargo);
 

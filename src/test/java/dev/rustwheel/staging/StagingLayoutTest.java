@@ -22,7 +22,7 @@ class StagingLayoutTest {
     void stagedPathKeepsCargosFileNameUnderTheKind() {
         Path cargo = Path.of("/work/crate/target/release/libfastparse.so");
 
-        assertEquals(build.resolve("rustwheel/staging/cdylib/libfastparse.so"), layout.stagedPathFor("cdylib", cargo));
+        assertEquals(build.resolve("rustwheel/staging/cdylib/libfastparse.so"), layout.stagedPathFor(ArtifactKind.CDYLIB, cargo));
     }
 
     @Test
@@ -30,6 +30,6 @@ class StagingLayoutTest {
         Path lib = Path.of("/work/crate/target/release/fastparse");
         Path bin = Path.of("/work/crate/target/other/fastparse");
 
-        assertNotEquals(layout.stagedPathFor("cdylib", lib), layout.stagedPathFor("bin", bin));
+        assertNotEquals(layout.stagedPathFor(ArtifactKind.CDYLIB, lib), layout.stagedPathFor(ArtifactKind.BIN, bin));
     }
 }

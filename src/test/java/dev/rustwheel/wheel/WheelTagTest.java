@@ -3,8 +3,6 @@ package dev.rustwheel.wheel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rustwheel.python.PythonInterpreter;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,13 +18,6 @@ class WheelTagTest {
     void allowsCompressedTagSets() {
         assertEquals("cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64",
                 new WheelTag("cp311", "cp311", "manylinux_2_17_x86_64.manylinux2014_x86_64").toString());
-    }
-
-    @Test
-    void takesTheTagsOfAnInterpreter() {
-        PythonInterpreter interpreter = new PythonInterpreter("/usr/bin/python3.13t", "cpython", 3, 13,
-                ".cpython-313t-x86_64-linux-gnu.so", Optional.of("cpython-313t-x86_64-linux-gnu"), "linux-x86_64", 8);
-        assertEquals(new WheelTag("cp313", "cp313t", "linux_x86_64"), WheelTag.forInterpreter(interpreter));
     }
 
     @ParameterizedTest

@@ -1,0 +1,43 @@
+package dev.rustwheel.project;
+
+import dev.rustwheel.staging.CrateInfo;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What can be known wrong about the project before cargo builds anything: pyproject.toml's syntax, its
+ * {@code [project]} values (name, version, dependencies, readme, license…), the types of its {@code [tool.maturin]}
+ * values, the requested bindings, and the directories and files the layout settings name. A mistake found here costs a
+ * second, not a build.
+ */
+public final class ProjectCheck {
+
+    private ProjectCheck() {
+    }
+
+    /**
+     * @param pom   the POM's layout settings, each winning over {@code [tool.maturin]} where set (already checked)
+     * @param crate the crate as {@code cargo metadata} describes it; its binding crates are not known yet
+     */
+    public static void beforeBuild(Path pyprojectPath, MaturinSettings pom, CrateInfo crate) throws ProjectException {
+        PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
+        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), pom);
+        Bindings.checkRequested(pom, pyproject);
+        ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
+        if (settings.pythonSource() != null) {
+            paths.resolve(settings.pythonSource(),
+                    where(pom.pythonSource(), "pythonSource", pyproject, "python-source"));
+        }
+        if (settings.data() != null) {
+            paths.resolve(settings.data(), where(pom.data(), "data", pyproject, "data"));
+        }
+        for (String glob : settings.include() == null ? List.<String>of() : settings.include()) {
+            Globs.files(paths, glob, where(pom.include() == null ? null : glob, "include", pyproject, "include"));
+        }
+        ProjectMetadata.resolve(pyproject, crate);
+    }
+
+    private static String where(String pomValue, String parameter, PyprojectFile pyproject, String key) {
+        return pomValue != null ? "parameter " + parameter : pyproject.maturin().where(key);
+    }
+}
