@@ -44,8 +44,10 @@ public final class CompileStep {
     public StagingManifest run(CargoBuildRequest request) throws BuildException {
         Cargo cargo = new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info);
         CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
+        CargoBuildRequest build = request.withEnvironment(Pyo3Python.forExtensionModule(request.environment(),
+                workspace.rootPackage().buildsCdylib()));
         try (TargetLock lock = state.lock(workspace.targetDirectory())) {
-            return recoverAndBuild(cargo, request, workspace);
+            return recoverAndBuild(cargo, build, workspace);
         } catch (StagingException e) {
             throw ModuleState.map(e);
         }

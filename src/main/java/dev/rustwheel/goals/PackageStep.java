@@ -1,7 +1,5 @@
 package dev.rustwheel.goals;
 
-import dev.rustwheel.binary.elf.ElfFile;
-import dev.rustwheel.binary.elf.ElfFormatException;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.LicenseFiles;
@@ -59,9 +57,13 @@ public final class PackageStep {
         try {
             PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
             Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
-            for (PythonInterpreter python : WheelTargets.select(bindings, manifest, probe(config),
+            boolean embedsPython = bindings == Bindings.BIN && embedsPython(manifest);
+            // an executable linking libpython starts only beside that interpreter: tagged as its extension modules
+            // are (cp311-cp311), as maturin tags PyO3 binaries, so pip installs it nowhere else
+            Bindings tagging = embedsPython ? Bindings.EXTENSION : bindings;
+            for (PythonInterpreter python : WheelTargets.select(tagging, manifest, probe(config),
                     auditedPlatforms(manifest))) {
-                wheels.add(write(manifest, config, pyproject, bindings, python));
+                wheels.add(write(manifest, config, pyproject, bindings, tagging, python));
             }
         } catch (BuildException | RuntimeException e) {
             state.restoreAfter(e);
@@ -74,7 +76,7 @@ public final class PackageStep {
     }
 
     private WheelResult write(StagingManifest manifest, PackageConfig config, PyprojectFile pyproject,
-                              Bindings bindings, PythonInterpreter python) throws BuildException, ProjectException {
+                              Bindings bindings, Bindings tagging, PythonInterpreter python) throws BuildException, ProjectException {
         MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
@@ -87,7 +89,7 @@ public final class PackageStep {
             StagedArtifact library = manifest.artifacts().get(index);
             String moduleName = settings.moduleName() != null ? settings.moduleName() : library.name();
             String module = moduleName.substring(moduleName.lastIndexOf('.') + 1);
-            requireInitFunction(library.currentPath(), module);
+            NativeFile.read(library.currentPath(), "PyInit_" + module).requireExtensionModule(module);
             Optional<Integer> abi3 = Bindings.abi3MinorVersion(manifest, python.minor());
             PythonLayout.Extension extension = new PythonLayout.Extension(
                     content(library), TagSelection.extensionSuffix(abi3, python));
@@ -120,7 +122,7 @@ public final class PackageStep {
             String moduleName = settings.moduleName() != null ? settings.moduleName()
                     : metadata.name().wheelEscaped();
             payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables);
-            tag = TagSelection.select(bindings, Optional.empty(), python, auditedPlatforms(manifest));
+            tag = TagSelection.select(tagging, Optional.empty(), python, auditedPlatforms(manifest));
         }
         for (GraftedLibrary library : manifest.grafted()) {
             // streamed from where the system keeps it; the overlay renames it and points it at its neighbours
@@ -189,6 +191,15 @@ public final class PackageStep {
         return EntryContent.ofBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static boolean embedsPython(StagingManifest manifest) throws BuildException {
+        for (StagedArtifact artifact : manifest.artifacts()) {
+            if (artifact.kind().equals("bin") && NativeFile.read(artifact.currentPath(), null).libpython().isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** RECORD spells digests in URL-safe base64; the manifest, like sha256sum, in hex. */
     private static String hex(String urlSafeBase64) {
         return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(urlSafeBase64));
@@ -205,22 +216,6 @@ public final class PackageStep {
                 + ", only " + artifacts.stream().map(a -> a.kind() + " " + a.name()).toList() + ". Add [lib]"
                 + " crate-type = [\"cdylib\"] to Cargo.toml to build an extension module, or set bindings to bin"
                 + " to ship the executables.", null);
-    }
-
-    private static void requireInitFunction(Path library, String module) throws BuildException, ProjectException {
-        String init = "PyInit_" + module;
-        try (ElfFile elf = ElfFile.open(library)) {
-            if (!elf.exportsSymbol(init)) {
-                throw BuildException.userError(library + " exports no " + init + ", so Python cannot import it as"
-                        + " module '" + module + "'. Define the module with PyO3's #[pymodule] fn " + module
-                        + "(…), or export #[no_mangle] pub extern \"C\" fn " + init + "(); the module name is the"
-                        + " [lib] name in Cargo.toml.", null);
-            }
-        } catch (ElfFormatException e) {
-            throw BuildException.userError(e.getMessage(), e);
-        } catch (IOException e) {
-            throw BuildException.toolFailure("Cannot read " + library + ": " + e, e);
-        }
     }
 
     /** Each configured interpreter, probed once, in the configured order. */
