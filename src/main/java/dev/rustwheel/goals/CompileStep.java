@@ -72,7 +72,7 @@ public final class CompileStep {
         }
         StagingManifest manifest = StagingManifest.of(
                 new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
-                        crateMetadata(result.rootPackage()), result.bindingCrates()),
+                        crateMetadata(result.rootPackage()), result.bindingCrates(), result.outDirectory()),
                 result.linkedPaths(), artifacts);
         state.write(manifest);
         return manifest;

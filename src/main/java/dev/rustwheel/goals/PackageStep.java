@@ -4,6 +4,7 @@ import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.LicenseFiles;
 import dev.rustwheel.project.MaturinSettings;
+import dev.rustwheel.project.OutDirIncludes;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.ProjectMetadata;
 import dev.rustwheel.project.ProjectPaths;
@@ -124,6 +125,7 @@ public final class PackageStep {
             payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables);
             tag = TagSelection.select(tagging, Optional.empty(), python, auditedPlatforms(manifest));
         }
+        payload.addAll(OutDirIncludes.entries(pyproject, manifest.crate(), log::warn));
         for (GraftedLibrary library : manifest.grafted()) {
             // streamed from where the system keeps it; the overlay renames it and points it at its neighbours
             payload.add(new WheelEntry(library.archivePath(),

@@ -11,7 +11,8 @@ import java.util.List;
  * @param moduleName     the Python import name of the native module, possibly dotted ({@code pkg._native})
  * @param pythonSource   the directory holding the Python package, relative to the project
  * @param pythonPackages further top-level packages to ship from {@code pythonSource}
- * @param include        globs of extra files to ship (those marked {@code format = "sdist"} only are dropped)
+ * @param include        globs of extra files to ship (those marked {@code format = "sdist"} only are dropped; the
+ *                       tables naming {@code from = "out-dir"} are {@link OutDirIncludes})
  * @param exclude        globs of files to leave out
  * @param data           the directory whose {@code data}, {@code scripts}, {@code headers}, {@code purelib} and
  *                       {@code platlib} subdirectories go to {@code <dist>-<version>.data/}
@@ -49,6 +50,9 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
         }
         List<String> globs = new ArrayList<>();
         for (JsonNode item : list) {
+            if (key.equals("include") && OutDirIncludes.isOutDirTable(item)) {
+                continue; // a build script's output, shipped by OutDirIncludes
+            }
             if (item.isTextual()) {
                 globs.add(item.asText());
             } else if (item.isObject() && item.path("path").isTextual()) {
