@@ -78,7 +78,7 @@ public final class PackageStep {
 
     private WheelResult write(StagingManifest manifest, PackageConfig config, PyprojectFile pyproject,
                               Bindings bindings, Bindings tagging, PythonInterpreter python) throws BuildException, ProjectException {
-        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
+        MaturinSettings settings = MaturinSettings.resolve(pyproject, config.settings());
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
@@ -95,7 +95,7 @@ public final class PackageStep {
             PythonLayout.Extension extension = new PythonLayout.Extension(
                     content(library), TagSelection.extensionSuffix(abi3, python));
             payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.of(extension),
-                    List.of());
+                    List.of(), log::warn);
             String suffix = module + extension.suffix();
             payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
                     .ifPresent(e -> packed.put(index, e.path()));
@@ -122,7 +122,8 @@ public final class PackageStep {
             }
             String moduleName = settings.moduleName() != null ? settings.moduleName()
                     : metadata.name().wheelEscaped();
-            payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables);
+            payload = PythonLayout.entries(paths, settings, moduleName, dataDirectory, Optional.empty(), executables,
+                    log::warn);
             tag = TagSelection.select(tagging, Optional.empty(), python, auditedPlatforms(manifest));
         }
         payload.addAll(OutDirIncludes.entries(pyproject, manifest.crate(), log::warn));

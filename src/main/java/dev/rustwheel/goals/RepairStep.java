@@ -100,7 +100,7 @@ public final class RepairStep {
     private StagingManifest graft(StagingManifest manifest, RepairConfig config, List<ExternalLibrary> external)
             throws BuildException, ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
-        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
+        MaturinSettings settings = MaturinSettings.resolve(pyproject, config.settings());
         Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
         String dist = ProjectMetadata.resolve(pyproject, manifest.crate()).name().wheelEscaped();
         List<GraftTarget> targets = new ArrayList<>();

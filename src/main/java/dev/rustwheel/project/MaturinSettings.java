@@ -23,11 +23,16 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
 
     public static final MaturinSettings NONE = new MaturinSettings(null, null, null, null, null, null, null);
 
-    /** The POM's settings over pyproject.toml's {@code [tool.maturin]} table. */
-    public static MaturinSettings resolve(TomlTable maturin, MaturinSettings pom) throws ProjectException {
+    /**
+     * The POM's settings over pyproject.toml's {@code [tool.maturin]} table; {@code python-source} is detected as
+     * maturin detects it ({@link SourceLayout}) where neither sets it.
+     */
+    public static MaturinSettings resolve(PyprojectFile pyproject, MaturinSettings pom) throws ProjectException {
+        TomlTable maturin = pyproject.maturin();
         return new MaturinSettings(
                 first(pom.moduleName(), maturin.string("module-name")),
-                first(pom.pythonSource(), maturin.string("python-source")),
+                first(pom.pythonSource(), first(maturin.string("python-source"),
+                        SourceLayout.detectedPythonSource(pyproject))),
                 first(pom.pythonPackages(), maturin.has("python-packages") ? maturin.strings("python-packages") : null),
                 first(pom.include(), wheelGlobs(maturin, "include")),
                 first(pom.exclude(), wheelGlobs(maturin, "exclude")),
