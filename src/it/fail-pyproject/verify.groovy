@@ -6,7 +6,8 @@ String pyproject = new File(basedir, 'bad-requirement.toml').canonicalPath
 List<List<String>> expected = [
         ["bad-requirement.toml: [project] dependencies holds an invalid dependency", 'python_versio', 'column'],
         ["bad-version.toml: [project] version = \"1.0-final\" is not a valid PEP 440 version"],
-        ["python-source = '../outside' points outside the project directory"],
+        // outside the project is allowed, as in maturin (a monorepo's ../python); missing is not
+        ["python-source is set to '../outside', but the Python package", 'does not exist'],
         ["is a symbolic link to", 'outside the project directory', 'Copy the file into the project'],
         ["cffi bindings are not supported yet"],
 ]
