@@ -80,6 +80,7 @@ public final class PackageStep {
                               Bindings bindings, Bindings tagging, PythonInterpreter python) throws BuildException, ProjectException {
         MaturinSettings settings = MaturinSettings.resolve(pyproject, config.settings());
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
+        metadata.warnings().forEach(log::warn);
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
         Map<Integer, String> packed = new TreeMap<>();
