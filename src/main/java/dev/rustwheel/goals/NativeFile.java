@@ -46,8 +46,13 @@ final class NativeFile {
         return libpython;
     }
 
-    /** Refuses an extension module Python cannot import, or that would load a second interpreter into the first. */
-    void requireExtensionModule(String module) throws BuildException {
+    /**
+     * Refuses an extension module Python cannot import, or that would load a second interpreter into the first.
+     *
+     * @param pyo3 whether the crate uses PyO3 or pyo3-ffi; a cdylib with neither and no init function is what
+     *             maturin takes for cffi bindings
+     */
+    void requireExtensionModule(String module, boolean pyo3) throws BuildException {
         if (libpython.isPresent()) {
             throw BuildException.userError("Your library links libpython (" + libpython.get() + "), which libraries"
                     + " must not do: " + file + " would load a second copy of the interpreter into the one that"
@@ -55,6 +60,13 @@ final class NativeFile {
                     + " extension-module feature (pyo3 = { features = [\"extension-module\"] }) and drop"
                     + " auto-initialize; PyO3 0.26 and later read PYO3_BUILD_EXTENSION_MODULE, which the compile"
                     + " goal sets.", null);
+        }
+        if (!exportsInit && !pyo3) {
+            throw BuildException.userError(file + " uses neither PyO3 nor pyo3-ffi and exports no PyInit_" + module
+                    + ", so maturin would build it as cffi bindings (a C API loaded through cffi); cffi bindings are"
+                    + " not supported yet. Keep building this crate with maturin, or make it an extension module:"
+                    + " add PyO3 and a #[pymodule] fn " + module + "(…), or export #[no_mangle] pub extern \"C\" fn"
+                    + " PyInit_" + module + "().", null);
         }
         if (!exportsInit) {
             String init = "PyInit_" + module;

@@ -91,7 +91,9 @@ public final class PackageStep {
             StagedArtifact library = manifest.artifacts().get(index);
             String moduleName = settings.moduleName() != null ? settings.moduleName() : library.name();
             String module = moduleName.substring(moduleName.lastIndexOf('.') + 1);
-            NativeFile.read(library.currentPath(), "PyInit_" + module).requireExtensionModule(module);
+            NativeFile.read(library.currentPath(), "PyInit_" + module).requireExtensionModule(module,
+                    manifest.crate().bindingCrates().containsKey("pyo3")
+                            || manifest.crate().bindingCrates().containsKey("pyo3-ffi"));
             Optional<Integer> abi3 = Bindings.abi3MinorVersion(manifest, python.minor());
             PythonLayout.Extension extension = new PythonLayout.Extension(
                     content(library), TagSelection.extensionSuffix(abi3, python));

@@ -30,7 +30,7 @@ class NativeFileTest {
                 "int Py_Fake(void); int PyInit_ext(void) { return Py_Fake(); }", libpython().toString());
 
         NativeFile file = NativeFile.read(module, "PyInit_ext");
-        BuildException e = assertThrows(BuildException.class, () -> file.requireExtensionModule("ext"));
+        BuildException e = assertThrows(BuildException.class, () -> file.requireExtensionModule("ext", true));
 
         assertTrue(e.isUserError());
         assertTrue(e.getMessage().startsWith("Your library links libpython (libpython3.99.so.1.0), which libraries"
@@ -44,15 +44,27 @@ class NativeFileTest {
         Path module = Gcc.sharedLibrary(dir, "ext.so", "int PyInit_other(void) { return 0; }");
 
         BuildException e = assertThrows(BuildException.class,
-                () -> NativeFile.read(module, "PyInit_ext").requireExtensionModule("ext"));
+                () -> NativeFile.read(module, "PyInit_ext").requireExtensionModule("ext", true));
 
         assertTrue(e.getMessage().contains("exports no PyInit_ext"), e.getMessage());
     }
 
     @Test
+    void aCdylibWithoutPyo3OrInitFunctionIsDetectedAsCffiAsMaturinDetectsIt() throws Exception {
+        Path library = Gcc.sharedLibrary(dir, "with_data.so", "int get_21(void) { return 21; }");
+
+        BuildException e = assertThrows(BuildException.class,
+                () -> NativeFile.read(library, "PyInit_with_data").requireExtensionModule("with_data", false));
+
+        assertTrue(e.getMessage().contains("maturin would build it as cffi bindings")
+                && e.getMessage().contains("cffi bindings are not supported yet"), e.getMessage());
+    }
+
+    @Test
     void aCleanModulePassesAndAnExecutableMayEmbedPython() throws Exception {
         Path module = Gcc.sharedLibrary(dir, "ext.so", "int PyInit_ext(void) { return 0; }");
-        assertDoesNotThrow(() -> NativeFile.read(module, "PyInit_ext").requireExtensionModule("ext"));
+        assertDoesNotThrow(() -> NativeFile.read(module, "PyInit_ext").requireExtensionModule("ext", false),
+                "a hand-written PyInit_ext needs no PyO3");
         assertEquals(Optional.empty(), NativeFile.read(module, "PyInit_ext").libpython());
 
         Path embedding = Gcc.pieExecutable(dir, "tool", "int Py_Fake(void); int main(void) { return Py_Fake(); }",
