@@ -42,6 +42,8 @@ class OutDirIncludesTest {
 
         assertEquals(List.of("pkg/generated_info.txt"), entries("\"README.md\", { path = \"generated_info.txt\","
                 + " from = \"out-dir\", to = \"pkg/\" }", outDir));
+        assertEquals(List.of("README.md"), MaturinSettings.resolve(PyprojectFile.read(project.resolve(
+                "pyproject.toml")), MaturinSettings.NONE).include(), "the table is no glob of the project");
         assertEquals(List.of("pkg/sub/gen/a.py"), entries("{ path = \"gen/*.py\", from = \"out-dir\","
                 + " to = \"pkg/sub\" }", outDir));
         assertEquals(List.of(), warnings);
