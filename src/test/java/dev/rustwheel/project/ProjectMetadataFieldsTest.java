@@ -184,6 +184,20 @@ class ProjectMetadataFieldsTest {
                 """).licenseFiles().stream().map(LicenseFiles.LicenseFile::path).toList());
     }
 
+    @Test
+    void licenseFilesInMaturinsOrderTheTablesFileFirstThenEachPatternsMatches() throws Exception {
+        for (String name : List.of("AUTHORS.txt", "LICENCE.txt", "LICENSE", "NOTICE.md")) {
+            Files.writeString(dir.resolve(name), name);
+        }
+        assertEquals(List.of("LICENCE.txt", "LICENSE", "NOTICE.md", "AUTHORS.txt"), resolve("""
+                [project]
+                name = "license-test"
+                version = "1"
+                license = { file = "LICENCE.txt" }
+                """).licenseFiles().stream().map(LicenseFiles.LicenseFile::path).toList(),
+                "as maturin 1.15 lists them for its test crate license-test");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "description = \"two\\nlines\"|[project] description must be a single line",
