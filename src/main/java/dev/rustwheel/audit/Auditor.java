@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Audits files that ship together against every policy, as auditwheel does: versioned symbols (the files' own
@@ -120,17 +122,23 @@ public final class Auditor {
         return hits;
     }
 
+    /** One pass over the imports, then one lookup per version: the work grows with the file, not its square. */
     private static List<VersionUse> versionUses(ElfSummary file) {
+        Map<List<String>, Set<String>> symbolsByVersion = new HashMap<>();
+        for (ImportedSymbol symbol : file.imports()) {
+            if (symbol.version() != null) {
+                symbolsByVersion.computeIfAbsent(List.of(symbol.library(), symbol.version()), k -> new TreeSet<>())
+                        .add(symbol.name());
+            }
+        }
         List<VersionUse> uses = new ArrayList<>();
         for (VersionRequirement requirement : file.versionRequirements()) {
             if (isLoaderOrPython(requirement.library())) {
                 continue; // the loader's versions come with libc's, which are checked already
             }
             for (String version : requirement.versions()) {
-                List<String> symbols = file.imports().stream()
-                        .filter(s -> version.equals(s.version()) && requirement.library().equals(s.library()))
-                        .map(ImportedSymbol::name).distinct().sorted().toList();
-                uses.add(new VersionUse(version, requirement.library(), file.path(), symbols));
+                Set<String> symbols = symbolsByVersion.getOrDefault(List.of(requirement.library(), version), Set.of());
+                uses.add(new VersionUse(version, requirement.library(), file.path(), List.copyOf(symbols)));
             }
         }
         return uses;

@@ -31,7 +31,7 @@ final class LibraryResolver {
     }
 
     /** Every library reachable from {@code topLevel}, by soname, in the order first needed. */
-    Map<String, ResolvedLibrary> resolve(List<ElfSummary> topLevel) throws IOException {
+    Map<String, ResolvedLibrary> resolve(List<ElfSummary> topLevel) throws AuditException, IOException {
         Map<String, ResolvedLibrary> libraries = new LinkedHashMap<>();
         for (ElfSummary top : topLevel) {
             Deque<ElfSummary> queue = new ArrayDeque<>(List.of(top));
@@ -51,26 +51,34 @@ final class LibraryResolver {
     }
 
     /** The directories searched for the libraries {@code file} needs, {@code top} being the file the walk began at. */
-    List<Path> searchOrder(ElfSummary file, ElfSummary top) {
+    List<Path> searchOrder(ElfSummary file, ElfSummary top) throws AuditException {
         List<Path> order = new ArrayList<>();
         if (file.runpath().isEmpty()) {
-            order.addAll(expand(top.rpath(), top));
-            order.addAll(expand(file.rpath(), file));
+            order.addAll(expand(top.rpath(), top, "DT_RPATH entry"));
+            order.addAll(expand(file.rpath(), file, "DT_RPATH entry"));
         }
-        order.addAll(expand(file.runpath(), file));
+        order.addAll(expand(file.runpath(), file, "DT_RUNPATH entry"));
         order.addAll(paths.afterOwnPaths());
-        order.addAll(expand(top.runpath(), top));
+        order.addAll(expand(top.runpath(), top, "DT_RUNPATH entry"));
         order.addAll(paths.system());
-        top.interpreter().map(Path::of).map(Path::getParent).ifPresent(order::add);
+        if (top.interpreter().isPresent()) {
+            Path interpreter = FileNames.path(top.interpreter().get(), top.path(), "interpreter (PT_INTERP)");
+            if (interpreter.getParent() != null) {
+                order.add(interpreter.getParent());
+            }
+        }
         return order.stream().distinct().toList();
     }
 
-    private Optional<ElfSummary> find(String soname, ElfSummary file, ElfSummary top) throws IOException {
+    private Optional<ElfSummary> find(String soname, ElfSummary file, ElfSummary top)
+            throws AuditException, IOException {
         if (soname.contains("/")) {
-            return loadable(Path.of(soname), file); // a needed path is used as it is, without any search
+            // a needed path is used as it is, without any search
+            return loadable(FileNames.path(soname, file.path(), "DT_NEEDED"), file);
         }
         for (Path directory : searchOrder(file, top)) {
-            Optional<ElfSummary> found = loadable(directory.resolve(soname), file);
+            Optional<ElfSummary> found = loadable(FileNames.resolve(directory, soname, file.path(), "DT_NEEDED"),
+                    file);
             if (found.isPresent()) {
                 return found;
             }
@@ -93,13 +101,13 @@ final class LibraryResolver {
     }
 
     /** Absolute directories of a DT_RPATH / DT_RUNPATH list, {@code $ORIGIN} expanded; other tokens cannot be. */
-    private static List<Path> expand(List<String> entries, ElfSummary owner) {
+    private static List<Path> expand(List<String> entries, ElfSummary owner, String role) throws AuditException {
         List<Path> directories = new ArrayList<>();
         String origin = owner.origin().toString();
         for (String entry : entries) {
             String expanded = entry.replace("${ORIGIN}", origin).replace("$ORIGIN", origin);
             if (expanded.startsWith("/") && !expanded.contains("$")) {
-                directories.add(Path.of(expanded).normalize());
+                directories.add(FileNames.path(expanded, owner.path(), role).normalize());
             }
         }
         return directories;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -19,11 +20,20 @@ public final class Cargo {
 
     private final ProcessRunner runner;
     private final Consumer<String> log;
+    private final Optional<MetadataCache> metadataCache;
 
     /** @param log receives cargo's human-readable output: progress and rendered diagnostics */
     public Cargo(ProcessRunner runner, Consumer<String> log) {
         this.runner = runner;
         this.log = log;
+        this.metadataCache = Optional.empty();
+    }
+
+    /** @param cacheDirectory where {@code cargo metadata}'s answers are kept for later builds */
+    public Cargo(ProcessRunner runner, Consumer<String> log, Path cacheDirectory) {
+        this.runner = runner;
+        this.log = log;
+        this.metadataCache = Optional.of(new MetadataCache(cacheDirectory));
     }
 
     /** Finds the crate's root package and cargo's target directory, with one {@code cargo metadata} call. */
@@ -56,6 +66,10 @@ public final class Cargo {
             throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + request.manifestPath()
                     + ". Set manifestPath (property rustwheel.manifestPath) to the crate's Cargo.toml.", null);
         }
+        Optional<String> kept = metadataCache.flatMap(cache -> cache.read(request));
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         StringBuilder out = new StringBuilder();
         List<String> stderr = new ArrayList<>();
         int exitCode = run(request, request.metadataCommand(), line -> out.append(line).append('\n'), stderr::add);
@@ -63,6 +77,7 @@ public final class Cargo {
             throw new CargoException(CargoException.Reason.BUILD_FAILED, "cargo metadata failed (exit code "
                     + exitCode + ") for " + request.manifestPath() + ":\n" + String.join("\n", stderr), null);
         }
+        metadataCache.ifPresent(cache -> cache.keep(request, out.toString()));
         return out.toString();
     }
 

@@ -42,7 +42,8 @@ public final class CompileStep {
      * module sharing the directory moves files while cargo looks at them or before this module recorded them.
      */
     public StagingManifest run(CargoBuildRequest request) throws BuildException {
-        Cargo cargo = new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info);
+        Cargo cargo = new Cargo(new ProcessRunner(command -> log.info("Running " + command)), log::info,
+                state.store().layout().cache());
         CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
         CargoBuildRequest build = request.withEnvironment(Pyo3Python.forExtensionModule(request.environment(),
                 workspace.rootPackage().buildsCdylib()));
@@ -73,7 +74,7 @@ public final class CompileStep {
         StagingManifest manifest = StagingManifest.of(
                 new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
                         crateMetadata(result.rootPackage()), result.bindingCrates(), result.outDirectory()),
-                result.linkedPaths(), artifacts);
+                result.linkedPaths(), artifacts).withWheelsOf(previous);
         state.write(manifest);
         return manifest;
     }

@@ -17,13 +17,14 @@ import java.util.List;
  * @param wheelDirectory      where the wheel is written
  * @param entryTime           the modification time of every entry, for reproducible archives
  * @param compression         how entries are compressed
+ * @param threads             how many threads deflate large entries; the wheel's bytes do not depend on it
  * @param generatorVersion    the plugin version the WHEEL file names as its generator
  * @param finalizeAfterwards  whether to give cargo its outputs back right after writing the wheel, because no
  *                            later goal of this build will
  */
 public record PackageConfig(
         List<String> pythonExecutables, Path pyproject, MaturinSettings settings, Path wheelDirectory,
-        FileTime entryTime, Compression compression, String generatorVersion, boolean finalizeAfterwards) {
+        FileTime entryTime, Compression compression, int threads, String generatorVersion, boolean finalizeAfterwards) {
 
     public PackageConfig {
         pythonExecutables = List.copyOf(pythonExecutables);

@@ -10,6 +10,7 @@ import dev.rustwheel.project.ProjectMetadata;
 import dev.rustwheel.project.ProjectPaths;
 import dev.rustwheel.project.PyprojectFile;
 import dev.rustwheel.project.PythonLayout;
+import dev.rustwheel.python.CachedInterpreterProbe;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.InterpreterProbeException;
 import dev.rustwheel.python.PythonInterpreter;
@@ -25,6 +26,7 @@ import dev.rustwheel.wheel.WheelEntry;
 import dev.rustwheel.wheel.WheelInfo;
 import dev.rustwheel.wheel.WheelName;
 import dev.rustwheel.wheel.WheelTag;
+import dev.rustwheel.wheel.WheelUpdate;
 import dev.rustwheel.wheel.WheelWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +64,8 @@ public final class PackageStep {
             // an executable linking libpython starts only beside that interpreter: tagged as its extension modules
             // are (cp311-cp311), as maturin tags PyO3 binaries, so pip installs it nowhere else
             Bindings tagging = embedsPython ? Bindings.EXTENSION : bindings;
-            for (PythonInterpreter python : WheelTargets.select(tagging, manifest, probe(config),
+            for (PythonInterpreter python : WheelTargets.select(tagging, manifest,
+                    probe(config, state.store().layout().cache()),
                     auditedPlatforms(manifest))) {
                 wheels.add(write(manifest, config, pyproject, bindings, tagging, python));
             }
@@ -137,16 +140,21 @@ public final class PackageStep {
         }
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
-        List<RecordRow> rows;
+        WheelUpdate update;
         try {
-            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(),
+            WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
-            rows = writer.write(file, distInfo, payload, distInfoFiles(metadata, config, tag));
+            update = writer.update(file, distInfo, payload, distInfoFiles(metadata, config, tag),
+                    WheelRecords.previous(manifest, file));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }
-        log.info("Built wheel " + file);
-        StagingManifest digested = manifest;
+        log.info(update.untouched() ? "Wheel " + file + " is up to date: nothing that goes into it changed"
+                : "Built wheel " + file + (update.reused() > 0 ? " (" + update.reused() + " unchanged entries"
+                        + " copied from the previous wheel)" : ""));
+        List<RecordRow> rows = update.wheel().rows();
+        // read again: an earlier wheel of this build (another interpreter's) recorded itself there
+        StagingManifest digested = state.require("package").withWheel(WheelRecords.of(file, update.wheel()));
         for (Map.Entry<Integer, String> entry : packed.entrySet()) {
             if (manifest.artifacts().get(entry.getKey()).overlay() != null) {
                 continue; // RECORD holds the patched bytes' digest; repair recorded the clean one
@@ -225,8 +233,10 @@ public final class PackageStep {
     }
 
     /** Each configured interpreter, probed once, in the configured order. */
-    private static List<PythonInterpreter> probe(PackageConfig config) throws BuildException, ProjectException {
-        InterpreterProbe probe = new InterpreterProbe(new ProcessRunner(command -> { }));
+    private static List<PythonInterpreter> probe(PackageConfig config, Path cache)
+            throws BuildException, ProjectException {
+        CachedInterpreterProbe probe = new CachedInterpreterProbe(
+                new InterpreterProbe(new ProcessRunner(command -> { })), cache);
         List<PythonInterpreter> interpreters = new ArrayList<>();
         for (String executable : config.pythonExecutables()) {
             try {

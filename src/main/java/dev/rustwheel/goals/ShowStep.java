@@ -57,10 +57,16 @@ public final class ShowStep {
                 throw BuildException.userError(wheel + " holds no ELF files: it does not look like a"
                         + " Linux platform wheel, so there is nothing to audit.", null);
             }
-            String report = render(ArtifactAudit.of(files, Optional.of(unpacked), config.ldLibraryPath(), List.of(),
-                    LibraryExclusion.NONE), config.json());
             // people and tools know the wheel, not the temporary directory it was unpacked into
-            return report.replace(unpacked + "/", wheel.getFileName() + "!/");
+            String inWheel = wheel.getFileName() + "!/";
+            try {
+                String report = render(ArtifactAudit.of(files, Optional.of(unpacked), config.ldLibraryPath(),
+                        List.of(), LibraryExclusion.NONE), config.json());
+                return report.replace(unpacked + "/", inWheel);
+            } catch (BuildException e) {
+                String message = e.getMessage().replace(unpacked + "/", inWheel);
+                throw e.isUserError() ? BuildException.userError(message, e) : BuildException.toolFailure(message, e);
+            }
         } finally {
             deleteQuietly(unpacked);
         }

@@ -129,14 +129,14 @@ public class CompileMojo extends AbstractRustwheelMojo {
         CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(
                 project.getBasedir().toPath(), manifestPath == null ? null : manifestPath.toPath()),
                 profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
-                Pyo3Python.environment(environment(),
+                Pyo3Python.environment(environment(environmentVariables),
                         PythonExecutables.configured(pythonExecutables, pythonExecutable).get(0)),
                 session.isOffline());
         new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(request);
     }
 
     /** Maven hands an empty element over as null; an empty value is what the user wrote. */
-    private Map<String, String> environment() {
+    static Map<String, String> environment(Map<String, String> environmentVariables) {
         Map<String, String> environment = new HashMap<>();
         if (environmentVariables != null) {
             environmentVariables.forEach((name, value) -> environment.put(name, value == null ? "" : value));

@@ -110,6 +110,15 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
     private Integer compressionLevel;
 
     /**
+     * How many threads deflate large files (a 1 GiB library is cut into 1 MiB blocks compressed side by side).
+     * The wheel's bytes are the same for any value. Default: the number of available processors.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.THREADS)
+    private Integer threads;
+
+    /**
      * Where the wheel is written.
      *
      * @since 0.1.0
@@ -150,7 +159,7 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
                         unsetIfEmpty(include), unsetIfEmpty(exclude), blankToNull(data), bindings()),
                 wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
-                compression(), plugin.getVersion(),
+                compression(), threads(), plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()));
         attach(new PackageStep(buildDirectory(), log).run(config));
     }
@@ -162,6 +171,17 @@ public class PackageMojo extends AbstractWheelLayoutMojo {
             throw BuildException.userError("compression/compressionLevel: " + e.getMessage() + " (properties "
                     + PropertyNames.COMPRESSION + ", " + PropertyNames.COMPRESSION_LEVEL + ").", e);
         }
+    }
+
+    private int threads() throws BuildException {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw BuildException.userError("threads (property " + PropertyNames.THREADS + ") is " + threads
+                    + "; set it to 1 or more, or leave it unset to use every available processor.", null);
+        }
+        return threads;
     }
 
     /** Maven hands an unconfigured list over as an empty one; only a list with values overrides pyproject.toml. */

@@ -1,6 +1,6 @@
 package dev.rustwheel.maven;
 
-/** Every user property the plugin reads, in one place, all under the {@code rustwheel.} prefix. */
+/** Every user property the plugin reads, in one place: {@code rustwheel.*}, and Maven's own test switches. */
 public final class PropertyNames {
 
     public static final String SKIP = "rustwheel.skip";
@@ -23,12 +23,23 @@ public final class PropertyNames {
     public static final String BINDINGS = "rustwheel.bindings";
     public static final String COMPRESSION = "rustwheel.compression";
     public static final String COMPRESSION_LEVEL = "rustwheel.compressionLevel";
+    public static final String THREADS = "rustwheel.threads";
     public static final String COMPATIBILITY = "rustwheel.compatibility";
     public static final String AUDITWHEEL = "rustwheel.auditwheel";
     public static final String AUDITWHEEL_EXCLUDE = "rustwheel.auditwheelExclude";
     public static final String WHEEL = "rustwheel.wheel";
     public static final String FORMAT = "rustwheel.format";
     public static final String STAGING_DIRECTORY = "rustwheel.stagingDirectory";
+    public static final String VENV = "rustwheel.venv";
+    public static final String WHEELHOUSE = "rustwheel.wheelhouse";
+    public static final String TEST_DIRECTORY = "rustwheel.testDirectory";
+    public static final String TEST_REQUIREMENTS = "rustwheel.testRequirements";
+    public static final String PYTEST_ARGS = "rustwheel.pytestArgs";
+    public static final String SYSTEM_SITE_PACKAGES = "rustwheel.systemSitePackages";
+    public static final String FAIL_IF_NO_TESTS = "rustwheel.failIfNoTests";
+    /** Maven's own switches for tests, honoured by the test goal as Surefire and Failsafe honour them. */
+    public static final String SKIP_TESTS = "skipTests";
+    public static final String SKIP_ITS = "skipITs";
     /**
      * Test-only: halts the JVM at a named point of staging or packaging, see
      * {@link dev.rustwheel.staging.FaultPoints}. Never set it in a real build.

@@ -34,8 +34,8 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
                 first(pom.pythonSource(), first(maturin.string("python-source"),
                         SourceLayout.detectedPythonSource(pyproject))),
                 first(pom.pythonPackages(), maturin.has("python-packages") ? maturin.strings("python-packages") : null),
-                first(pom.include(), wheelGlobs(maturin, "include")),
-                first(pom.exclude(), wheelGlobs(maturin, "exclude")),
+                first(pom.include(), globs(maturin, "include", "wheel")),
+                first(pom.exclude(), globs(maturin, "exclude", "wheel")),
                 first(pom.data(), maturin.string("data")),
                 first(pom.bindings(), maturin.string("bindings")));
     }
@@ -44,8 +44,14 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
         return pom != null ? pom : pyproject;
     }
 
-    /** Strings, or {@code {path = "…", format = "wheel" | "sdist" | [..]}} tables; keeps the wheel's. */
-    private static List<String> wheelGlobs(TomlTable maturin, String key) throws ProjectException {
+    /** {@code include} or {@code exclude} globs that apply to the source distribution. */
+    public static List<String> sdistGlobs(TomlTable maturin, String key) throws ProjectException {
+        List<String> globs = globs(maturin, key, "sdist");
+        return globs == null ? List.of() : globs;
+    }
+
+    /** Strings, or {@code {path = "…", format = "wheel" | "sdist" | [..]}} tables; keeps those for {@code target}. */
+    private static List<String> globs(TomlTable maturin, String key, String target) throws ProjectException {
         JsonNode list = maturin.raw(key);
         if (list == null) {
             return null;
@@ -61,7 +67,7 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
             if (item.isTextual()) {
                 globs.add(item.asText());
             } else if (item.isObject() && item.path("path").isTextual()) {
-                if (appliesToWheel(maturin, key, item.get("format"))) {
+                if (appliesTo(maturin, key, item.get("format"), target)) {
                     globs.add(item.get("path").asText());
                 }
             } else {
@@ -72,7 +78,8 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
         return globs;
     }
 
-    private static boolean appliesToWheel(TomlTable maturin, String key, JsonNode format) throws ProjectException {
+    private static boolean appliesTo(TomlTable maturin, String key, JsonNode format, String target)
+            throws ProjectException {
         if (format == null) {
             return true;
         }
@@ -82,13 +89,13 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
         } else {
             formats.add(format);
         }
-        boolean wheel = false;
+        boolean applies = false;
         for (JsonNode f : formats) {
             if (!f.isTextual() || !(f.asText().equals("wheel") || f.asText().equals("sdist"))) {
                 throw maturin.error(key, "format " + f + " is neither \"wheel\" nor \"sdist\".");
             }
-            wheel |= f.asText().equals("wheel");
+            applies |= f.asText().equals(target);
         }
-        return wheel;
+        return applies;
     }
 }

@@ -27,6 +27,11 @@ public final class InterpreterProbe {
      *         other than the expected description, or is not CPython
      */
     public PythonInterpreter probe(String executable, Path workingDirectory) throws InterpreterProbeException {
+        return ProbeScript.parse(executable, answer(executable, workingDirectory));
+    }
+
+    /** The probe script's output, unparsed: what {@link CachedInterpreterProbe} keeps. */
+    String answer(String executable, Path workingDirectory) throws InterpreterProbeException {
         ProcessSpec spec = ProcessSpec.of(workingDirectory, executable, "-I", "-c", ProbeScript.SOURCE);
         String output;
         try {
@@ -41,7 +46,7 @@ public final class InterpreterProbe {
             throw new InterpreterProbeException("could not read the answer of Python interpreter '" + executable
                     + "': " + e.getMessage(), e);
         }
-        return ProbeScript.parse(executable, output);
+        return output;
     }
 
     private static String cannotStart(String executable, ToolNotFoundException e) {

@@ -23,6 +23,11 @@ public record StagingLayout(Path root, Path stagingDirectory) {
         return root.resolve("manifest.json");
     }
 
+    /** Answers kept between builds to spare warm builds repeated work (an interpreter probe, cargo metadata). */
+    public Path cache() {
+        return root.resolve("cache");
+    }
+
     /** The staged name keeps cargo's file name, prefixed by the artifact's kind so a bin and a lib cannot clash. */
     public Path stagedPathFor(String kind, Path cargoPath) {
         return stagingDirectory.resolve(kind).resolve(cargoPath.getFileName());

@@ -3,6 +3,7 @@ package dev.rustwheel.staging;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,9 +15,10 @@ import java.util.function.UnaryOperator;
  * @param artifacts     the cdylib and bin files of the crate, in cargo's order
  * @param audit         the {@code repair} goal's verdict, null until it ran (and in manifests written before it existed)
  * @param grafted       the external libraries {@code repair} planned to carry in the wheel; empty when none
+ * @param wheels        what went into each wheel {@code package} wrote last; empty before it ran
  */
 public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> linkedPaths, List<StagedArtifact> artifacts,
-        AuditRecord audit, List<GraftedLibrary> grafted) {
+        AuditRecord audit, List<GraftedLibrary> grafted, List<WheelRecord> wheels) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -24,11 +26,12 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
         linkedPaths = List.copyOf(linkedPaths);
         artifacts = List.copyOf(artifacts);
         grafted = grafted == null ? List.of() : List.copyOf(grafted); // absent in manifests older than repair
+        wheels = wheels == null ? List.of() : List.copyOf(wheels); // absent in manifests older than incremental wheels
     }
 
     public StagingManifest(int schemaVersion, CrateInfo crate, List<Path> linkedPaths,
             List<StagedArtifact> artifacts, AuditRecord audit) {
-        this(schemaVersion, crate, linkedPaths, artifacts, audit, List.of());
+        this(schemaVersion, crate, linkedPaths, artifacts, audit, List.of(), List.of());
     }
 
     public static StagingManifest of(CrateInfo crate, List<Path> linkedPaths, List<StagedArtifact> artifacts) {
@@ -39,23 +42,37 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
     public StagingManifest withArtifact(int index, UnaryOperator<StagedArtifact> change) {
         List<StagedArtifact> changed = new ArrayList<>(artifacts);
         changed.set(index, change.apply(changed.get(index)));
-        return new StagingManifest(schemaVersion, crate, linkedPaths, changed, audit, grafted);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, changed, audit, grafted, wheels);
     }
 
     /** A copy without artifact {@code index}, for an entry that no longer stands for a file. */
     public StagingManifest withoutArtifact(int index) {
         List<StagedArtifact> kept = new ArrayList<>(artifacts);
         kept.remove(index);
-        return new StagingManifest(schemaVersion, crate, linkedPaths, kept, audit, grafted);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, kept, audit, grafted, wheels);
     }
 
     public StagingManifest withAudit(AuditRecord verdict) {
-        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, verdict, grafted);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, verdict, grafted, wheels);
     }
 
     /** A copy recording the libraries to graft (empty for none), replacing any an earlier repair recorded. */
     public StagingManifest withGrafted(List<GraftedLibrary> libraries) {
-        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, audit, libraries);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, audit, libraries, wheels);
+    }
+
+    /** A copy recording {@code wheel}, replacing any earlier record of the same wheel file. */
+    public StagingManifest withWheel(WheelRecord wheel) {
+        List<WheelRecord> recorded = new ArrayList<>(wheels);
+        recorded.removeIf(w -> w.file().equals(wheel.file()));
+        recorded.add(wheel);
+        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, audit, grafted, recorded);
+    }
+
+    /** A copy keeping the wheel records of {@code earlier}, for a manifest rewritten after cargo ran again. */
+    public StagingManifest withWheelsOf(Optional<StagingManifest> earlier) {
+        return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, audit, grafted,
+                earlier.map(StagingManifest::wheels).orElse(List.of()));
     }
 
     public boolean needsRestore() {

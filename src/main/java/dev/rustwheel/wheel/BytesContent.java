@@ -16,4 +16,9 @@ final class BytesContent implements EntryContent {
     public void writeTo(OutputStream out) throws IOException {
         out.write(bytes);
     }
+
+    @Override
+    public String fingerprint() {
+        return ContentFingerprint.ofBytes(bytes);
+    }
 }

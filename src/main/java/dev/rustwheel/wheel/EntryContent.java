@@ -15,6 +15,12 @@ public interface EntryContent {
     /** Writes all of the content to {@code out}, without closing it. */
     void writeTo(OutputStream out) throws IOException;
 
+    /**
+     * What the bytes are made of, cheap to compute (no file is read): equal fingerprints mean equal bytes, so a
+     * rebuild can reuse the entry as the previous wheel holds it.
+     */
+    String fingerprint() throws IOException;
+
     /** The current content of {@code file}, read when the wheel is written. */
     static EntryContent ofFile(Path file) {
         return new FileContent(file);

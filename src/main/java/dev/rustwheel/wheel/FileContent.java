@@ -15,4 +15,9 @@ record FileContent(Path file) implements EntryContent {
             in.transferTo(out);
         }
     }
+
+    @Override
+    public String fingerprint() throws IOException {
+        return ContentFingerprint.ofFile(file);
+    }
 }

@@ -12,4 +12,9 @@ record OverlaidFileContent(Path file, Overlay overlay) implements EntryContent {
     public void writeTo(OutputStream out) throws IOException {
         overlay.writeTo(file, out);
     }
+
+    @Override
+    public String fingerprint() throws IOException {
+        return ContentFingerprint.ofOverlaidFile(file, overlay);
+    }
 }

@@ -1,12 +1,14 @@
 package dev.rustwheel.wheel;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,8 +18,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -38,27 +44,40 @@ public final class WheelWriter {
 
     private static final String RECORD = "RECORD";
     private static final LocalDateTime LAST_ZIP_TIME = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
+    /** Daemon threads, so that a build that fails elsewhere never waits for them to exit. */
+    private static final ThreadFactory DEFLATE_THREADS = task -> {
+        Thread thread = new Thread(task, "rustwheel-deflate");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private final LocalDateTime mtime;
     private final Compression compression;
+    private final int threads;
     private final Consumer<String> afterEntry;
 
-    /** A writer that deflates at the default level. */
+    /** A writer that deflates at the default level on every available processor. */
     public WheelWriter(FileTime mtime) {
         this(mtime, Compression.DEFAULT);
     }
 
     public WheelWriter(FileTime mtime, Compression compression) {
-        this(mtime, compression, path -> { });
+        this(mtime, compression, Runtime.getRuntime().availableProcessors(), path -> { });
     }
 
     /**
      * @param mtime      the modification time of every entry; zip stores it without a time zone, at two-second
      *                   precision, so it is stored as the UTC date and time, seconds rounded down to even
+     * @param threads    how many threads deflate large entries, block by block; the archive's bytes are the same
+     *                   for any number
      * @param afterEntry told the path of each entry once it is written (RECORD excepted)
      */
-    public WheelWriter(FileTime mtime, Compression compression, Consumer<String> afterEntry) {
+    public WheelWriter(FileTime mtime, Compression compression, int threads, Consumer<String> afterEntry) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
         this.compression = compression;
+        this.threads = threads;
         this.afterEntry = afterEntry;
         this.mtime = LocalDateTime.ofInstant(mtime.toInstant(), ZoneOffset.UTC);
         if (this.mtime.isBefore(LocalDateTime.ofInstant(ZIP_EPOCH.toInstant(), ZoneOffset.UTC))
@@ -80,33 +99,96 @@ public final class WheelWriter {
      */
     public List<RecordRow> write(Path wheelFile, String distInfoDirectory, List<WheelEntry> payload,
                                  List<WheelEntry> distInfoFiles) throws IOException {
+        return update(wheelFile, distInfoDirectory, payload, distInfoFiles, null).wheel().rows();
+    }
+
+    /**
+     * Writes the wheel as {@link #write} does, doing only the work that changed since {@code previous} was written:
+     * when every entry is made of the same thing as then and the wheel file is as that build left it, the file is
+     * not touched at all; otherwise entries made of the same thing are copied still compressed from the previous
+     * wheel and only the others are read and compressed. Either way the file's bytes are those a cold
+     * {@link #write} gives.
+     *
+     * @param previous what an earlier call returned for this wheel file, or null to write it from scratch
+     */
+    public WheelUpdate update(Path wheelFile, String distInfoDirectory, List<WheelEntry> payload,
+                              List<WheelEntry> distInfoFiles, PackedWheel previous) throws IOException {
         List<WheelEntry> entries = archiveOrder(distInfoDirectory, payload, distInfoFiles);
+        List<String> fingerprints = new ArrayList<>();
+        for (WheelEntry entry : entries) {
+            // the mode is part of what an entry is made of: it is stored in the entry's headers
+            fingerprints.add(Integer.toOctalString(entry.unixMode()) + ":" + entry.content().fingerprint());
+        }
+        String settings = settings();
+        if (previous != null && previous.settings().equals(settings) && sameEntries(previous, entries, fingerprints)
+                && PreviousWheel.unchanged(wheelFile, previous)) {
+            return new WheelUpdate(previous, entries.size(), true);
+        }
         String recordPath = distInfoDirectory + "/" + RECORD;
         Files.createDirectories(wheelFile.toAbsolutePath().getParent());
         Path temporary = wheelFile.resolveSibling("." + wheelFile.getFileName() + "." + UUID.randomUUID() + ".part");
+        ExecutorService executor = Executors.newFixedThreadPool(threads, DEFLATE_THREADS);
+        Optional<PreviousWheel> reusable = PreviousWheel.open(wheelFile, previous, settings);
         try {
-            List<RecordRow> rows = new ArrayList<>();
+            EntryDeflater deflater = new EntryDeflater(executor, threads, compression,
+                    ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE, temporary.toAbsolutePath().getParent());
+            List<PackedEntry> packed = new ArrayList<>();
+            int reused = 0;
             try (FileChannel channel = FileChannel.open(temporary,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
-                // zip64 records only where an entry or the archive passes 4 GiB; the channel is seekable, so
-                // sizes are patched into each local header afterwards and nothing is buffered in memory
+                // zip64 records only where an entry or the archive passes 4 GiB
                 zip.setUseZip64(Zip64Mode.AsNeeded);
-                zip.setLevel(compression.level());
-                for (WheelEntry entry : entries) {
-                    rows.add(writeEntry(zip, entry));
+                for (int i = 0; i < entries.size(); i++) {
+                    WheelEntry entry = entries.get(i);
+                    String fingerprint = fingerprints.get(i);
+                    Optional<PreviousWheel.Reusable> same = reusable.flatMap(p -> p.reusable(entry, fingerprint));
+                    if (same.isPresent()) {
+                        copyEntry(zip, entry, reusable.get(), same.get());
+                        packed.add(same.get().recorded());
+                        reused++;
+                    } else {
+                        RecordRow row = writeEntry(zip, entry, deflater);
+                        packed.add(new PackedEntry(entry.path(), fingerprint, row.sha256(), row.size()));
+                    }
                     afterEntry.accept(entry.path());
                 }
+                List<RecordRow> rows = packed.stream().map(PackedEntry::row).toList();
                 byte[] record = RecordFile.render(rows, recordPath).getBytes(StandardCharsets.UTF_8);
-                writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false));
+                writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false), deflater);
                 zip.finish();
                 channel.force(true);
             }
             Files.move(temporary, wheelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return List.copyOf(rows);
+            BasicFileAttributes written = Files.readAttributes(wheelFile, BasicFileAttributes.class);
+            return new WheelUpdate(new PackedWheel(written.size(), written.lastModifiedTime().toString(), settings,
+                    packed), reused, false);
         } finally {
+            executor.shutdownNow();
+            if (reusable.isPresent()) {
+                reusable.get().close();
+            }
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** What besides the entries decides the archive's bytes; a previous wheel written otherwise is not reused. */
+    private String settings() {
+        return (compression.deflated() ? "deflated:" + compression.level() + ":blocks-of-"
+                + ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE : "stored") + ":time-" + mtime;
+    }
+
+    private static boolean sameEntries(PackedWheel previous, List<WheelEntry> entries, List<String> fingerprints) {
+        if (previous.entries().size() != entries.size()) {
+            return false;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            PackedEntry before = previous.entries().get(i);
+            if (!before.path().equals(entries.get(i).path()) || !before.fingerprint().equals(fingerprints.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<WheelEntry> archiveOrder(String distInfoDirectory, List<WheelEntry> payload,
@@ -141,16 +223,35 @@ public final class WheelWriter {
         return ordered;
     }
 
-    private RecordRow writeEntry(ZipArchiveOutputStream zip, WheelEntry entry) throws IOException {
+    /**
+     * Every entry goes in through the same door, {@code addRawArchiveEntry} with its CRC and sizes known, so that an
+     * entry written now and one copied from a previous wheel get the same headers.
+     */
+    private RecordRow writeEntry(ZipArchiveOutputStream zip, WheelEntry entry, EntryDeflater deflater)
+            throws IOException {
+        try (EntryDeflater.Deflated deflated = deflater.deflate(entry); InputStream raw = deflated.raw()) {
+            zip.addRawArchiveEntry(zipEntry(entry, deflated.crc(), deflated.size(), deflated.compressedSize()), raw);
+            return deflated.row();
+        }
+    }
+
+    private void copyEntry(ZipArchiveOutputStream zip, WheelEntry entry, PreviousWheel previous,
+                           PreviousWheel.Reusable reusable) throws IOException {
+        ZipArchiveEntry before = reusable.zipEntry();
+        try (InputStream raw = previous.raw(reusable)) {
+            zip.addRawArchiveEntry(zipEntry(entry, before.getCrc(), before.getSize(), before.getCompressedSize()), raw);
+        }
+    }
+
+    private ZipArchiveEntry zipEntry(WheelEntry entry, long crc, long size, long compressedSize) {
         ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.path());
         zipEntry.setMethod(compression.zipMethod());
         zipEntry.setTime(zipTime());
         zipEntry.setUnixMode(entry.unixMode());
-        zip.putArchiveEntry(zipEntry);
-        DigestingOutputStream out = new DigestingOutputStream(zip);
-        entry.content().writeTo(out);
-        zip.closeArchiveEntry();
-        return out.recordRow(entry.path());
+        zipEntry.setCrc(crc);
+        zipEntry.setSize(size);
+        zipEntry.setCompressedSize(compressedSize);
+        return zipEntry;
     }
 
     /**

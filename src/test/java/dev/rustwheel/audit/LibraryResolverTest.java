@@ -29,14 +29,14 @@ class LibraryResolverTest {
     }
 
     @Test
-    void rpathComesFirstWithOriginExpanded() {
+    void rpathComesFirstWithOriginExpanded() throws Exception {
         ElfSummary top = summary("/w/top.so", List.of("$ORIGIN/libs", "/abs"), List.of());
         assertEquals(List.of(Path.of("/w/libs"), Path.of("/abs"), Path.of("/env"), Path.of("/cargo"),
                 Path.of("/conf"), Path.of("/lib")), new LibraryResolver(PATHS).searchOrder(top, top));
     }
 
     @Test
-    void runpathDisablesRpathIncludingTheTopLevelOne() {
+    void runpathDisablesRpathIncludingTheTopLevelOne() throws Exception {
         ElfSummary top = summary("/w/top.so", List.of("/top-rpath"), List.of());
         ElfSummary dep = summary("/d/dep.so", List.of("/dep-rpath"), List.of("${ORIGIN}/../run"));
         assertEquals(List.of(Path.of("/run"), Path.of("/env"), Path.of("/cargo"), Path.of("/conf"), Path.of("/lib")),
@@ -47,7 +47,7 @@ class LibraryResolverTest {
     }
 
     @Test
-    void topLevelRunpathAppliesAfterTheEnvironmentAsInLddtree() {
+    void topLevelRunpathAppliesAfterTheEnvironmentAsInLddtree() throws Exception {
         ElfSummary top = summary("/w/top.so", List.of(), List.of("/top-run", "$LIB/unexpandable", "relative"));
         ElfSummary dep = summary("/d/dep.so", List.of(), List.of());
         assertEquals(List.of(Path.of("/env"), Path.of("/cargo"), Path.of("/top-run"), Path.of("/conf"),

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +101,7 @@ class ManifestStoreTest {
     void readsAManifestWrittenBeforeTheAuditFieldExisted() throws Exception {
         store.write(sample());
         JsonNode json = new ObjectMapper().readTree(layout.manifest().toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove(List.of("audit", "grafted"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove(List.of("audit", "grafted", "wheels"));
         json.get("artifacts").forEach(a -> ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("overlay"));
         Files.writeString(layout.manifest(), json.toString());
 
@@ -109,6 +110,21 @@ class ManifestStoreTest {
         assertEquals(sample(), read);
         assertEquals(null, read.audit());
         assertEquals(List.of(), read.grafted());
+        assertEquals(List.of(), read.wheels());
+    }
+
+    @Test
+    void readsBackWhatWentIntoEachWheelAndKeepsItAcrossACompile() throws Exception {
+        WheelRecord wheel = new WheelRecord(Path.of("/m/target/wheels/demo-1.0-py3-none-any.whl"), 4242,
+                "2026-11-30T10:00:00.123456789Z", "deflated:6", List.of(new WheelRecord.Entry("demo/__init__.py",
+                        "100644:file:/m/demo/__init__.py:12:2026-11-30T09:00:00Z", "abc", 12)));
+        store.write(sample().withWheel(wheel));
+
+        StagingManifest read = store.read().orElseThrow();
+        assertEquals(List.of(wheel), read.wheels());
+        WheelRecord rewritten = new WheelRecord(wheel.file(), 1, "later", "stored", List.of());
+        assertEquals(List.of(rewritten), read.withWheel(rewritten).wheels(), "one record per wheel file");
+        assertEquals(List.of(wheel), sample().withWheelsOf(Optional.of(read)).wheels());
     }
 
     @Test

@@ -163,9 +163,17 @@ class WheelWriterTest {
     @Test
     void leavesNeitherWheelNorTemporaryFileWhenAnEntryFails() throws Exception {
         Path wheel = dir.resolve("fastparse-1.0-cp311-cp311-linux_x86_64.whl");
-        EntryContent failing = out -> {
-            out.write(new byte[1000]);
-            throw new IOException("disk vanished");
+        EntryContent failing = new EntryContent() {
+            @Override
+            public void writeTo(java.io.OutputStream out) throws IOException {
+                out.write(new byte[1000]);
+                throw new IOException("disk vanished");
+            }
+
+            @Override
+            public String fingerprint() {
+                return "failing";
+            }
         };
         IOException e = assertThrows(IOException.class, () -> writer.write(wheel, DIST_INFO,
                 List.of(new WheelEntry("a.py", text("a"), false), new WheelEntry("b.so", failing, false)),
@@ -180,7 +188,7 @@ class WheelWriterTest {
     void tellsTheListenerEachEntryOnceItIsInTheTemporaryFile() throws Exception {
         Path wheel = dir.resolve("fastparse-1.0-cp311-cp311-linux_x86_64.whl");
         List<String> told = new ArrayList<>();
-        new WheelWriter(WheelWriter.ZIP_EPOCH, Compression.DEFAULT, path -> {
+        new WheelWriter(WheelWriter.ZIP_EPOCH, Compression.DEFAULT, 2, path -> {
             told.add(path);
             try (var listing = Files.list(dir)) {
                 assertEquals(1, listing.filter(p -> p.getFileName().toString().endsWith(".part")).count(),

@@ -20,6 +20,20 @@ public record DynamicEntry(long tag, long value) {
     public static final long DT_VERNEED = 0x6ffffffeL;
     public static final long DT_VERNEEDNUM = 0x6fffffffL;
 
+    /** {@code DT_NEEDED}, {@code DT_RUNPATH}… for messages; other tags in hex. */
+    static String tagName(long tag) {
+        if (tag == DT_NEEDED) {
+            return "DT_NEEDED";
+        } else if (tag == DT_SONAME) {
+            return "DT_SONAME";
+        } else if (tag == DT_RPATH) {
+            return "DT_RPATH";
+        } else if (tag == DT_RUNPATH) {
+            return "DT_RUNPATH";
+        }
+        return "dynamic tag 0x" + Long.toHexString(tag);
+    }
+
     static DynamicEntry read(ByteBuffer b, ElfClass elfClass) {
         // d_tag is signed (Elf32_Sword / Elf64_Sxword); every tag in use is positive either way
         long tag = elfClass == ElfClass.ELF32 ? b.getInt() : b.getLong();

@@ -99,7 +99,7 @@ public final class DynamicSection {
             if (strings == null) {
                 strings = dynamicStrings(input, entries, segments);
             }
-            String value = strings.at(entry.value());
+            String value = strings.name(entry.value(), DynamicEntry.tagName(entry.tag()));
             if (entry.tag() == DynamicEntry.DT_NEEDED) {
                 needed.add(value);
             } else if (entry.tag() == DynamicEntry.DT_SONAME && soname == null) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -145,7 +144,12 @@ public final class ElfFile implements AutoCloseable {
         while (end < bytes.limit() && bytes.get(end) != 0) {
             end++;
         }
-        return Optional.of(new String(bytes.array(), 0, end, StandardCharsets.UTF_8));
+        String name = NameBytes.utf8OrNull(bytes.array(), 0, end);
+        if (name == null) {
+            throw input.failure("the interpreter path (PT_INTERP) '" + NameBytes.escaped(bytes.array(), 0, end)
+                    + "' is not UTF-8, so it cannot name a file here; link with a UTF-8 interpreter path");
+        }
+        return Optional.of(name);
     }
 
     /**

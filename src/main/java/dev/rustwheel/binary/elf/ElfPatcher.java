@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Plans the edits of one shared library (ET_DYN, either class and byte order) as an {@link Overlay}; the file
- * itself is only read.
+ * Plans the edits of one shared library or executable (ET_DYN or ET_EXEC, either class and byte order) as an
+ * {@link Overlay}; the file itself is only read.
  *
  * <p>Edits that need no new bytes (removing a search path, a new name already in .dynstr, room left by spare
  * DT_NULL slots) rewrite .dynamic in place. Everything else goes into one region appended to the file and
  * mapped by one new PT_LOAD: the program header table (one entry longer), .dynamic if it must grow, and a
  * .dynstr made of the old one plus the new strings. The region's address is congruent to its file offset
- * modulo the alignment, which is all the loader needs, so it costs no page padding. Everything that points at
+ * modulo the alignment, which is all the loader needs, so a library costs no page padding. An executable's region
+ * is placed where kernels before 5.18 (and qemu-user) look for the program header table: they compute
+ * {@code AT_PHDR} as the first PT_LOAD's {@code p_vaddr - p_offset + e_phoff}, not from PT_PHDR, so the region's
+ * address minus its offset must equal the first PT_LOAD's; the file is padded up to the first free page to get
+ * there (as far as the largest page the architecture may use). Everything that points at
  * what moved follows: e_phoff/e_phnum, PT_PHDR, PT_DYNAMIC, DT_STRTAB/DT_STRSZ, the .dynstr and .dynamic section
  * headers, and .gnu.version_r's library names.
  */
@@ -31,13 +35,29 @@ public final class ElfPatcher {
     /** The last value e_phnum can hold before extended numbering, which this patcher does not write. */
     private static final int MAX_PROGRAM_HEADERS = 0xfffe;
     private static final long REGION_ALIGNMENT = 8;
+    /**
+     * The most zero bytes an executable's file may grow by to put its program headers where old kernels look:
+     * beyond that its zero-initialised data is so large that the padding would dwarf the file.
+     */
+    private static final long MAX_EXECUTABLE_PADDING = 16L << 20;
 
     private final ElfFile elf;
     private final ElfInput input;
     private final ElfHeader header;
     private final ElfClass elfClass;
     private final ElfEncoder encoder;
-    private final List<Overlay.Overwrite> overwrites = new ArrayList<>();
+    private final List<NamedOverwrite> overwrites = new ArrayList<>();
+
+    /** An overwrite and the structure it rewrites, to name both when two of them would collide. */
+    private record NamedOverwrite(String what, Overlay.Overwrite overwrite) {
+        long start() {
+            return overwrite.offset();
+        }
+
+        long end() {
+            return overwrite.offset() + overwrite.bytes().length;
+        }
+    }
 
     private ElfPatcher(ElfFile elf) {
         this.elf = elf;
@@ -59,6 +79,10 @@ public final class ElfPatcher {
 
     private Overlay plan(ElfEdits edits) throws IOException {
         requirePatchableType();
+        requireSoundSegments();
+        // the patcher refuses whatever the reader refuses: the audit and the repair see the same file
+        elf.importedSymbols();
+        elf.interpreter();
         if (edits.changesNothing()) {
             return Overlay.identity(input.size());
         }
@@ -84,7 +108,8 @@ public final class ElfPatcher {
             String replacement = edits.neededReplacements().get(file.name());
             if (replacement != null) {
                 ByteBuffer field = encoder.allocate(4).putInt((int) pool.offsetOf(replacement));
-                overwrites.add(new Overlay.Overwrite(file.fieldOffset(), field.array()));
+                overwrite("version need file name (vn_file of " + file.name() + ")", file.fieldOffset(),
+                        field.array());
             }
         }
 
@@ -93,20 +118,42 @@ public final class ElfPatcher {
             if (!entries.equals(dynamic.entries())) {
                 overwriteDynamicInPlace(dynamicSegment, entries, slots);
             }
-            return Overlay.of(input.size(), overwrites, new byte[0]);
+            return overlay(new byte[0]);
         }
         return appendRegion(dynamicSegment, entries, slots, dynamicFits, pool, stringsAddress);
     }
 
     private void requirePatchableType() throws UnpatchableElfException {
-        if (header.type() == ElfType.EXECUTABLE) {
-            throw unpatchable("it is a non-PIE executable (ET_EXEC), whose segments sit at fixed addresses that"
-                    + " a relocated program header table could collide with; build it as a position-independent"
-                    + " executable (Rust's default; check for -C relocation-model=static or -no-pie) or exclude it"
-                    + " from the repair");
+        if (header.type() != ElfType.SHARED_OBJECT && header.type() != ElfType.EXECUTABLE) {
+            throw unpatchable("it is not a shared library or an executable (e_type is " + header.type()
+                    + ", expected ET_DYN or ET_EXEC)");
         }
-        if (header.type() != ElfType.SHARED_OBJECT) {
-            throw unpatchable("it is not a shared library (e_type is " + header.type() + ", expected ET_DYN)");
+    }
+
+    /**
+     * What the reader tolerates because it only reads, but a patch would build on: a PT_LOAD whose file part is
+     * larger than its memory image (the loader maps only p_memsz, so strings moved there would vanish) or that
+     * reaches past the end of the file.
+     */
+    private void requireSoundSegments() throws IOException {
+        List<ProgramHeader> phdrs = elf.programHeaders();
+        for (int i = 0; i < phdrs.size(); i++) {
+            ProgramHeader p = phdrs.get(i);
+            if (p.type() != ProgramHeader.PT_LOAD) {
+                continue;
+            }
+            String segment = "program header " + i + " (PT_LOAD at offset 0x" + Long.toHexString(p.offset())
+                    + ", address 0x" + Long.toHexString(p.virtualAddress()) + ")";
+            if (Long.compareUnsigned(p.fileSize(), p.memorySize()) > 0) {
+                throw unpatchable(segment + " has p_filesz 0x" + Long.toHexString(p.fileSize())
+                        + " larger than p_memsz 0x" + Long.toHexString(p.memorySize()) + ": the loader would map"
+                        + " less than the file holds, so no edit of it can be trusted; rebuild the file");
+            }
+            if (Long.compareUnsigned(p.offset(), input.size()) > 0
+                    || Long.compareUnsigned(p.fileSize(), input.size() - p.offset()) > 0) {
+                throw input.failure(segment + " with p_filesz 0x" + Long.toHexString(p.fileSize())
+                        + " ends past the end of the file (" + input.size() + " bytes)");
+            }
         }
     }
 
@@ -153,7 +200,7 @@ public final class ElfPatcher {
     }
 
     private void overwriteDynamicInPlace(ProgramHeader dynamicSegment, List<DynamicEntry> entries, int slots) {
-        overwrites.add(new Overlay.Overwrite(dynamicSegment.offset(), dynamicTable(entries, slots)));
+        overwrite("dynamic section (PT_DYNAMIC)", dynamicSegment.offset(), dynamicTable(entries, slots));
     }
 
     /** {@code entries}, then DT_NULL up to {@code slots} entries: the loader stops at the first DT_NULL. */
@@ -170,14 +217,12 @@ public final class ElfPatcher {
             throw unpatchable("it already has " + phdrs.size() + " program headers, the most e_phnum can count");
         }
         long fileSize = input.size();
-        long regionOffset = alignUp(fileSize, REGION_ALIGNMENT);
         long tableSize = (long) (phdrs.size() + 1) * elfClass.programHeaderSize();
-        long dynamicOffset = regionOffset + tableSize; // program headers are 8-byte multiples in both classes
         int newSlots = dynamicFits ? slots : entries.size() + 1;
         long dynamicSize = dynamicFits ? 0 : (long) newSlots * elfClass.dynamicEntrySize();
-        long stringsOffset = dynamicOffset + dynamicSize;
         long stringsSize = pool.grew() ? pool.size() : 0;
-        long regionSize = stringsOffset + stringsSize - regionOffset;
+        // program headers are 8-byte multiples in both classes, so .dynamic and .dynstr stay aligned after them
+        long regionSize = tableSize + dynamicSize + stringsSize;
 
         List<ProgramHeader> loads = phdrs.stream().filter(p -> p.type() == ProgramHeader.PT_LOAD).toList();
         if (loads.isEmpty()) {
@@ -191,12 +236,33 @@ public final class ElfPatcher {
             }
             addressEnd = Math.max(addressEnd, load.virtualAddress() + load.memorySize());
         }
-        long regionAddress = alignUp(addressEnd, alignment) + regionOffset % alignment;
         long addressLimit = elfClass == ElfClass.ELF32 ? 0xffff_ffffL : Long.MAX_VALUE;
-        if (addressEnd < 0 || regionAddress < 0 || regionAddress > addressLimit - regionSize) {
-            throw unpatchable("no address is left above its segments (they end at 0x"
-                    + Long.toHexString(addressEnd) + ") for the " + regionSize + " bytes the edits need");
+        if (addressEnd < 0 || addressEnd > addressLimit - alignment - regionSize) {
+            throw noAddressLeft(addressEnd, regionSize);
         }
+        long firstFreePage = alignUp(addressEnd, alignment);
+        long regionOffset;
+        long regionAddress;
+        if (isExecutable(phdrs)) {
+            long firstLoadShift = executableShift(loads.get(0), alignment);
+            regionOffset = Math.max(alignUp(fileSize, REGION_ALIGNMENT), firstFreePage - firstLoadShift);
+            if (regionOffset - fileSize > MAX_EXECUTABLE_PADDING) {
+                throw unpatchable("its segments end at 0x" + Long.toHexString(addressEnd) + " in memory, "
+                        + (regionOffset - fileSize) + " bytes past the end of the file (large zero-initialised"
+                        + " data); kernels before 5.18 look for the program header table at the first PT_LOAD's"
+                        + " base plus e_phoff, so the new table would need that much padding. Shrink the"
+                        + " zero-initialised statics (allocate them at run time) or exclude the file from the repair");
+            }
+            regionAddress = regionOffset + firstLoadShift;
+        } else {
+            regionOffset = alignUp(fileSize, REGION_ALIGNMENT);
+            regionAddress = firstFreePage + regionOffset % alignment;
+        }
+        if (regionAddress < firstFreePage || regionAddress > addressLimit - regionSize) {
+            throw noAddressLeft(addressEnd, regionSize);
+        }
+        long dynamicOffset = regionOffset + tableSize;
+        long stringsOffset = dynamicOffset + dynamicSize;
         long shift = regionAddress - regionOffset;
 
         if (pool.grew()) {
@@ -242,7 +308,7 @@ public final class ElfPatcher {
             overwriteSection(SHT_DYNAMIC, dynamicSegment.virtualAddress(), dynamicOffset + shift, dynamicOffset,
                     dynamicSize);
         }
-        return Overlay.of(fileSize, overwrites, region.array());
+        return overlay(region.array());
     }
 
     private void overwriteHeader(long programHeaderOffset, int programHeaderCount) throws IOException {
@@ -250,7 +316,7 @@ public final class ElfPatcher {
         boolean wide = elfClass == ElfClass.ELF64;
         encoder.putWord(bytes, wide ? 0x20 : 0x1c, programHeaderOffset); // e_phoff
         bytes.putShort(wide ? 0x38 : 0x2c, (short) programHeaderCount); // e_phnum
-        overwrites.add(new Overlay.Overwrite(0, bytesOf(bytes)));
+        overwrite(elfClass + " header", 0, bytesOf(bytes));
     }
 
     /**
@@ -269,14 +335,67 @@ public final class ElfPatcher {
                 encoder.putWord(entry, 8 + word, address); // sh_addr, after sh_name, sh_type, sh_flags
                 encoder.putWord(entry, 8 + 2 * word, offset); // sh_offset
                 encoder.putWord(entry, 8 + 3 * word, size); // sh_size
-                overwrites.add(new Overlay.Overwrite(at, bytesOf(entry)));
+                overwrite("section header " + i + " (" + s.name() + ")", at, bytesOf(entry));
                 return;
             }
         }
     }
 
+    private void overwrite(String what, long offset, byte[] bytes) {
+        overwrites.add(new NamedOverwrite(what, new Overlay.Overwrite(offset, bytes)));
+    }
+
+    /**
+     * The overlay, once no two rewritten structures share a byte: in a well-formed file they never do, and
+     * where they do (a DT_VERNEED pointing into .dynamic) one edit would undo the other.
+     */
+    private Overlay overlay(byte[] appended) throws UnpatchableElfException {
+        List<NamedOverwrite> sorted = new ArrayList<>(overwrites);
+        sorted.sort(java.util.Comparator.comparingLong(NamedOverwrite::start));
+        for (int i = 1; i < sorted.size(); i++) {
+            NamedOverwrite before = sorted.get(i - 1);
+            NamedOverwrite after = sorted.get(i);
+            if (after.start() < before.end()) {
+                throw unpatchable("its " + before.what() + " (offset 0x" + Long.toHexString(before.start()) + ", "
+                        + (before.end() - before.start()) + " bytes) and its " + after.what() + " (offset 0x"
+                        + Long.toHexString(after.start()) + ") overlap, so editing one would corrupt the other;"
+                        + " no linker lays a file out so: rebuild it");
+            }
+        }
+        return Overlay.of(input.size(), sorted.stream().map(NamedOverwrite::overwrite).toList(), appended);
+    }
+
     private static List<DynamicEntry> replaceValue(List<DynamicEntry> entries, long tag, long value) {
         return entries.stream().map(e -> e.tag() == tag ? new DynamicEntry(tag, value) : e).toList();
+    }
+
+    /**
+     * Whether a kernel may start the file: ET_EXEC, or ET_DYN with an interpreter (PIE). Only then does the
+     * kernel's idea of where the program headers are mapped matter.
+     */
+    private boolean isExecutable(List<ProgramHeader> phdrs) {
+        return header.type() == ElfType.EXECUTABLE
+                || phdrs.stream().anyMatch(p -> p.type() == ProgramHeader.PT_INTERP);
+    }
+
+    /**
+     * The first PT_LOAD's {@code p_vaddr - p_offset}, which the appended region must share so that old kernels'
+     * {@code AT_PHDR} lands on the new table; a PIE's is 0, an x86-64 ET_EXEC's usually 0x400000.
+     */
+    private long executableShift(ProgramHeader firstLoad, long alignment) throws UnpatchableElfException {
+        long shift = firstLoad.virtualAddress() - firstLoad.offset();
+        if (shift < 0 || shift % alignment != 0) {
+            throw unpatchable("its first PT_LOAD maps offset 0x" + Long.toHexString(firstLoad.offset())
+                    + " at address 0x" + Long.toHexString(firstLoad.virtualAddress()) + ", a distance that is not"
+                    + " a multiple of the " + alignment + "-byte page, so no new segment can be mapped where"
+                    + " kernels before 5.18 look for the program header table");
+        }
+        return shift;
+    }
+
+    private UnpatchableElfException noAddressLeft(long addressEnd, long regionSize) {
+        return unpatchable("no address is left above its segments (they end at 0x"
+                + Long.toHexString(addressEnd) + ") for the " + regionSize + " bytes the edits need");
     }
 
     private UnpatchableElfException unpatchable(String problem) {

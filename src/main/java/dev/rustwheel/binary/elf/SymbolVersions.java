@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The GNU symbol versioning tables the loader checks, found the loader's way through DT_VERNEED /
  * DT_VERNEEDNUM ({@code .gnu.version_r}) and DT_VERSYM ({@code .gnu.version}). Each Verneed and Vernaux record is
- * read on its own (16 bytes each in both classes), so a corrupt chain costs reads bounded by its count.
+ * read on its own (16 bytes each in both classes), at most once: chains run forward only, and no two needs may
+ * share an auxiliary record, so a hostile file cannot make the reader do more work than its size allows (a
+ * thousand needs pointing at one table of 65,535 versions would otherwise cost billions of reads).
  */
 final class SymbolVersions {
 
@@ -48,6 +52,8 @@ final class SymbolVersions {
         List<VersionRequirement> requirements = new ArrayList<>();
         Map<Integer, Need> byIndex = new HashMap<>();
         long offset = segments.fileOffsetOf(dynamic.value(DynamicEntry.DT_VERNEED).getAsLong(), "DT_VERNEED");
+        Set<Long> auxSeen = new HashSet<>();
+        long recordBudget = input.size() / RECORD_SIZE - count;
         for (long i = 0; i < count; i++) {
             ByteBuffer need = input.read("version need " + i + " (DT_VERNEED)", offset, RECORD_SIZE);
             int version = Short.toUnsignedInt(need.getShort());
@@ -59,8 +65,17 @@ final class SymbolVersions {
             String library = strings.at(Integer.toUnsignedLong(need.getInt()));
             long auxOffset = offset + Integer.toUnsignedLong(need.getInt());
             long next = Integer.toUnsignedLong(need.getInt());
+            if (auxCount > recordBudget) {
+                throw input.failure("version need " + i + " (" + library + ") declares " + auxCount + " versions,"
+                        + " more than the file (" + input.size() + " bytes) holds records beyond those already read");
+            }
+            recordBudget -= auxCount;
             List<String> versions = new ArrayList<>(auxCount);
             for (int j = 0; j < auxCount; j++) {
+                if (!auxSeen.add(auxOffset)) {
+                    throw input.failure("version need " + i + " (" + library + ") auxiliary " + j + " at offset 0x"
+                            + Long.toHexString(auxOffset) + " was already read: version chains overlap or loop");
+                }
                 ByteBuffer aux = input.read("version need " + i + " auxiliary " + j + " (" + library + ")",
                         auxOffset, RECORD_SIZE);
                 aux.getInt(); // vna_hash: only a lookup accelerator for the loader
@@ -74,12 +89,20 @@ final class SymbolVersions {
                     throw input.failure("version need " + i + " (" + library + ") declares " + auxCount
                             + " versions but its chain ends after " + (j + 1));
                 }
+                if (j + 1 < auxCount && auxNext < RECORD_SIZE) {
+                    throw input.failure("version need " + i + " (" + library + ") auxiliary " + j + " has vna_next "
+                            + auxNext + ", less than the record's own " + RECORD_SIZE + " bytes");
+                }
                 auxOffset += auxNext;
             }
             requirements.add(new VersionRequirement(library, versions));
             if (next == 0 && i + 1 < count) {
                 throw input.failure("DT_VERNEEDNUM is " + count + " but the version need chain ends after "
                         + (i + 1) + " entries");
+            }
+            if (i + 1 < count && next < RECORD_SIZE) {
+                throw input.failure("version need " + i + " (" + library + ") has vn_next " + next
+                        + ", less than the record's own " + RECORD_SIZE + " bytes");
             }
             offset += next;
         }

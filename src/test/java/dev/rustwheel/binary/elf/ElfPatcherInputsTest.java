@@ -72,18 +72,10 @@ class ElfPatcherInputsTest {
     }
 
     @Test
-    void refusesNonPieExecutable() throws Exception {
-        Path file = corrupted(b -> b.putShort(16, (short) 2));
-        UnpatchableElfException e = assertThrows(UnpatchableElfException.class, () -> ElfPatcher.plan(file, ALL_EDITS));
-        assertTrue(e.getMessage().startsWith(file + ": it is a non-PIE executable (ET_EXEC)"), e.getMessage());
-        assertTrue(e.getMessage().contains("position-independent"), e.getMessage());
-    }
-
-    @Test
     void refusesObjectFile() throws Exception {
         Path file = corrupted(b -> b.putShort(16, (short) 1));
         UnpatchableElfException e = assertThrows(UnpatchableElfException.class, () -> ElfPatcher.plan(file, ALL_EDITS));
-        assertTrue(e.getMessage().contains("not a shared library (e_type is RELOCATABLE"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a shared library or an executable (e_type is RELOCATABLE"), e.getMessage());
     }
 
     @Test
@@ -118,7 +110,59 @@ class ElfPatcherInputsTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt((int) verneed + 12, 4);
         Path file = Files.write(dir.resolve("badverneed.so"), bytes);
         ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfPatcher.plan(file, ALL_EDITS));
-        assertTrue(e.getMessage().contains("version need record 0 (.gnu.version_r) has vn_next 4"), e.getMessage());
+        // the reader's own check: the patcher refuses what the reader refuses
+        assertTrue(e.getMessage().contains("version need 0 (libc.so.6) has vn_next 4, less than the record's own 16"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesLoadSegmentWithMoreFileThanMemory() throws Exception {
+        Path file = corrupted(b -> {
+            int load = firstHeader(b, ProgramHeader.PT_LOAD);
+            b.putLong(load + 32, b.getLong(load + 40) + 0x10); // p_filesz past p_memsz
+        });
+        UnpatchableElfException e = assertThrows(UnpatchableElfException.class, () -> ElfPatcher.plan(file, ALL_EDITS));
+        assertTrue(e.getMessage().contains("program header 0 (PT_LOAD at offset 0x0, address 0x0) has p_filesz 0x"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("larger than p_memsz"), e.getMessage());
+    }
+
+    /**
+     * DT_VERNEED pointing into .dynamic (a Verneed record written into a spare DT_NULL slot, naming libdep.so):
+     * the reader accepts it, but rewriting both vn_file and .dynamic would have each undo the other.
+     */
+    @Test
+    void refusesVersionNeedsInsideTheDynamicSection() throws Exception {
+        Path built = PatchFixtures.build(dir, PatchFixtures.Linker.BFD, PatchFixtures.OldSearchPath.NONE).main();
+        byte[] bytes = Files.readAllBytes(built);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int dynamic = firstHeader(b, ProgramHeader.PT_DYNAMIC);
+        int dynamicOffset = (int) b.getLong(dynamic + 8);
+        long dynamicAddress = b.getLong(dynamic + 16);
+        int terminator = dynamicOffset;
+        long depName = -1;
+        for (; b.getLong(terminator) != 0; terminator += 16) {
+            if (depName < 0 && b.getLong(terminator) == DynamicEntry.DT_NEEDED) {
+                depName = b.getLong(terminator + 8); // libdep.so: linked first
+            }
+        }
+        int spare = terminator + 16; // after the DT_NULL the loader stops at, so the entries stay as they were
+        assertTrue(spare + 16 <= dynamicOffset + b.getLong(dynamic + 32), "bfd left no second spare slot");
+        b.putShort(spare, (short) 1).putShort(spare + 2, (short) 0).putInt(spare + 4, (int) depName)
+                .putInt(spare + 8, 0).putInt(spare + 12, 0);
+        for (int at = dynamicOffset; at < terminator; at += 16) {
+            if (b.getLong(at) == DynamicEntry.DT_VERNEED) {
+                b.putLong(at + 8, dynamicAddress + (spare - dynamicOffset));
+            } else if (b.getLong(at) == DynamicEntry.DT_VERNEEDNUM) {
+                b.putLong(at + 8, 1);
+            }
+        }
+        Path file = Files.write(dir.resolve("verneed-in-dynamic.so"), bytes);
+        UnpatchableElfException e = assertThrows(UnpatchableElfException.class, () -> ElfPatcher.plan(file,
+                ElfEdits.none().replaceNeeded(PatchFixtures.DEP, "libdep-12345678.so")));
+        assertTrue(e.getMessage().contains("its dynamic section (PT_DYNAMIC) (offset 0x"), e.getMessage());
+        assertTrue(e.getMessage().contains("and its version need file name (vn_file of libdep.so)"), e.getMessage());
+        assertTrue(e.getMessage().contains("overlap"), e.getMessage());
     }
 
     @Test
@@ -148,12 +192,17 @@ class ElfPatcherInputsTest {
 
     /** Offset of the PT_DYNAMIC entry in a little-endian ELF64 image. */
     private static int dynamicHeader(ByteBuffer b) {
+        return firstHeader(b, ProgramHeader.PT_DYNAMIC);
+    }
+
+    /** Offset of the first program header of {@code type} in a little-endian ELF64 image. */
+    private static int firstHeader(ByteBuffer b, int type) {
         int phoff = (int) b.getLong(0x20);
         for (int i = 0; i < b.getShort(0x38); i++) {
-            if (b.getInt(phoff + i * 56) == ProgramHeader.PT_DYNAMIC) {
+            if (b.getInt(phoff + i * 56) == type) {
                 return phoff + i * 56;
             }
         }
-        throw new AssertionError("no PT_DYNAMIC");
+        throw new AssertionError("no program header of type " + type);
     }
 }

@@ -48,6 +48,12 @@ public final class Gcc {
         return build(List.of("gcc", "-pie", "-fPIE"), ".c", dir, name, source, flags);
     }
 
+    /** As {@link #pieExecutable}, a non-PIE executable ({@code ET_EXEC}, {@code gcc -no-pie}). */
+    public static Path fixedAddressExecutable(Path dir, String name, String source, String... flags)
+            throws IOException, InterruptedException {
+        return build(List.of("gcc", "-no-pie", "-fno-PIE"), ".c", dir, name, source, flags);
+    }
+
     private static Path build(List<String> compiler, String extension, Path dir, String name, String source,
             String... flags) throws IOException, InterruptedException {
         Path sourceFile = dir.resolve(name + extension);

@@ -143,9 +143,40 @@ class SymbolVersionsTest {
         byte[] original = Files.readAllBytes(lib);
         int verneed = sectionOffset(original, 0x6ffffffe);
         assertFails(lib, original, b -> b.putShort(verneed, (short) 2), "has vn_version 2, expected 1");
-        assertFails(lib, original, b -> b.putShort(verneed + 2, (short) 0x7fff), "but its chain ends after");
+        assertFails(lib, original, b -> b.putShort(verneed + 2, (short) 0x7fff), "declares 32767 versions, more than");
+        assertFails(lib, original, b -> b.putShort(verneed + 2, (short) (b.getShort(verneed + 2) + 1)),
+                "but its chain ends after");
         assertFails(lib, original, b -> b.putInt(verneed + 4, 0x7fff_0000), "is outside the table");
         assertFails(lib, original, b -> b.putInt(verneed + 8, 0x7fff_0000), "ends past the end of the file");
+    }
+
+    /**
+     * 64 needs sharing one table of 65,535 versions: refused once the versions declared outnumber the records the
+     * file can hold, after reading about as much as the file holds, where a naive reader would read 4 million
+     * records; a small shared table is refused at its first record read twice.
+     */
+    @Test
+    void versionNeedBombIsRefusedAfterReadingLittleMoreThanTheFile() throws Exception {
+        Path lib = Gcc.sharedLibrary(dir, "libversioned.so", VERSIONED_SOURCE);
+        Path bomb = VersionNeedBomb.write(lib, dir.resolve("libbomb.so"), 64, 65_535);
+        try (ElfFile elf = ElfFile.open(bomb)) {
+            ElfFormatException e = assertThrows(ElfFormatException.class, elf::versionRequirements);
+            assertTrue(e.getMessage().contains("version need 1 (libc.so.6) declares 65535 versions, more than the"
+                    + " file (" + Files.size(bomb) + " bytes) holds"), e.getMessage());
+            assertTrue(elf.bytesRead() < 2 * Files.size(bomb), "read " + elf.bytesRead() + " bytes");
+        }
+        Path shared = VersionNeedBomb.write(lib, dir.resolve("libshared.so"), 3, 100);
+        try (ElfFile elf = ElfFile.open(shared)) {
+            ElfFormatException e = assertThrows(ElfFormatException.class, elf::versionRequirements);
+            assertTrue(e.getMessage().contains("version need 1 (libc.so.6) auxiliary 0 at offset 0x"), e.getMessage());
+            assertTrue(e.getMessage().contains("was already read: version chains overlap or loop"), e.getMessage());
+        }
+        // one need with as many versions as the file holds is honest, and costs one pass
+        Path big = VersionNeedBomb.write(lib, dir.resolve("libbig.so"), 1, 65_535);
+        try (ElfFile elf = ElfFile.open(big)) {
+            assertEquals(65_535, elf.versionRequirements().get(0).versions().size());
+            assertTrue(elf.bytesRead() < 2 * Files.size(big), "read " + elf.bytesRead() + " bytes");
+        }
     }
 
     private void assertFails(Path lib, byte[] original, Consumer<ByteBuffer> patch, String expected)

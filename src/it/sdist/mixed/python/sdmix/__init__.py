@@ -1,0 +1,2 @@
+from .sdmix_native import add
+from .util import double

@@ -1,0 +1,1 @@
+pub const OFFSET: i64 = 0;

@@ -1,0 +1,156 @@
+package dev.rustwheel.maven;
+
+import dev.rustwheel.cargo.CargoBuildRequest;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.DevelopConfig;
+import dev.rustwheel.goals.DevelopStep;
+import dev.rustwheel.project.SourceLayout;
+import dev.rustwheel.project.MaturinSettings;
+import dev.rustwheel.project.ProjectException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * As {@code maturin develop}: builds the project (the {@code dev} profile unless {@code profile} says otherwise) for
+ * the venv's interpreter and installs it into the venv, editable: the Python sources are used from the project, so a
+ * Python edit is live at once; run develop again after a Rust edit. The wheels the module depends on are installed
+ * from its wheelhouse. Cargo's output is left clean, as by every goal.
+ */
+@Mojo(name = "develop", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
+public class DevelopMojo extends AbstractWheelLayoutMojo {
+
+    /**
+     * The virtual environment to install into; created with {@code pythonExecutable} when it does not exist.
+     * Default: the active one ({@code VIRTUAL_ENV}), else {@code .venv} in the project directory.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.VENV)
+    private File venv;
+
+    /**
+     * The crate's {@code Cargo.toml}; default, as maturin finds it (see the compile goal): {@code [tool.maturin]
+     * manifest-path}, else {@code rust/Cargo.toml} in maturin's src layout, else {@code ${project.basedir}/Cargo.toml}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MANIFEST_PATH)
+    private File manifestPath;
+
+    /**
+     * The cargo profile; develop builds {@code dev} unless told otherwise.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PROFILE, defaultValue = "dev")
+    private String profile;
+
+    /**
+     * Cargo features to enable ({@code --features}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FEATURES)
+    private List<String> features;
+
+    /**
+     * Passes {@code --no-default-features} to cargo.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.NO_DEFAULT_FEATURES, defaultValue = "false")
+    private boolean noDefaultFeatures;
+
+    /**
+     * Further arguments for {@code cargo build}, passed as they are.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CARGO_ARGS)
+    private List<String> cargoArgs;
+
+    /**
+     * The cargo program: a name looked up on {@code PATH}, or a full path.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CARGO_EXECUTABLE, defaultValue = "cargo")
+    private String cargoExecutable;
+
+    /**
+     * Environment variables set for cargo on top of Maven's own environment.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /**
+     * The interpreter a missing venv is created with; the project is built for the venv's own interpreter.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = "python3")
+    private String pythonExecutable;
+
+    /**
+     * The directory, relative to the project, holding the Python package of a mixed project; wins over
+     * {@code [tool.maturin] python-source}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_SOURCE)
+    private String pythonSource;
+
+    /**
+     * Where the wheels the module depends on go under their PEP 427 names; pip installs them from there.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.WHEELHOUSE, defaultValue = "${project.build.directory}/wheelhouse")
+    private File wheelhouse;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Inject
+    public DevelopMojo(MavenProject project, MavenSession session) {
+        super(project, session);
+    }
+
+    @Override
+    protected String goal() {
+        return "develop";
+    }
+
+    @Override
+    protected void run(BuildLog log) throws BuildException, ProjectException {
+        CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(project.getBasedir().toPath(),
+                manifestPath == null ? null : manifestPath.toPath()),
+                profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
+                CompileMojo.environment(environmentVariables), session.isOffline());
+        new DevelopStep(buildDirectory(), log).run(new DevelopConfig(cargo, pyprojectPath(),
+                new MaturinSettings(moduleName(), blankToNull(pythonSource), null, null, null, null, bindings()),
+                pythonExecutable, venvDirectory(), WheelDependencies.of(project), wheelhouse.toPath().toAbsolutePath(),
+                session.isOffline(), plugin.getVersion()));
+    }
+
+    private Path venvDirectory() {
+        if (venv != null) {
+            return venv.toPath().toAbsolutePath();
+        }
+        String active = System.getenv("VIRTUAL_ENV");
+        return active != null && !active.isBlank() ? Path.of(active)
+                : project.getBasedir().toPath().resolve(".venv").toAbsolutePath();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.rustwheel.maven;
+
+import dev.rustwheel.cargo.CargoBuildRequest;
+import dev.rustwheel.goals.ArchiveTimestamp;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.SdistConfig;
+import dev.rustwheel.goals.SdistStep;
+import dev.rustwheel.project.SourceLayout;
+import dev.rustwheel.project.MaturinSettings;
+import dev.rustwheel.project.ProjectException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * As {@code maturin sdist}: writes the source distribution {@code target/wheels/<name>-<version>.tar.gz} (PEP 517,
+ * PEP 625) with the files maturin puts into it, and attaches it (classifier {@code sdist}, type {@code tar.gz}) so
+ * {@code install} and {@code deploy} carry it. Nothing is compiled. Not bound by the {@code wheel} packaging: add an
+ * execution, or run {@code mvn rustwheel:sdist}.
+ */
+@Mojo(name = "sdist", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class SdistMojo extends AbstractWheelLayoutMojo {
+
+    /**
+     * The crate's {@code Cargo.toml}; default, as maturin finds it (see the compile goal): {@code [tool.maturin]
+     * manifest-path}, else {@code rust/Cargo.toml} in maturin's src layout, else {@code ${project.basedir}/Cargo.toml}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MANIFEST_PATH)
+    private File manifestPath;
+
+    /**
+     * The cargo program, run for {@code cargo metadata} and {@code cargo package --list}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CARGO_EXECUTABLE, defaultValue = "cargo")
+    private String cargoExecutable;
+
+    /**
+     * Environment variables set for cargo on top of Maven's own environment.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /**
+     * The directory, relative to the project, holding the Python package of a mixed project; wins over
+     * {@code [tool.maturin] python-source}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PYTHON_SOURCE)
+    private String pythonSource;
+
+    /**
+     * Where the source distribution is written, beside the wheels.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.WHEEL_DIRECTORY, defaultValue = "${project.build.directory}/wheels")
+    private File wheelDirectory;
+
+    /**
+     * The time stamped on every entry, as for wheels: this, else {@code SOURCE_DATE_EPOCH}, else 1980-01-01.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public SdistMojo(MavenProject project, MavenSession session, MavenProjectHelper projectHelper) {
+        super(project, session);
+        this.projectHelper = projectHelper;
+    }
+
+    @Override
+    protected String goal() {
+        return "sdist";
+    }
+
+    @Override
+    protected void run(BuildLog log) throws BuildException, ProjectException {
+        CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(project.getBasedir().toPath(),
+                manifestPath == null ? null : manifestPath.toPath()),
+                "release", List.of(), false, List.of(), CompileMojo.environment(environmentVariables),
+                session.isOffline());
+        Path sdist = new SdistStep(log).run(new SdistConfig(cargo, pyprojectPath(),
+                new MaturinSettings(moduleName(), blankToNull(pythonSource), null, null, null, null, bindings()),
+                wheelDirectory.toPath().toAbsolutePath(),
+                ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"))));
+        projectHelper.attachArtifact(project, "tar.gz", "sdist", sdist.toFile());
+    }
+}

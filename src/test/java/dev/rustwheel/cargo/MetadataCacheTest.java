@@ -1,0 +1,92 @@
+package dev.rustwheel.cargo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rustwheel.process.ProcessRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real cargo's metadata, asked once and kept until a file it depends on changes. */
+class MetadataCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private Path manifest;
+    private final List<String> commands = new ArrayList<>();
+    private Cargo cargo;
+
+    @BeforeEach
+    void writeCrate() throws Exception {
+        Assumptions.assumeTrue(cargoIsInstalled(), "cargo is not on PATH");
+        manifest = Files.writeString(Files.createDirectories(dir.resolve("demo")).resolve("Cargo.toml"), """
+                [package]
+                name = "demo-lib"
+                version = "0.3.1"
+                edition = "2021"
+
+                [lib]
+                crate-type = ["cdylib"]
+                """);
+        Files.createDirectories(manifest.resolveSibling("src"));
+        Files.writeString(manifest.resolveSibling("src/lib.rs"), "");
+        cargo = new Cargo(new ProcessRunner(commands::add), line -> { }, dir.resolve("cache"));
+    }
+
+    @Test
+    void cargoIsAskedOnceWhileNothingItReadChanged() throws Exception {
+        CargoWorkspace first = cargo.locate(request("dev"));
+        assertEquals(first, cargo.locate(request("dev")));
+        assertEquals(1, commands.size(), commands.toString());
+    }
+
+    @Test
+    void aChangedCargoTomlIsReadAgain() throws Exception {
+        cargo.locate(request("dev"));
+        Files.writeString(manifest, Files.readString(manifest).replace("0.3.1", "0.4.0"));
+        Files.setLastModifiedTime(manifest, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        assertEquals("0.4.0", cargo.locate(request("dev")).rootPackage().version());
+        assertEquals(2, commands.size(), commands.toString());
+    }
+
+    /** A .cargo/config.toml may move the target directory. */
+    @Test
+    void aNewCargoConfigIsReadAgain() throws Exception {
+        CargoWorkspace before = cargo.locate(request("dev"));
+        Files.createDirectories(dir.resolve(".cargo"));
+        Files.writeString(dir.resolve(".cargo/config.toml"), "[build]\ntarget-dir = \"elsewhere\"\n");
+        CargoWorkspace after = cargo.locate(request("dev"));
+        assertEquals(2, commands.size(), commands.toString());
+        assertEquals(dir.resolve("elsewhere"), after.targetDirectory());
+        assertEquals(before.rootPackage(), after.rootPackage());
+    }
+
+    @Test
+    void anotherEnvironmentIsAnotherAnswer() throws Exception {
+        cargo.locate(request("dev"));
+        cargo.locate(new CargoBuildRequest("cargo", manifest, "dev", List.of(), false, List.of(),
+                Map.of("CARGO_TARGET_DIR", dir.resolve("other").toString()), true));
+        assertEquals(2, commands.size(), commands.toString());
+    }
+
+    private CargoBuildRequest request(String profile) {
+        return new CargoBuildRequest("cargo", manifest, profile, List.of(), false, List.of(), Map.of(), true);
+    }
+
+    private static boolean cargoIsInstalled() {
+        try {
+            return new ProcessBuilder("cargo", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
