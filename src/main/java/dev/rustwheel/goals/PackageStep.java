@@ -69,7 +69,7 @@ public final class PackageStep {
                     auditedPlatforms(manifest))) {
                 wheels.add(write(manifest, config, pyproject, bindings, tagging, python));
             }
-        } catch (BuildException | RuntimeException e) {
+        } catch (BuildException | ProjectException | RuntimeException e) {
             state.restoreAfter(e);
             throw e;
         }

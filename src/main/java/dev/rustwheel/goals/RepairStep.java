@@ -56,7 +56,7 @@ public final class RepairStep {
             StagingManifest repaired = repair(manifest, config);
             state.write(repaired);
             return repaired;
-        } catch (BuildException | RuntimeException e) {
+        } catch (BuildException | ProjectException | RuntimeException e) {
             state.restoreAfter(e);
             throw e;
         }
