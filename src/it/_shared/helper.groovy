@@ -271,6 +271,22 @@ class ItHelper {
         return e
     }
 
+    /**
+     * The wheel's CycloneDX SBOM, {@code <distInfo>/sboms/<crate>.cyclonedx.json}, parsed: checks that RECORD lists
+     * it and that the wheel is its root component.
+     */
+    static Map sbom(Map<String, byte[]> e, String distInfo, String crate, String wheelFileName) {
+        String path = "${distInfo}/sboms/${crate}.cyclonedx.json"
+        assert e.containsKey(path): "no ${path} in ${e.keySet()}"
+        assert new String(e["${distInfo}/RECORD" as String], 'UTF-8').readLines().any { it.startsWith(path + ',sha256=') }:
+                "RECORD does not list ${path}"
+        Map bom = new JsonSlurper().parse(e[path]) as Map
+        assert bom.bomFormat == 'CycloneDX' && (bom.specVersion as String) >= '1.4': "not CycloneDX 1.4+: ${bom.specVersion}"
+        assert (bom.metadata.component.purl as String).endsWith("?file_name=${wheelFileName}"):
+                "the SBOM's root is not the wheel: ${bom.metadata.component}"
+        return bom
+    }
+
     /** RFC 822 style "Key: value" headers up to the first blank line (the body of METADATA is free text). */
     static Map<String, List<String>> headers(String text) {
         Map<String, List<String>> h = [:].withDefault { [] }

@@ -30,6 +30,13 @@ assert payload == ["${module}.libs/${grafted}", "${module}/__init__.py", ext].co
 h.checkRecord(entries, 'graft_demo-0.1.0.dist-info/RECORD')
 assert h.sha256(entries[ext] as byte[]) != h.sha256(so): 'the wheel holds the unrepaired module'
 
+// the SBOM names the grafted library by its file name in the wheel, with the digest of the file it came from
+Map bom = h.sbom(entries, 'graft_demo-0.1.0.dist-info', 'graft-demo', wheel.name)
+Map library = bom.components.find { it.name == grafted }
+assert library != null: "the SBOM names no ${grafted}: ${bom.components*.name}"
+assert library.hashes == [[alg: 'SHA-256', content: h.sha256(found[0])]]: "grafted library's digest: ${library.hashes}"
+assert bom.dependencies.find { it.ref == bom.metadata.component.'bom-ref' }.dependsOn.contains(library.'bom-ref')
+
 // cargo's output holds the bytes cargo wrote (equal to its deps/ copy), and run 3's compile found it fresh
 h.assertCdylibClean(basedir, module)
 Map artifact = h.artifact(h.manifest(), 'cdylib', module)

@@ -82,11 +82,11 @@ if (code != 0) {
     return true
 }
 [[mixed, mixed, mixedSdist], [h.file('ws'), member, memberSdist]].each { File tree, File crate, File ours ->
-    File copy = h.file("target/maturin-${ours.name}")
+    File copy = h.file("target/maturin-tree-${ours.name - '.tar.gz'}")
     h.run(['cp', '-r', tree.path, copy.path], basedir)
     ['target', 'py/target'].each { new File(copy, it).deleteDir() }
     File crateCopy = new File(copy, tree.toPath().relativize(crate.toPath()).toString())
-    File outDir = new File(copy, 'maturin-out')
+    File outDir = h.file("target/maturin-out-${ours.name}")  // outside the tree cargo lists
     h.run([new File(maturinVenv, 'bin/maturin').path, 'sdist', '-o', outDir.path], crateCopy)
     File theirs = new File(outDir, ours.name)
     assert theirs.isFile(): "maturin wrote ${outDir.list()}, not ${ours.name}"

@@ -25,7 +25,7 @@ final class FileNames {
         } catch (InvalidPathException e) {
             throw new AuditException(owner + ": its " + role + " '" + NameBytes.escaped(name) + "' cannot be a"
                     + " path under this JVM's file name encoding (" + System.getProperty("sun.jnu.encoding")
-                    + ", from the locale): " + e.getReason() + ". Run Maven under a UTF-8 locale (for example"
+                    + ", from the locale). Run Maven under a UTF-8 locale (for example"
                     + " LC_ALL=C.UTF-8), or link without non-ASCII names.");
         }
     }

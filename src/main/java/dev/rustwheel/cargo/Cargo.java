@@ -36,11 +36,15 @@ public final class Cargo {
         this.metadataCache = Optional.of(new MetadataCache(cacheDirectory));
     }
 
-    /** Finds the crate's root package and cargo's target directory, with one {@code cargo metadata} call. */
+    /**
+     * Finds the crate's root package, cargo's target directory and the crates the build pulls in, with one
+     * {@code cargo metadata} call.
+     */
     public CargoWorkspace locate(CargoBuildRequest request) throws CargoException {
         String metadata = metadata(request);
-        return new CargoWorkspace(CargoPackage.fromMetadata(metadata, request.manifestPath()),
-                CargoPackage.targetDirectory(metadata));
+        CargoPackage root = CargoPackage.fromMetadata(metadata, request.manifestPath());
+        return new CargoWorkspace(root, CargoPackage.targetDirectory(metadata),
+                CrateGraph.resolve(CargoPackage.parse(metadata), root.id()));
     }
 
     /** Builds the crate that {@link #locate} found. */

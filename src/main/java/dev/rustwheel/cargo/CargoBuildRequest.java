@@ -45,12 +45,7 @@ public record CargoBuildRequest(
         } else {
             command.add("--profile=" + profile);
         }
-        if (!features.isEmpty()) {
-            command.add("--features=" + String.join(",", features));
-        }
-        if (noDefaultFeatures) {
-            command.add("--no-default-features");
-        }
+        addFeatures(command);
         if (offline) {
             command.add("--offline");
         }
@@ -58,12 +53,26 @@ public record CargoBuildRequest(
         return command;
     }
 
+    /**
+     * With the dependency graph, resolved for the same features as the build: the wheel's SBOM lists every crate
+     * the build pulls in.
+     */
     List<String> metadataCommand() {
         List<String> command = new ArrayList<>(List.of(executable, "metadata", "--format-version=1",
-                "--no-deps", "--manifest-path", manifestPath.toString()));
+                "--manifest-path", manifestPath.toString()));
+        addFeatures(command);
         if (offline) {
             command.add("--offline");
         }
         return command;
+    }
+
+    private void addFeatures(List<String> command) {
+        if (!features.isEmpty()) {
+            command.add("--features=" + String.join(",", features));
+        }
+        if (noDefaultFeatures) {
+            command.add("--no-default-features");
+        }
     }
 }

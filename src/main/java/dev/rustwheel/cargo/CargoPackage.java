@@ -35,7 +35,7 @@ public record CargoPackage(String id, String name, String version, String descri
         return crateTypes.contains("cdylib");
     }
 
-    /** Picks, from {@code cargo metadata --no-deps} output, the package whose manifest is {@code manifestPath}. */
+    /** Picks, from {@code cargo metadata} output, the package whose manifest is {@code manifestPath}. */
     static CargoPackage fromMetadata(String json, Path manifestPath) throws CargoException {
         JsonNode metadata = parse(json);
         Path wanted = canonical(manifestPath);
@@ -80,7 +80,7 @@ public record CargoPackage(String id, String name, String version, String descri
         return Path.of(directory.asText());
     }
 
-    private static JsonNode parse(String json) throws CargoException {
+    static JsonNode parse(String json) throws CargoException {
         try {
             return MAPPER.readTree(json);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.staging.ArtifactState;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
+import dev.rustwheel.staging.LinkedCrate;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingManifest;
@@ -73,15 +74,22 @@ public final class CompileStep {
         }
         StagingManifest manifest = StagingManifest.of(
                 new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
-                        crateMetadata(result.rootPackage()), result.bindingCrates(), result.outDirectory()),
+                        crateMetadata(result.rootPackage()), result.bindingCrates(), linkedCrates(workspace),
+                        result.outDirectory()),
                 result.linkedPaths(), artifacts).withWheelsOf(previous);
         state.write(manifest);
         return manifest;
     }
 
-    private static CrateMetadata crateMetadata(CargoPackage p) {
+    /** The Cargo.toml fields wheel metadata falls back to. */
+    static CrateMetadata crateMetadata(CargoPackage p) {
         return new CrateMetadata(p.description(), p.authors(), p.license(), p.licenseFile(), p.homepage(),
                 p.repository(), p.documentation(), p.readme(), p.keywords());
+    }
+
+    private static List<LinkedCrate> linkedCrates(CargoWorkspace workspace) {
+        return workspace.crates().stream().map(c -> new LinkedCrate(c.id(), c.name(), c.version(), c.source(),
+                c.license(), c.runtime(), c.dependsOn())).toList();
     }
 
     private interface CargoCall<T> {

@@ -91,7 +91,8 @@ public final class DevelopStep {
                 config.pyproject(), config.settings()));
         List<WheelResult> wheels = new PackageStep(buildDirectory, log).run(new PackageConfig(List.of(python),
                 config.pyproject(), config.settings(), buildDirectory.resolve("rustwheel").resolve("develop"),
-                WheelWriter.ZIP_EPOCH, Compression.of("stored", null), 1, config.generatorVersion(), true));
+                WheelWriter.ZIP_EPOCH, Compression.of("stored", null), 1, config.generatorVersion(), true,
+                false, null, null)); // a wheel for this machine only: no SBOM, no version check
         return wheels.get(0).file();
     }
 

@@ -21,10 +21,15 @@ import java.util.List;
  * @param generatorVersion    the plugin version the WHEEL file names as its generator
  * @param finalizeAfterwards  whether to give cargo its outputs back right after writing the wheel, because no
  *                            later goal of this build will
+ * @param sbom                whether the wheel carries a CycloneDX SBOM in {@code .dist-info/sboms/}
+ * @param version             the wheel's version as the build configures it (PEP 440, normalized), winning over
+ *                            pyproject.toml and Cargo.toml; null to take it from them
+ * @param pomVersion          the project's Maven version, to warn when it and the wheel's differ; null outside Maven
  */
 public record PackageConfig(
         List<String> pythonExecutables, Path pyproject, MaturinSettings settings, Path wheelDirectory,
-        FileTime entryTime, Compression compression, int threads, String generatorVersion, boolean finalizeAfterwards) {
+        FileTime entryTime, Compression compression, int threads, String generatorVersion, boolean finalizeAfterwards,
+        boolean sbom, String version, String pomVersion) {
 
     public PackageConfig {
         pythonExecutables = List.copyOf(pythonExecutables);

@@ -60,6 +60,9 @@ public final class PackageStep {
         try {
             PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
             Bindings bindings = Bindings.of(config.settings(), pyproject, manifest);
+            VersionAlignment.warning(config.pomVersion(),
+                    ProjectMetadata.resolve(pyproject, manifest.crate(), config.version()).version(), config.version())
+                    .ifPresent(log::warn);
             boolean embedsPython = bindings == Bindings.BIN && embedsPython(manifest);
             // an executable linking libpython starts only beside that interpreter: tagged as its extension modules
             // are (cp311-cp311), as maturin tags PyO3 binaries, so pip installs it nowhere else
@@ -80,9 +83,10 @@ public final class PackageStep {
     }
 
     private WheelResult write(StagingManifest manifest, PackageConfig config, PyprojectFile pyproject,
-                              Bindings bindings, Bindings tagging, PythonInterpreter python) throws BuildException, ProjectException {
+                              Bindings bindings, Bindings tagging, PythonInterpreter python)
+            throws BuildException, ProjectException {
         MaturinSettings settings = MaturinSettings.resolve(pyproject, config.settings());
-        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate());
+        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate(), config.version());
         metadata.warnings().forEach(log::warn);
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
@@ -144,8 +148,12 @@ public final class PackageStep {
         try {
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
-            update = writer.update(file, distInfo, payload, distInfoFiles(metadata, config, tag),
-                    WheelRecords.previous(manifest, file));
+            List<WheelEntry> distInfoFiles = distInfoFiles(metadata, config, tag);
+            if (config.sbom()) {
+                distInfoFiles.add(new SbomContents(new SystemPackages(Path.of("/etc/os-release"))).entry(manifest,
+                        metadata, file.getFileName().toString(), config.entryTime(), config.generatorVersion()));
+            }
+            update = writer.update(file, distInfo, payload, distInfoFiles, WheelRecords.previous(manifest, file));
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot write " + file + ": " + e, e);
         }

@@ -11,7 +11,6 @@ import dev.rustwheel.project.ProjectMetadata;
 import dev.rustwheel.project.PyprojectFile;
 import dev.rustwheel.project.SdistLayout;
 import dev.rustwheel.staging.CrateInfo;
-import dev.rustwheel.staging.CrateMetadata;
 import dev.rustwheel.wheel.SdistArchive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +49,7 @@ public final class SdistStep {
         PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
         MaturinSettings settings = MaturinSettings.resolve(pyproject, config.settings());
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, new CrateInfo(config.cargo().manifestPath(),
-                crate.name(), crate.version(), null, new CrateMetadata(crate.description(), crate.authors(),
-                crate.license(), crate.licenseFile(), crate.homepage(), crate.repository(), crate.documentation(),
-                crate.readme(), crate.keywords()), Map.of(), null));
+                crate.name(), crate.version(), null, CompileStep.crateMetadata(crate), Map.of()));
         Map<String, SdistLayout.SdistFile> files = SdistLayout.files(sources, pyproject, settings,
                 MaturinSettings.sdistGlobs(pyproject.maturin(), "include"),
                 MaturinSettings.sdistGlobs(pyproject.maturin(), "exclude"), metadata.licenseFiles());

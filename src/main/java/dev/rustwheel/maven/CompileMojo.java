@@ -3,6 +3,7 @@ package dev.rustwheel.maven;
 import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.CargoTargetDirectory;
 import dev.rustwheel.goals.CompileStep;
 import dev.rustwheel.goals.Pyo3Python;
 import dev.rustwheel.goals.PythonExecutables;
@@ -114,6 +115,18 @@ public class CompileMojo extends AbstractRustwheelMojo {
             defaultValue = "${project.build.directory}/rustwheel/staging")
     private File stagingDirectory;
 
+    /**
+     * cargo's target directory, instead of cargo's own choice ({@code target/} beside the workspace's Cargo.toml,
+     * or what {@code CARGO_TARGET_DIR} and {@code .cargo/config.toml} say). In a monorepo, a directory outside
+     * Maven's {@code target/} shared by the modules keeps compiled dependencies through {@code mvn clean}; the
+     * manifest stays in the module's {@code target/}. Given to cargo as {@code CARGO_TARGET_DIR}, winning over one
+     * in {@code environmentVariables}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.CARGO_TARGET_DIRECTORY)
+    private File cargoTargetDirectory;
+
     @Inject
     public CompileMojo(MavenProject project, MavenSession session) {
         super(project, session);
@@ -129,8 +142,10 @@ public class CompileMojo extends AbstractRustwheelMojo {
         CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(
                 project.getBasedir().toPath(), manifestPath == null ? null : manifestPath.toPath()),
                 profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
-                Pyo3Python.environment(environment(environmentVariables),
+                CargoTargetDirectory.environment(Pyo3Python.environment(environment(environmentVariables),
                         PythonExecutables.configured(pythonExecutables, pythonExecutable).get(0)),
+                        cargoTargetDirectory == null ? null : cargoTargetDirectory.toPath(),
+                        PropertyNames.CARGO_TARGET_DIRECTORY),
                 session.isOffline());
         new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(request);
     }

@@ -10,6 +10,7 @@ public final class PropertyNames {
     public static final String NO_DEFAULT_FEATURES = "rustwheel.noDefaultFeatures";
     public static final String CARGO_ARGS = "rustwheel.cargoArgs";
     public static final String CARGO_EXECUTABLE = "rustwheel.cargoExecutable";
+    public static final String CARGO_TARGET_DIRECTORY = "rustwheel.cargoTargetDirectory";
     public static final String PYTHON_EXECUTABLE = "rustwheel.pythonExecutable";
     public static final String PYTHON_EXECUTABLES = "rustwheel.pythonExecutables";
     public static final String WHEEL_DIRECTORY = "rustwheel.wheelDirectory";
@@ -29,7 +30,13 @@ public final class PropertyNames {
     public static final String AUDITWHEEL_EXCLUDE = "rustwheel.auditwheelExclude";
     public static final String WHEEL = "rustwheel.wheel";
     public static final String FORMAT = "rustwheel.format";
+    public static final String LIBRARY_PATH = "rustwheel.libraryPath";
     public static final String STAGING_DIRECTORY = "rustwheel.stagingDirectory";
+    public static final String SBOM = "rustwheel.sbom";
+    public static final String VERSION = "rustwheel.version";
+    public static final String REPOSITORY_URL = "rustwheel.repositoryUrl";
+    public static final String REPOSITORY_ID = "rustwheel.repositoryId";
+    public static final String SKIP_EXISTING = "rustwheel.skipExisting";
     public static final String VENV = "rustwheel.venv";
     public static final String WHEELHOUSE = "rustwheel.wheelhouse";
     public static final String TEST_DIRECTORY = "rustwheel.testDirectory";

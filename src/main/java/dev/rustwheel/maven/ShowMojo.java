@@ -14,7 +14,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Prints what {@code auditwheel show} prints, for the module's built artifacts or for any wheel: the platform
  * tag, the highest symbol versions and the files needing them, external libraries and where they resolve, and
- * why each stricter policy fails. Runs without a project when given a wheel.
+ * why each stricter policy fails; for a macOS or Windows wheel, what delocate or delvewheel would report (the tag
+ * and the libraries it needs but does not carry). Runs without a project when given a wheel.
  */
 @Mojo(name = "show", requiresProject = false, threadSafe = true)
 public class ShowMojo extends AbstractRustwheelMojo {
@@ -37,6 +38,16 @@ public class ShowMojo extends AbstractRustwheelMojo {
     @Parameter(property = PropertyNames.FORMAT, defaultValue = "text")
     private String format;
 
+    /**
+     * Directories searched for the libraries a macOS or Windows wheel needs, separated by the platform's path
+     * separator ({@code :} or {@code ;}), before the install names' own locations; delvewheel's
+     * {@code --add-path}, delocate's {@code DYLD_LIBRARY_PATH}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.LIBRARY_PATH)
+    private String libraryPath;
+
     @Inject
     public ShowMojo(MavenProject project, MavenSession session) {
         super(project, session);
@@ -56,7 +67,8 @@ public class ShowMojo extends AbstractRustwheelMojo {
                     + PropertyNames.FORMAT + "): use text or json.", null);
         };
         String report = new ShowStep(buildDirectory(), log).run(new ShowConfig(
-                wheel == null ? null : wheel.toPath().toAbsolutePath(), json, System.getenv("LD_LIBRARY_PATH")));
+                wheel == null ? null : wheel.toPath().toAbsolutePath(), json, System.getenv("LD_LIBRARY_PATH"),
+                LibraryPath.parse(libraryPath)));
         if (json) {
             System.out.print(report); // tools read stdout; the log would prefix every line with [INFO]
             System.out.flush();

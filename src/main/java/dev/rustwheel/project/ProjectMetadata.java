@@ -46,6 +46,15 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
     }
 
     public static ProjectMetadata resolve(PyprojectFile pyproject, CrateInfo crate) throws ProjectException {
+        return resolve(pyproject, crate, null);
+    }
+
+    /**
+     * @param versionOverride the wheel's version as the build configures it (PEP 440, normalized), winning over
+     *                        pyproject.toml and Cargo.toml; null to take it from them
+     */
+    public static ProjectMetadata resolve(PyprojectFile pyproject, CrateInfo crate, String versionOverride)
+            throws ProjectException {
         TomlTable project = pyproject.project();
         List<String> warnings = new ArrayList<>();
         Set<String> cargoFields = cargoFields(project, warnings);
@@ -53,7 +62,8 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
 
         DistributionName name = distributionName(project, crate);
-        String version = project.has("version") ? normalized(project) : fromCargo(crate);
+        String version = versionOverride != null ? versionOverride
+                : project.has("version") ? normalized(project) : fromCargo(crate);
         CoreMetadata.Builder metadata = CoreMetadata.builder(name, version);
 
         String summary = cargoFields.contains("description") ? cargo.description() : project.string("description");

@@ -14,6 +14,12 @@ import java.util.zip.CheckedOutputStream;
  */
 final class EntryDeflater {
 
+    /**
+     * Each block in flight holds about 2 MiB of heap at worst (its input and its output); this many keep the heap
+     * need near 50 MiB on any machine, so a 1 GiB wheel builds in a 128 MiB heap even with dozens of threads.
+     */
+    private static final int MAX_IN_FLIGHT = 24;
+
     private final ExecutorService executor;
     private final Compression compression;
     private final int blockSize;
@@ -21,7 +27,8 @@ final class EntryDeflater {
     private final Path spillDirectory;
 
     /**
-     * @param threads        how many threads the executor runs; a couple of blocks per thread may be in flight
+     * @param threads        how many threads the executor runs; a couple of blocks per thread may be in flight, up
+     *                       to a bound
      * @param spillDirectory where compressed bytes of large entries wait for their header
      */
     EntryDeflater(ExecutorService executor, int threads, Compression compression, int blockSize,
@@ -29,7 +36,7 @@ final class EntryDeflater {
         this.executor = executor;
         this.compression = compression;
         this.blockSize = blockSize;
-        this.maxInFlight = 2 * threads + 1;
+        this.maxInFlight = Math.min(2 * threads + 1, MAX_IN_FLIGHT);
         this.spillDirectory = spillDirectory;
     }
 

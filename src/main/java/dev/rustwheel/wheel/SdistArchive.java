@@ -25,8 +25,6 @@ public final class SdistArchive {
     public record Entry(String path, byte[] bytes, boolean executable) {
     }
 
-    private static final int FILE = 0100000;
-
     private final FileTime mtime;
 
     public SdistArchive(FileTime mtime) {
@@ -53,7 +51,7 @@ public final class SdistArchive {
                 for (Entry entry : entries) {
                     TarArchiveEntry header = new TarArchiveEntry(topDirectory + "/" + entry.path(), true);
                     header.setSize(entry.bytes().length);
-                    header.setMode(FILE | (entry.executable() ? 0755 : 0644));
+                    header.setMode(entry.executable() ? 0755 : 0644); // permission bits only, as maturin writes them
                     header.setModTime(mtime);
                     header.setIds(0, 0);
                     header.setNames("", "");

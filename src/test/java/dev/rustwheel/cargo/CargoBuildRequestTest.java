@@ -62,11 +62,11 @@ class CargoBuildRequestTest {
     }
 
     @Test
-    void metadataIsWithoutDependenciesAndHonoursOffline() {
-        assertEquals(List.of("cargo", "metadata", "--format-version=1", "--no-deps", "--manifest-path",
-                "/work/demo/Cargo.toml"), request("release", List.of("simd"), true, List.of("-j", "2"), false)
+    void metadataResolvesTheBuildsFeaturesAndHonoursOffline() {
+        assertEquals(List.of("cargo", "metadata", "--format-version=1", "--manifest-path",
+                "/work/demo/Cargo.toml", "--features=simd", "--no-default-features"), request("release", List.of("simd"), true, List.of("-j", "2"), false)
                 .metadataCommand());
-        assertEquals(List.of("cargo", "metadata", "--format-version=1", "--no-deps", "--manifest-path",
+        assertEquals(List.of("cargo", "metadata", "--format-version=1", "--manifest-path",
                 "/work/demo/Cargo.toml", "--offline"), request("release", List.of(), false, List.of(), true)
                 .metadataCommand());
     }

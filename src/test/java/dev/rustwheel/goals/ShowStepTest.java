@@ -39,7 +39,7 @@ class ShowStepTest {
         Path wheel = zip("demo-1.0-cp311-cp311-linux_x86_64.whl", Map.of("demo/demo.so", ELF,
                 "demo/__init__.py", "from .demo import *\n".getBytes(), "demo.libs/libx.so", ELF));
         Path target = Files.createDirectory(dir.resolve("out"));
-        List<Path> files = ShowStep.unpackElfEntries(wheel, target);
+        List<Path> files = ShowStep.unpackNativeEntries(wheel, target);
         assertEquals(2, files.size());
         assertTrue(files.contains(target.resolve("demo/demo.so")) && files.contains(target.resolve("demo.libs/libx.so")));
         assertTrue(!Files.exists(target.resolve("demo/__init__.py")));
@@ -49,7 +49,7 @@ class ShowStepTest {
     void refusesEntriesThatEscapeTheDirectory() throws Exception {
         Path wheel = zip("evil.whl", Map.of("../../escape.so", ELF));
         Path target = Files.createDirectory(dir.resolve("out"));
-        BuildException e = assertThrows(BuildException.class, () -> ShowStep.unpackElfEntries(wheel, target));
+        BuildException e = assertThrows(BuildException.class, () -> ShowStep.unpackNativeEntries(wheel, target));
         assertTrue(e.isUserError() && e.getMessage().contains("entry '../../escape.so' points outside the wheel"),
                 e.getMessage());
     }
@@ -69,7 +69,7 @@ class ShowStepTest {
     @Test
     void aMissingWheelIsAUserError() {
         BuildException e = assertThrows(BuildException.class,
-                () -> ShowStep.unpackElfEntries(dir.resolve("nope.whl"), dir));
+                () -> ShowStep.unpackNativeEntries(dir.resolve("nope.whl"), dir));
         assertTrue(e.isUserError() && e.getMessage().contains("nope.whl"), e.getMessage());
     }
 }

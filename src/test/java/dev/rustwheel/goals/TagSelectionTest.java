@@ -28,7 +28,7 @@ class TagSelectionTest {
         List<StagedArtifact> artifacts = java.util.Arrays.stream(kinds).map(kind -> new StagedArtifact(kind, "fp",
                 Path.of("/t/" + kind), Path.of("/s/" + kind), 1, null, false, ArtifactState.COMPILED)).toList();
         return StagingManifest.of(new CrateInfo(Path.of("/c/Cargo.toml"), "fp", "1.0.0", null, CrateMetadata.EMPTY,
-                bindingCrates, null), List.of(), artifacts);
+                bindingCrates), List.of(), artifacts);
     }
 
     @Test

@@ -35,7 +35,7 @@ class WheelTargetsTest {
         StagedArtifact artifact = new StagedArtifact(kind, "fp", Path.of("/t/" + kind), Path.of("/s/" + kind), 1,
                 null, false, ArtifactState.COMPILED);
         return StagingManifest.of(new CrateInfo(Path.of("/c/Cargo.toml"), "fp", "1.0.0", null, CrateMetadata.EMPTY,
-                bindingCrates, null), List.of(), List.of(artifact));
+                bindingCrates), List.of(), List.of(artifact));
     }
 
     private static List<PythonInterpreter> select(Bindings bindings, Map<String, List<String>> crates,

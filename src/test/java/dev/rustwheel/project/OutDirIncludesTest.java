@@ -29,7 +29,7 @@ class OutDirIncludesTest {
     private List<String> entries(String include, Path out) throws Exception {
         Files.writeString(project.resolve("pyproject.toml"), "[tool.maturin]\ninclude = [" + include + "]\n");
         CrateInfo crate = new CrateInfo(project.resolve("Cargo.toml"), "mixed", "1.0.0", null, CrateMetadata.EMPTY,
-                Map.of(), out);
+                Map.of(), List.of(), out);
         return OutDirIncludes.entries(PyprojectFile.read(project.resolve("pyproject.toml")), crate, warnings::add)
                 .stream().map(WheelEntry::path).toList();
     }

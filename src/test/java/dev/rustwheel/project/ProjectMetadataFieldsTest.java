@@ -27,7 +27,7 @@ class ProjectMetadataFieldsTest {
             "README.md", List.of("parse", "fast"));
 
     private CrateInfo crate() {
-        return new CrateInfo(dir.resolve("Cargo.toml"), "fast-parse", "1.0.0-beta.2", null, cargo, Map.of(), null);
+        return new CrateInfo(dir.resolve("Cargo.toml"), "fast-parse", "1.0.0-beta.2", null, cargo, Map.of());
     }
 
     private ProjectMetadata resolve(String toml) throws Exception {
@@ -242,7 +242,7 @@ class ProjectMetadataFieldsTest {
     void aMultiLineCargoDescriptionNamesCargoToml() {
         CrateMetadata multiLine = new CrateMetadata("one\ntwo", List.of(), null, null, null, null, null, null, List.of());
         ProjectException e = assertThrows(ProjectException.class, () -> ProjectMetadata.resolve(dir.resolve("none.toml"),
-                new CrateInfo(dir.resolve("Cargo.toml"), "x", "1.0.0", null, multiLine, Map.of(), null)));
+                new CrateInfo(dir.resolve("Cargo.toml"), "x", "1.0.0", null, multiLine, Map.of())));
         assertTrue(e.getMessage().startsWith(dir.resolve("Cargo.toml") + ": [package] description"), e.getMessage());
     }
 }
