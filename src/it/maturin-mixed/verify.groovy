@@ -22,7 +22,8 @@ List<String> names = s.entryNames(wheel)
 s.assertArchiveOrder(names, distInfo)
 assert names == ['assets/data.txt', 'mixpkg/__init__.py', ext, 'mixpkg/_native.pyi', 'mixpkg/cli.py',
                  "${distInfo}/METADATA", "${distInfo}/WHEEL", "${distInfo}/entry_points.txt",
-                 "${distInfo}/licenses/LICENSE", "${distInfo}/RECORD"].collect { it as String }.toSorted { a, b ->
+                 "${distInfo}/licenses/LICENSE", "${distInfo}/sboms/mixed-native.cyclonedx.json",
+                 "${distInfo}/RECORD"].collect { it as String }.toSorted { a, b ->
     (a.startsWith(distInfo) <=> b.startsWith(distInfo)) ?: (a.endsWith('/RECORD') <=> b.endsWith('/RECORD')) ?: a <=> b
 }: "wheel entries ${names}"
 Map<String, byte[]> entries = h.readZip(wheel)
