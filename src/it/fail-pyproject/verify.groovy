@@ -5,7 +5,8 @@ List<String> logs = h.invocationLogs()
 List<List<String>> expected = [
         ["bad-requirement.toml: [project] dependencies holds an invalid dependency", 'python_versio', 'column'],
         ["bad-version.toml: [project] version = \"1.0-final\" is not a valid PEP 440 version"],
-        ["parameter pythonSource = '../outside' points outside the project directory"],
+        // outside the project is allowed, as in maturin (a monorepo's ../python); missing is not
+        ["parameter pythonSource = '../outside' names", 'which does not exist'],
         ["is a symbolic link to", 'outside the project directory', 'Copy the file into the project'],
         ["parameter bindings (property rustwheel.bindings, set by -Drustwheel.bindings on the command line) = 'cffi'",
          "cffi bindings are not supported yet"],

@@ -22,7 +22,8 @@ List<String> names = s.entryNames(wheel)
 s.assertArchiveOrder(names, distInfo)
 assert names == ['assets/data.txt', 'mixpkg/__init__.py', ext, 'mixpkg/_native.pyi', 'mixpkg/cli.py',
                  "${distInfo}/METADATA", "${distInfo}/WHEEL", "${distInfo}/entry_points.txt",
-                 "${distInfo}/licenses/LICENSE", "${distInfo}/RECORD"].collect { it as String }.toSorted { a, b ->
+                 "${distInfo}/licenses/LICENSE", "${distInfo}/sboms/mixed-native.cyclonedx.json",
+                 "${distInfo}/RECORD"].collect { it as String }.toSorted { a, b ->
     (a.startsWith(distInfo) <=> b.startsWith(distInfo)) ?: (a.endsWith('/RECORD') <=> b.endsWith('/RECORD')) ?: a <=> b
 }: "wheel entries ${names}"
 Map<String, byte[]> entries = h.readZip(wheel)
@@ -45,15 +46,15 @@ Map<String, List<String>> expected = [
         'License-Expression': ['MIT'],
         'License-File'      : ['LICENSE'],
         'Classifier'        : ['Programming Language :: Rust', 'Operating System :: POSIX :: Linux'],
-        'Requires-Dist'     : ["attrs>=20; python_version >= '3.8'", 'pytest>=7; extra == "dev-tools"'],
+        'Requires-Dist'     : ["attrs>=20; python_version >= '3.8'", "pytest>=7 ; extra == 'dev-tools'"],
         'Requires-Python'   : ['>=3.8'],
         'Project-URL'       : ['Repository, https://example.org/mixed'],
         'Provides-Extra'    : ['dev-tools'],
 ]
 expected.each { k, v -> assert m[k] == v: "METADATA ${k}: ${m[k]}, expected ${v}\n${metadata}" }
-assert metadata.endsWith('\n\n# Mixed.Pkg\n\nA *mixed* project.\n'): "METADATA body is not the README:\n${metadata}"
+assert metadata.endsWith('\n\n# Mixed.Pkg\n\nA *mixed* project.\n\n'): "METADATA body is not the README:\n${metadata}"
 String entryPoints = new String(entries["${distInfo}/entry_points.txt" as String], 'UTF-8')
-assert entryPoints == '[console_scripts]\nmix-hello = mixpkg.cli:main\n\n[mixpkg.plugins]\nnative = mixpkg._native\n':
+assert entryPoints == '[console_scripts]\nmix-hello=mixpkg.cli:main\n[mixpkg.plugins]\nnative=mixpkg._native\n':
         "entry_points.txt:\n${entryPoints}"
 
 // ---- pip installs it; import, the console script and importlib.metadata work; PyPA's packaging validates it
@@ -74,7 +75,7 @@ List<String> lines = h.run([py, '-c', code], new File(basedir, 'target'), ['PYTH
 assert lines == ['42 True',
                  'Mixed.Pkg 0.4.0rc1 A mixed maturin layout built by Maven MIT >=3.8',
                  "attrs>=20; python_version >= '3.8'",
-                 'pytest>=7; extra == "dev-tools"',
+                 "pytest>=7 ; extra == 'dev-tools'",
                  "['mixpkg._native']",
                  "['LICENSE']"]: "python printed ${lines}"
 s.validateMetadata(h, py, wheel, distInfo)

@@ -61,7 +61,8 @@ public final class Cargo {
             throw new CargoException(CargoException.Reason.BUILD_FAILED, "cargo build failed (exit code " + exitCode
                     + ") for " + manifest + ":\n" + errorExcerpt(stderr), null);
         }
-        return new CargoBuildResult(root, messages.artifacts(), messages.linkedPaths(), messages.bindingCrates());
+        return new CargoBuildResult(root, messages.artifacts(), messages.linkedPaths(), messages.bindingCrates(),
+                messages.outDirectory());
     }
 
     private String metadata(CargoBuildRequest request) throws CargoException {

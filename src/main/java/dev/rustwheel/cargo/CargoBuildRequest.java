@@ -27,6 +27,12 @@ public record CargoBuildRequest(
         environment = Map.copyOf(environment);
     }
 
+    /** The same build with {@code environment} for cargo instead. */
+    public CargoBuildRequest withEnvironment(Map<String, String> environment) {
+        return new CargoBuildRequest(executable, manifestPath, profile, features, noDefaultFeatures, extraArgs,
+                environment, offline);
+    }
+
     public Path crateDirectory() {
         return manifestPath.toAbsolutePath().getParent();
     }

@@ -12,9 +12,10 @@ import java.util.Map;
  * @param linkedPaths  the library directories build scripts asked to link from, in order, without duplicates
  * @param bindingCrates the Python binding crates in the build ({@code pyo3}, {@code pyo3-ffi}, {@code uniffi}),
  *                     each with the features cargo resolved for it
+ * @param outDirectory the root package's build script's {@code OUT_DIR}, or null without a build script
  */
 public record CargoBuildResult(CargoPackage rootPackage, List<CargoArtifact> artifacts, List<Path> linkedPaths,
-                               Map<String, List<String>> bindingCrates) {
+                               Map<String, List<String>> bindingCrates, Path outDirectory) {
 
     public CargoBuildResult {
         artifacts = List.copyOf(artifacts);

@@ -31,6 +31,7 @@ final class CargoMessages implements Consumer<String> {
     private final List<CargoArtifact> artifacts = new ArrayList<>();
     private final Set<Path> linkedPaths = new LinkedHashSet<>();
     private final Map<String, List<String>> bindingCrates = new TreeMap<>();
+    private Path outDirectory;
 
     /** @param otherOutput receives stdout lines that are not cargo messages (for the log) */
     CargoMessages(String rootPackageId, Consumer<String> otherOutput) {
@@ -53,8 +54,12 @@ final class CargoMessages implements Consumer<String> {
         }
         switch (message.path("reason").asText()) {
             case "compiler-artifact" -> addArtifacts(message);
-            case "build-script-executed" -> message.path("linked_paths")
-                    .forEach(p -> linkedPaths.add(Path.of(stripKind(p.asText()))));
+            case "build-script-executed" -> {
+                message.path("linked_paths").forEach(p -> linkedPaths.add(Path.of(stripKind(p.asText()))));
+                if (rootPackageId.equals(message.path("package_id").asText()) && message.path("out_dir").isTextual()) {
+                    outDirectory = Path.of(message.path("out_dir").asText());
+                }
+            }
             default -> { }
         }
     }
@@ -124,5 +129,10 @@ final class CargoMessages implements Consumer<String> {
 
     Map<String, List<String>> bindingCrates() {
         return bindingCrates;
+    }
+
+    /** The root package's build script's {@code OUT_DIR}; null when it has no build script. */
+    Path outDirectory() {
+        return outDirectory;
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The root package of a crate, as {@code cargo metadata} resolves it (workspace inheritance included), with the
@@ -14,16 +16,23 @@ import java.util.List;
  *
  * @param readme      as Cargo.toml gives it, relative to the package directory (null when absent)
  * @param licenseFile as Cargo.toml gives it, relative to the package directory (null when absent)
+ * @param crateTypes  the crate types of all its targets ({@code cdylib}, {@code bin}, {@code lib}, …)
  */
 public record CargoPackage(String id, String name, String version, String description, List<String> authors,
                            String license, String licenseFile, String homepage, String repository,
-                           String documentation, String readme, List<String> keywords) {
+                           String documentation, String readme, List<String> keywords, Set<String> crateTypes) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public CargoPackage {
         authors = List.copyOf(authors);
         keywords = List.copyOf(keywords);
+        crateTypes = Set.copyOf(crateTypes);
+    }
+
+    /** Whether it builds a shared library Python could load: an extension module, unless it is packaged as bin. */
+    public boolean buildsCdylib() {
+        return crateTypes.contains("cdylib");
     }
 
     /** Picks, from {@code cargo metadata} output, the package whose manifest is {@code manifestPath}. */
@@ -36,12 +45,18 @@ public record CargoPackage(String id, String name, String version, String descri
                         pkg.path("version").asText(), text(pkg, "description"), strings(pkg, "authors"),
                         text(pkg, "license"), text(pkg, "license_file"), text(pkg, "homepage"),
                         text(pkg, "repository"), text(pkg, "documentation"), text(pkg, "readme"),
-                        strings(pkg, "keywords"));
+                        strings(pkg, "keywords"), crateTypes(pkg));
             }
         }
         throw new CargoException(CargoException.Reason.NO_MANIFEST, manifestPath + " declares no [package] (it is"
                 + " a virtual workspace manifest). Point manifestPath at the Cargo.toml of the workspace member"
                 + " that builds the Python module.", null);
+    }
+
+    private static Set<String> crateTypes(JsonNode pkg) {
+        Set<String> types = new TreeSet<>();
+        pkg.path("targets").forEach(t -> t.path("crate_types").forEach(c -> types.add(c.asText())));
+        return types;
     }
 
     private static String text(JsonNode pkg, String field) {

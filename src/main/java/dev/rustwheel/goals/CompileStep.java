@@ -70,8 +70,10 @@ public final class CompileStep {
                 crateMetadata(workspace.rootPackage()), Map.of()));
         Interpreters.probe(probe, config.pythonExecutables(), config.interpreterParameter(),
                 request.crateDirectory());
+        CargoBuildRequest build = request.withEnvironment(Pyo3Python.forExtensionModule(request.environment(),
+                workspace.rootPackage().buildsCdylib()));
         try (TargetLock lock = state.lock(workspace.targetDirectory())) {
-            return recoverAndBuild(request, workspace);
+            return recoverAndBuild(build, workspace);
         } catch (StagingException e) {
             throw ModuleState.map(e);
         }
@@ -96,7 +98,8 @@ public final class CompileStep {
         }
         StagingManifest manifest = StagingManifest.of(
                 new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
-                        crateMetadata(result.rootPackage()), result.bindingCrates(), linkedCrates(workspace)),
+                        crateMetadata(result.rootPackage()), result.bindingCrates(), linkedCrates(workspace),
+                        result.outDirectory()),
                 result.linkedPaths(), artifacts).withWheelsOf(previous);
         state.write(manifest);
         return manifest;

@@ -104,7 +104,7 @@ public final class DevelopStep {
     /** The directory the wheel's Python files come from: python-source, else the project directory. */
     private static Path sourceRoot(DevelopConfig config) throws ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
-        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
+        MaturinSettings settings = MaturinSettings.resolve(pyproject, config.settings());
         Path root = pyproject.projectDirectory();
         return settings.pythonSource() == null ? root : root.resolve(settings.pythonSource()).normalize();
     }

@@ -1,19 +1,18 @@
 package dev.rustwheel.goals;
 
-import dev.rustwheel.staging.ArtifactKind;
-import dev.rustwheel.binary.elf.ElfFile;
-import dev.rustwheel.binary.elf.ElfFormatException;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.LicenseFiles;
+import dev.rustwheel.project.OutDirIncludes;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.ProjectMetadata;
 import dev.rustwheel.project.ProjectPaths;
 import dev.rustwheel.project.PyprojectFile;
-import dev.rustwheel.project.ResolvedProject;
 import dev.rustwheel.project.PythonLayout;
+import dev.rustwheel.project.ResolvedProject;
 import dev.rustwheel.python.InterpreterProbe;
 import dev.rustwheel.python.PythonInterpreter;
+import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.FaultPoints;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
@@ -72,10 +71,15 @@ public final class PackageStep {
                     config.version());
             VersionAlignment.warning(config.pomVersion(), project.metadata().version(), config.version())
                     .ifPresent(log::warn);
+            project.metadata().warnings().forEach(log::warn);
             WheelLayout layout = recordedLayout(manifest, project.layout());
             List<PythonInterpreter> interpreters = Interpreters.probe(probe, config.pythonExecutables(),
                     config.interpreterParameter(), config.wheelDirectory().getParent());
-            for (WheelTargets.Target target : WheelTargets.select(project.bindings(), manifest, interpreters,
+            // an executable linking libpython starts only beside that interpreter: tagged as its extension modules
+            // are (cp311-cp311), as maturin tags PyO3 binaries, so pip installs it nowhere else
+            Bindings tagging = project.bindings() == Bindings.BIN && embedsPython(manifest)
+                    ? Bindings.EXTENSION : project.bindings();
+            for (WheelTargets.Target target : WheelTargets.select(tagging, manifest, interpreters,
                     auditedPlatforms(manifest))) {
                 wheels.add(write(manifest, config, project, layout, target));
             }
@@ -121,11 +125,13 @@ public final class PackageStep {
             StagedArtifact library = manifest.artifacts().get(index);
             String moduleName = layout.moduleName();
             String module = moduleName.substring(moduleName.lastIndexOf('.') + 1);
-            requireInitFunction(library.currentPath(), module);
+            NativeFile.read(library.currentPath(), "PyInit_" + module).requireExtensionModule(module,
+                    manifest.crate().bindingCrates().containsKey("pyo3")
+                            || manifest.crate().bindingCrates().containsKey("pyo3-ffi"));
             PythonLayout.Extension extension = new PythonLayout.Extension(
                     content(library), TagSelection.extensionSuffix(target.abi3Minor(), target.python()));
             payload = PythonLayout.entries(paths, project.settings(), moduleName, dataDirectory,
-                    Optional.of(extension), List.of());
+                    Optional.of(extension), List.of(), log::warn);
             String suffix = module + extension.suffix();
             payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
                     .ifPresent(e -> packed.put(index, e.path()));
@@ -150,9 +156,10 @@ public final class PackageStep {
                         + " builds no bin target. Add a [[bin]] target, or set bindings to pyo3.", null);
             }
             payload = PythonLayout.entries(paths, project.settings(), layout.moduleName(), dataDirectory,
-                    Optional.empty(), executables);
+                    Optional.empty(), executables, log::warn);
         }
         WheelTag tag = target.tag();
+        payload.addAll(OutDirIncludes.entries(project.pyproject(), manifest.crate(), log::warn));
         for (GraftedLibrary library : manifest.grafted()) {
             // streamed from where the system keeps it; the overlay renames it and points it at its neighbours
             payload.add(new WheelEntry(library.archivePath(),
@@ -242,6 +249,15 @@ public final class PackageStep {
         return EntryContent.ofBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static boolean embedsPython(StagingManifest manifest) throws BuildException {
+        for (StagedArtifact artifact : manifest.artifacts()) {
+            if (artifact.kind() == ArtifactKind.BIN && NativeFile.read(artifact.currentPath(), null).libpython().isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** RECORD spells digests in URL-safe base64; the manifest, like sha256sum, in hex. */
     private static String hex(String urlSafeBase64) {
         return HexFormat.of().formatHex(Base64.getUrlDecoder().decode(urlSafeBase64));
@@ -253,22 +269,6 @@ public final class PackageStep {
             if (manifest.artifacts().get(i).kind() == ArtifactKind.CDYLIB) {
                 return i;
             }
-        }
-    }
-
-    private static void requireInitFunction(Path library, String module) throws BuildException, ProjectException {
-        String init = "PyInit_" + module;
-        try (ElfFile elf = ElfFile.open(library)) {
-            if (!elf.exportsSymbol(init)) {
-                throw BuildException.userError(library + " exports no " + init + ", so Python cannot import it as"
-                        + " module '" + module + "'. Define the module with PyO3's #[pymodule] fn " + module
-                        + "(…), or export #[no_mangle] pub extern \"C\" fn " + init + "(); the module name is the"
-                        + " [lib] name in Cargo.toml.", null);
-            }
-        } catch (ElfFormatException e) {
-            throw BuildException.userError(e.getMessage(), e);
-        } catch (IOException e) {
-            throw BuildException.toolFailure("Cannot read " + library + ": " + e, e);
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 public final class Pyo3Python {
 
     public static final String VARIABLE = "PYO3_PYTHON";
+    /** PyO3 0.26 and later read it instead of the extension-module feature, to leave libpython unlinked. */
+    static final String EXTENSION_MODULE = "PYO3_BUILD_EXTENSION_MODULE";
 
     private Pyo3Python() {
     }
@@ -26,5 +28,18 @@ public final class Pyo3Python {
         environment.computeIfAbsent(VARIABLE,
                 name -> ProcessRunner.locate(interpreter).map(Object::toString).orElse(interpreter));
         return environment;
+    }
+
+    /**
+     * {@code environment} plus {@code PYO3_BUILD_EXTENSION_MODULE=1} where the crate builds a cdylib, as maturin sets
+     * it for extension modules; the user's own value wins. Executables keep linking libpython, which they need.
+     */
+    static Map<String, String> forExtensionModule(Map<String, String> environment, boolean buildsCdylib) {
+        if (!buildsCdylib || environment.containsKey(EXTENSION_MODULE)) {
+            return environment;
+        }
+        Map<String, String> withFlag = new HashMap<>(environment);
+        withFlag.put(EXTENSION_MODULE, "1");
+        return withFlag;
     }
 }

@@ -47,7 +47,7 @@ public final class SdistStep {
                     ? BuildException.toolFailure(e.getMessage(), e) : BuildException.userError(e.getMessage(), e);
         }
         PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
-        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), config.settings());
+        MaturinSettings settings = MaturinSettings.resolve(pyproject, config.settings());
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, new CrateInfo(config.cargo().manifestPath(),
                 crate.name(), crate.version(), null, CompileStep.crateMetadata(crate), Map.of()));
         Map<String, SdistLayout.SdistFile> files = SdistLayout.files(sources, pyproject, settings,

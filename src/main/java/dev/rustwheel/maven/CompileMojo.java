@@ -4,10 +4,12 @@ import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.CargoTargetDirectory;
+import dev.rustwheel.goals.CompileConfig;
 import dev.rustwheel.goals.CompileStep;
 import dev.rustwheel.goals.Pyo3Python;
-import dev.rustwheel.goals.CompileConfig;
+import dev.rustwheel.goals.PythonExecutables;
 import dev.rustwheel.project.ProjectException;
+import dev.rustwheel.project.SourceLayout;
 import java.io.File;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +31,13 @@ public class CompileMojo extends AbstractWheelBuildMojo {
 
     /**
      * The crate's {@code Cargo.toml}. Cargo runs in its directory, so the crate's {@code .cargo/config.toml} applies.
+     * Default, as maturin finds it: {@code [tool.maturin] manifest-path} of the basedir's pyproject.toml, else
+     * {@code rust/Cargo.toml} for maturin's src layout (Python package under {@code src/}), else
+     * {@code ${project.basedir}/Cargo.toml}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.MANIFEST_PATH, defaultValue = "${project.basedir}/Cargo.toml")
+    @Parameter(property = PropertyNames.MANIFEST_PATH)
     private File manifestPath;
 
     /**
@@ -120,7 +125,8 @@ public class CompileMojo extends AbstractWheelBuildMojo {
     @Override
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
         WheelSettings wheel = wheelSettings();
-        CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
+        CargoBuildRequest request = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(
+                project.getBasedir().toPath(), manifestPath == null ? null : manifestPath.toPath()),
                 profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
                 CargoTargetDirectory.environment(Pyo3Python.environment(environment(environmentVariables),
                         wheel.pythonExecutables().get(0)),

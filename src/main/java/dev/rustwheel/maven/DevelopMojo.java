@@ -7,6 +7,7 @@ import dev.rustwheel.goals.DevelopConfig;
 import dev.rustwheel.goals.DevelopStep;
 import dev.rustwheel.project.MaturinSettings;
 import dev.rustwheel.project.ProjectException;
+import dev.rustwheel.project.SourceLayout;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,11 +40,12 @@ public class DevelopMojo extends AbstractWheelBuildMojo {
     private File venv;
 
     /**
-     * The crate's {@code Cargo.toml}.
+     * The crate's {@code Cargo.toml}; default, as maturin finds it (see the compile goal): {@code [tool.maturin]
+     * manifest-path}, else {@code rust/Cargo.toml} in maturin's src layout, else {@code ${project.basedir}/Cargo.toml}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.MANIFEST_PATH, defaultValue = "${project.basedir}/Cargo.toml")
+    @Parameter(property = PropertyNames.MANIFEST_PATH)
     private File manifestPath;
 
     /**
@@ -118,7 +120,8 @@ public class DevelopMojo extends AbstractWheelBuildMojo {
     @Override
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
         WheelSettings wheel = wheelSettings();
-        CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
+        CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(
+                project.getBasedir().toPath(), manifestPath == null ? null : manifestPath.toPath()),
                 profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
                 CompileMojo.environment(environmentVariables), session.isOffline());
         new DevelopStep(buildDirectory(), log).run(new DevelopConfig(cargo, wheel.pyproject(), wheel.settings(),

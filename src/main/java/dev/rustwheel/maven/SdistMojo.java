@@ -8,6 +8,7 @@ import dev.rustwheel.goals.SdistConfig;
 import dev.rustwheel.goals.SdistStep;
 import dev.rustwheel.project.MaturinSettings;
 import dev.rustwheel.project.ProjectException;
+import dev.rustwheel.project.SourceLayout;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,11 +32,12 @@ import org.apache.maven.project.MavenProjectHelper;
 public class SdistMojo extends AbstractWheelBuildMojo {
 
     /**
-     * The crate's {@code Cargo.toml}.
+     * The crate's {@code Cargo.toml}; default, as maturin finds it (see the compile goal): {@code [tool.maturin]
+     * manifest-path}, else {@code rust/Cargo.toml} in maturin's src layout, else {@code ${project.basedir}/Cargo.toml}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.MANIFEST_PATH, defaultValue = "${project.basedir}/Cargo.toml")
+    @Parameter(property = PropertyNames.MANIFEST_PATH)
     private File manifestPath;
 
     /**
@@ -86,7 +88,8 @@ public class SdistMojo extends AbstractWheelBuildMojo {
     @Override
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
         WheelSettings wheel = wheelSettings();
-        CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, manifestPath.toPath().toAbsolutePath(),
+        CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(
+                project.getBasedir().toPath(), manifestPath == null ? null : manifestPath.toPath()),
                 "release", List.of(), false, List.of(), CompileMojo.environment(environmentVariables),
                 session.isOffline());
         Path sdist = new SdistStep(log).run(new SdistConfig(cargo, wheel.pyproject(), wheel.settings(),

@@ -4,9 +4,9 @@ import dev.rustwheel.staging.CrateInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The license files of PEP 639, copied to {@code <dist-info>/licenses/} under their path relative to the project:
@@ -31,7 +31,24 @@ public final class LicenseFiles {
      */
     static List<LicenseFile> find(TomlTable project, String licenseTableFile, CrateInfo cargoCrate, ProjectPaths paths)
             throws ProjectException {
-        Map<String, LicenseFile> found = new TreeMap<>();
+        // in maturin's order, which License-File follows: Cargo's file, the license table's, then the globs
+        Map<String, LicenseFile> found = new LinkedHashMap<>();
+        if (cargoCrate != null && cargoCrate.metadata().licenseFile() != null) {
+            Path file = cargoCrate.directory().resolve(cargoCrate.metadata().licenseFile()).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw ProjectException.userError(cargoCrate.manifestPath() + ": [package] license-file names '"
+                        + cargoCrate.metadata().licenseFile() + "', which does not exist.", null);
+            }
+            add(found, file.startsWith(paths.root()) ? paths.root() : file.getParent(), file);
+        }
+        if (licenseTableFile != null) {
+            Path file = paths.resolve(licenseTableFile, project.where("license.file"));
+            if (!Files.isRegularFile(file)) {
+                throw project.error("license", "names the file '" + licenseTableFile + "', which does not exist in "
+                        + paths.root() + ".");
+            }
+            add(found, paths.root(), file);
+        }
         if (project.has("license-files")) {
             for (String pattern : project.strings("license-files")) {
                 List<Path> files = Globs.files(paths, pattern, project.where("license-files"));
@@ -45,22 +62,6 @@ public final class LicenseFiles {
             for (String pattern : DEFAULT_PATTERNS) {
                 Globs.files(paths, pattern, "the default license-files").forEach(f -> add(found, paths.root(), f));
             }
-        }
-        if (licenseTableFile != null) {
-            Path file = paths.resolve(licenseTableFile, project.where("license.file"));
-            if (!Files.isRegularFile(file)) {
-                throw project.error("license", "names the file '" + licenseTableFile + "', which does not exist in "
-                        + paths.root() + ".");
-            }
-            add(found, paths.root(), file);
-        }
-        if (cargoCrate != null && cargoCrate.metadata().licenseFile() != null) {
-            Path file = cargoCrate.directory().resolve(cargoCrate.metadata().licenseFile()).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw ProjectException.userError(cargoCrate.manifestPath() + ": [package] license-file names '"
-                        + cargoCrate.metadata().licenseFile() + "', which does not exist.", null);
-            }
-            add(found, file.startsWith(paths.root()) ? paths.root() : file.getParent(), file);
         }
         return new ArrayList<>(found.values());
     }

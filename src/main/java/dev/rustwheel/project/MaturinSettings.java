@@ -11,7 +11,8 @@ import java.util.List;
  * @param moduleName     the Python import name of the native module, possibly dotted ({@code pkg._native})
  * @param pythonSource   the directory holding the Python package, relative to the project
  * @param pythonPackages further top-level packages to ship from {@code pythonSource}
- * @param include        globs of extra files to ship (those marked {@code format = "sdist"} only are dropped)
+ * @param include        globs of extra files to ship (those marked {@code format = "sdist"} only are dropped; the
+ *                       tables naming {@code from = "out-dir"} are {@link OutDirIncludes})
  * @param exclude        globs of files to leave out
  * @param data           the directory whose {@code data}, {@code scripts}, {@code headers}, {@code purelib} and
  *                       {@code platlib} subdirectories go to {@code <dist>-<version>.data/}
@@ -22,11 +23,16 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
 
     public static final MaturinSettings NONE = new MaturinSettings(null, null, null, null, null, null, null);
 
-    /** The POM's settings over pyproject.toml's {@code [tool.maturin]} table. */
-    public static MaturinSettings resolve(TomlTable maturin, MaturinSettings pom) throws ProjectException {
+    /**
+     * The POM's settings over pyproject.toml's {@code [tool.maturin]} table; {@code python-source} is detected as
+     * maturin detects it ({@link SourceLayout}) where neither sets it.
+     */
+    public static MaturinSettings resolve(PyprojectFile pyproject, MaturinSettings pom) throws ProjectException {
+        TomlTable maturin = pyproject.maturin();
         return new MaturinSettings(
                 first(pom.moduleName(), maturin.string("module-name")),
-                first(pom.pythonSource(), maturin.string("python-source")),
+                first(pom.pythonSource(), first(maturin.string("python-source"),
+                        SourceLayout.detectedPythonSource(pyproject))),
                 first(pom.pythonPackages(), maturin.has("python-packages") ? maturin.strings("python-packages") : null),
                 first(pom.include(), globs(maturin, "include", "wheel")),
                 first(pom.exclude(), globs(maturin, "exclude", "wheel")),
@@ -55,6 +61,9 @@ public record MaturinSettings(String moduleName, String pythonSource, List<Strin
         }
         List<String> globs = new ArrayList<>();
         for (JsonNode item : list) {
+            if (key.equals("include") && OutDirIncludes.isOutDirTable(item)) {
+                continue; // a build script's output, shipped by OutDirIncludes
+            }
             if (item.isTextual()) {
                 globs.add(item.asText());
             } else if (item.isObject() && item.path("path").isTextual()) {

@@ -1,6 +1,7 @@
 package dev.rustwheel.project;
 
 import dev.rustwheel.staging.CrateInfo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,12 +22,19 @@ public final class ProjectCheck {
      */
     public static void beforeBuild(Path pyprojectPath, MaturinSettings pom, CrateInfo crate) throws ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
-        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), pom);
+        MaturinSettings settings = MaturinSettings.resolve(pyproject, pom);
         Bindings.checkRequested(pom, pyproject);
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         if (settings.pythonSource() != null) {
-            paths.resolve(settings.pythonSource(),
-                    where(pom.pythonSource(), "pythonSource", pyproject, "python-source"));
+            String where = where(pom.pythonSource(), "pythonSource", pyproject, "python-source");
+            Path source = paths.root().resolve(settings.pythonSource()).normalize();
+            if (source.startsWith(paths.root())) {
+                paths.resolve(settings.pythonSource(), where);
+            } else if (!Files.isDirectory(source)) {
+                // outside the project is the user's choice, as in maturin (a monorepo's ../python); missing is not
+                throw ProjectException.userError(where + " = '" + settings.pythonSource() + "' names " + source
+                        + ", which does not exist. Point it at the directory holding the Python package.", null);
+            }
         }
         if (settings.data() != null) {
             paths.resolve(settings.data(), where(pom.data(), "data", pyproject, "data"));

@@ -12,11 +12,11 @@ import dev.rustwheel.staging.CrateMetadata;
 import dev.rustwheel.wheel.CoreMetadata;
 import dev.rustwheel.wheel.EntryPoints;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * maturin does. Every value is checked here, so that an error names the file and the field.
  *
  * @param licenseFiles the files copied to {@code <dist-info>/licenses/}
+ * @param warnings     what was read more leniently than PEP 621 says, as maturin reads it, for the build log
  */
 public record ProjectMetadata(DistributionName name, String version, CoreMetadata coreMetadata,
-                       List<LicenseFiles.LicenseFile> licenseFiles, EntryPoints entryPoints) {
+                       List<LicenseFiles.LicenseFile> licenseFiles, EntryPoints entryPoints, List<String> warnings) {
 
     /** Fields PEP 621 lets a build backend fill in, and that Cargo.toml can supply. */
     private static final Set<String> DYNAMIC_FROM_CARGO = Set.of("version", "description", "authors", "license",
@@ -35,8 +36,6 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
     private static final Set<String> DYNAMIC_ALLOWED = Set.of("version", "description", "readme", "requires-python",
             "license", "license-files", "authors", "maintainers", "keywords", "classifiers", "urls", "scripts",
             "gui-scripts", "entry-points", "dependencies", "optional-dependencies");
-    /** {@code Jane Doe <jane@example.org>}: how Cargo.toml spells an author with an address. */
-    private static final Pattern CARGO_AUTHOR = Pattern.compile("\\s*(.*?)\\s*<([^>]+@[^>]+)>\\s*");
     /** An SPDX license expression of ids, {@code AND}/{@code OR}/{@code WITH} and parentheses. */
     private static final Pattern SPDX_EXPRESSION = Pattern.compile(
             "[A-Za-z0-9.+-]+(?::[A-Za-z0-9.+-]+)?(?:\\s+(?:AND|OR|WITH)\\s+\\(*\\s*[A-Za-z0-9.+-]+(?::[A-Za-z0-9.+-]+)?"
@@ -57,7 +56,8 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
     public static ProjectMetadata resolve(PyprojectFile pyproject, CrateInfo crate, String versionOverride)
             throws ProjectException {
         TomlTable project = pyproject.project();
-        Set<String> cargoFields = cargoFields(project);
+        List<String> warnings = new ArrayList<>();
+        Set<String> cargoFields = cargoFields(project, warnings);
         CrateMetadata cargo = crate.metadata();
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
 
@@ -97,11 +97,16 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
         metadata.classifiers(project.strings("classifiers"));
         urls(project, cargoFields.contains("urls"), cargo, metadata);
         dependencies(project, metadata);
-        return new ProjectMetadata(name, version, metadata.build(), licenseFiles, entryPoints(project));
+        return new ProjectMetadata(name, version, metadata.build(), licenseFiles, entryPoints(project),
+                List.copyOf(warnings));
     }
 
-    /** The fields to take from Cargo.toml: all of them without [project], else those listed as dynamic. */
-    private static Set<String> cargoFields(TomlTable project) throws ProjectException {
+    /**
+     * The fields to take from Cargo.toml: all of them without [project], else those listed as dynamic. A field both
+     * dynamic and set breaks PEP 621, but maturin merges the two (its own test crates rely on it): so do we, saying
+     * so. {@code license} keeps both values (Cargo's as License, [project]'s beside it); elsewhere [project] wins.
+     */
+    private static Set<String> cargoFields(TomlTable project, List<String> warnings) throws ProjectException {
         if (!project.exists()) {
             return DYNAMIC_FROM_CARGO;
         }
@@ -112,9 +117,14 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
                         + " dynamic (name never is). Remove it from dynamic.");
             }
             if (project.has(field)) {
-                throw project.error("dynamic", "lists '" + field + "', but [project] also sets " + field + ". PEP"
-                        + " 621 allows one or the other: remove it from dynamic to keep the value, or remove the"
-                        + " value to take it from Cargo.toml.");
+                boolean merged = field.equals("license");
+                warnings.add(project.where("dynamic") + " lists '" + field + "', but [project] also sets " + field
+                        + "; PEP 621 allows one or the other. " + (merged ? "Merged with Cargo.toml's license"
+                        : "[project]'s value is used") + ", as maturin does. Remove it from dynamic, or remove the"
+                        + " value, to make the intent plain.");
+                if (!merged) {
+                    continue;
+                }
             }
             dynamic.add(field);
         }
@@ -164,15 +174,18 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
         metadata.requiresPython(requiresPython.strip());
     }
 
-    /** Cargo's {@code "Name <address>"} goes to Author-email, a bare name to Author. */
+    /**
+     * Cargo.toml does not tell names from addresses: as maturin, Author gets the authors as written, and
+     * Author-email the same text where any of them holds an address.
+     */
     private static void cargoAuthors(List<String> authors, CoreMetadata.Builder metadata) {
-        for (String author : authors) {
-            Matcher m = CARGO_AUTHOR.matcher(author);
-            if (m.matches()) {
-                metadata.authorEmail(m.group(1).isEmpty() ? m.group(2) : m.group(1) + " <" + m.group(2) + ">");
-            } else if (!author.isBlank()) {
-                metadata.author(author.strip());
-            }
+        if (authors.isEmpty()) {
+            return;
+        }
+        String joined = String.join(", ", authors);
+        metadata.author(joined);
+        if (joined.contains("@")) {
+            metadata.authorEmail(joined);
         }
     }
 
@@ -217,38 +230,31 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
     private static List<LicenseFiles.LicenseFile> license(TomlTable project, boolean fromCargo, CrateInfo crate,
                                                           ProjectPaths paths, CoreMetadata.Builder metadata)
             throws ProjectException {
+        if (fromCargo && crate.metadata().license() != null) {
+            // maturin writes Cargo's license as the License field, whatever its form
+            metadata.license(crate.metadata().license().strip());
+        }
         String licenseFile = null;
-        if (fromCargo) {
-            String cargoLicense = crate.metadata().license();
-            if (cargoLicense != null) {
-                if (SPDX_EXPRESSION.matcher(cargoLicense.strip()).matches()) {
-                    metadata.licenseExpression(cargoLicense.strip());
-                } else {
-                    metadata.license(cargoLicense.strip());
-                }
+        JsonNode license = project.raw("license");
+        if (license != null && license.isTextual()) {
+            if (!SPDX_EXPRESSION.matcher(license.asText().strip()).matches()) {
+                throw project.error("license", "= \"" + license.asText() + "\" is not an SPDX license"
+                        + " expression. Write one such as \"MIT\" or \"MIT OR Apache-2.0\" (see"
+                        + " https://spdx.org/licenses/).");
             }
-        } else {
-            JsonNode license = project.raw("license");
-            if (license != null && license.isTextual()) {
-                if (!SPDX_EXPRESSION.matcher(license.asText().strip()).matches()) {
-                    throw project.error("license", "= \"" + license.asText() + "\" is not an SPDX license"
-                            + " expression. Write one such as \"MIT\" or \"MIT OR Apache-2.0\" (see"
-                            + " https://spdx.org/licenses/).");
-                }
-                metadata.licenseExpression(license.asText().strip());
-            } else if (license != null && license.isObject() && license.size() == 1 && license.path("file").isTextual()) {
-                licenseFile = license.get("file").asText();
-            } else if (license != null && license.isObject() && license.size() == 1 && license.path("text").isTextual()) {
-                String text = license.get("text").asText().strip();
-                if (text.contains("\n")) {
-                    throw project.error("license", "text must be a single line. Use an SPDX expression"
-                            + " (license = \"MIT\") and put the full text in a license file.");
-                }
-                metadata.license(text);
-            } else if (license != null) {
-                throw project.error("license", "must be an SPDX expression string, {file = \"…\"} or {text ="
-                        + " \"…\"}, not " + TomlTable.describe(license));
+            metadata.licenseExpression(license.asText().strip());
+        } else if (license != null && license.isObject() && license.size() == 1 && license.path("file").isTextual()) {
+            licenseFile = license.get("file").asText();
+        } else if (license != null && license.isObject() && license.size() == 1 && license.path("text").isTextual()) {
+            String text = license.get("text").asText().strip();
+            if (text.contains("\n")) {
+                throw project.error("license", "text must be a single line. Use an SPDX expression"
+                        + " (license = \"MIT\") and put the full text in a license file.");
             }
+            metadata.license(text);
+        } else if (license != null) {
+            throw project.error("license", "must be an SPDX expression string, {file = \"…\"} or {text ="
+                    + " \"…\"}, not " + TomlTable.describe(license));
         }
         List<LicenseFiles.LicenseFile> files = LicenseFiles.find(project, licenseFile, fromCargo ? crate : null, paths);
         files.forEach(f -> metadata.licenseFile(f.path()));
@@ -257,10 +263,13 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
 
     private static void urls(TomlTable project, boolean fromCargo, CrateMetadata cargo, CoreMetadata.Builder metadata)
             throws ProjectException {
+        if (cargo.homepage() != null && !cargo.homepage().isBlank()) {
+            metadata.homePage(cargo.homepage().strip()); // maturin writes it whatever [project] says
+        }
         if (fromCargo) {
             addUrl(metadata, "Homepage", cargo.homepage());
-            addUrl(metadata, "Source Code", cargo.repository());
             addUrl(metadata, "Documentation", cargo.documentation());
+            addUrl(metadata, "Source Code", cargo.repository());
             return;
         }
         for (Map.Entry<String, String> url : project.stringTable("urls").entrySet()) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The files a wheel installs, laid out as maturin lays them out:
@@ -64,9 +65,12 @@ public final class PythonLayout {
     private final Map<String, WheelEntry> entries = new LinkedHashMap<>();
     private final Map<String, Path> sources = new LinkedHashMap<>();
 
-    private PythonLayout(ProjectPaths paths, MaturinSettings settings) {
+    private final Consumer<String> warnings;
+
+    private PythonLayout(ProjectPaths paths, MaturinSettings settings, Consumer<String> warnings) {
         this.paths = paths;
         this.settings = settings;
+        this.warnings = warnings;
         for (String exclude : settings.exclude() == null ? List.<String>of() : settings.exclude()) {
             excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + exclude.replace('\\', '/')));
         }
@@ -75,11 +79,12 @@ public final class PythonLayout {
     /**
      * @param moduleName     the import name of the native module or of the package beside the executables
      * @param dataDirectory  {@code <dist>-<version>.data}
+     * @param warnings       receives what was done differently from what a strict reading would do
      */
     public static List<WheelEntry> entries(ProjectPaths paths, MaturinSettings settings, String moduleName,
                                     String dataDirectory, Optional<Extension> extension,
-                                    List<Executable> executables) throws ProjectException {
-        PythonLayout layout = new PythonLayout(paths, settings);
+                                    List<Executable> executables, Consumer<String> warnings) throws ProjectException {
+        PythonLayout layout = new PythonLayout(paths, settings, warnings);
         layout.collect(moduleName, dataDirectory, extension, executables);
         return new ArrayList<>(layout.entries.values());
     }
@@ -96,9 +101,16 @@ public final class PythonLayout {
             }
         }
         Path sourceRoot = settings.pythonSource() == null ? paths.root()
-                : paths.resolve(settings.pythonSource(), "python-source");
+                : paths.root().resolve(settings.pythonSource()).normalize();
+        // an explicit python-source outside the project (a monorepo's ../python) is the user's choice, as in
+        // maturin; its files are then kept inside that directory instead
+        ProjectPaths sourcePaths = sourceRoot.startsWith(paths.root()) ? paths : new ProjectPaths(sourceRoot);
+        if (sourcePaths != paths) {
+            warnings.accept("python-source = '" + settings.pythonSource() + "' lies outside the project directory "
+                    + paths.root() + "; shipping the Python package from " + sourceRoot + " as maturin does");
+        }
         Path topPackage = sourceRoot.resolve(parts.get(0));
-        paths.requireInside(topPackage, "module-name = '" + moduleName + "'");
+        sourcePaths.requireInside(topPackage, "module-name = '" + moduleName + "'");
         boolean mixed = Files.isDirectory(topPackage);
         if (!mixed && settings.pythonSource() != null) {
             throw ProjectException.userError("python-source is set to '" + settings.pythonSource() + "', but the"
@@ -113,7 +125,7 @@ public final class PythonLayout {
         String last = parts.get(parts.size() - 1);
         if (mixed) {
             String nativeDirectory = nativeDirectory(moduleName);
-            for (Path file : Globs.walk(paths, topPackage, "module-name")) {
+            for (Path file : Globs.walk(sourcePaths, topPackage, "module-name")) {
                 String archivePath = ProjectPaths.relative(sourceRoot, file);
                 if (extension.isEmpty() || !isStaleExtension(archivePath, nativeDirectory, last)) {
                     addSource(archivePath, file, false);
@@ -132,13 +144,14 @@ public final class PythonLayout {
             }
         }
         for (String pkg : settings.pythonPackages() == null ? List.<String>of() : settings.pythonPackages()) {
-            String underSource = ProjectPaths.relative(paths.root(), sourceRoot);
-            Path directory = paths.resolve(underSource.isEmpty() ? pkg : underSource + "/" + pkg, "python-packages");
+            Path directory = sourcePaths == paths
+                    ? paths.resolve(ProjectPaths.relative(paths.root(), sourceRoot.resolve(pkg)), "python-packages")
+                    : sourcePaths.resolve(pkg, "python-packages");
             if (!Files.isDirectory(directory)) {
                 throw ProjectException.userError("python-packages lists '" + pkg + "', but " + directory + " is not a"
                         + " directory. Create it or remove it from python-packages.", null);
             }
-            for (Path file : Globs.walk(paths, directory, "python-packages")) {
+            for (Path file : Globs.walk(sourcePaths, directory, "python-packages")) {
                 addSource(ProjectPaths.relative(sourceRoot, file), file, false);
             }
         }

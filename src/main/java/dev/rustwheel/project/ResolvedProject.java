@@ -23,7 +23,7 @@ public record ResolvedProject(PyprojectFile pyproject, MaturinSettings settings,
     public static ResolvedProject resolve(Path pyprojectPath, MaturinSettings pom, StagingManifest manifest,
                                           String versionOverride) throws ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
-        MaturinSettings settings = MaturinSettings.resolve(pyproject.maturin(), pom);
+        MaturinSettings settings = MaturinSettings.resolve(pyproject, pom);
         Bindings bindings = Bindings.of(pom, pyproject, manifest);
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate(), versionOverride);
         String dist = metadata.name().wheelEscaped();

@@ -116,12 +116,15 @@ public final class Pep508 {
      */
     public static String withExtra(String requirement, String normalizedExtra) {
         int semicolon = markerStart(requirement);
-        String condition = "extra == \"" + normalizedExtra + "\"";
+        // spelled as maturin writes it (pep508_rs), so both tools' METADATA read the same
+        String condition = "extra == '" + normalizedExtra + "'";
         if (semicolon < 0) {
-            return requirement.strip() + "; " + condition;
+            return requirement.strip() + " ; " + condition;
         }
-        return requirement.substring(0, semicolon).strip() + "; (" + requirement.substring(semicolon + 1).strip()
-                + ") and " + condition;
+        String marker = requirement.substring(semicolon + 1).strip();
+        boolean alternatives = Pattern.compile("\\sor\\s").matcher(marker).find();
+        return requirement.substring(0, semicolon).strip() + " ; " + (alternatives ? "(" + marker + ")" : marker)
+                + " and " + condition;
     }
 
     /** The ';' that starts the marker: in a URL requirement it must follow whitespace, since URLs may hold ';'. */

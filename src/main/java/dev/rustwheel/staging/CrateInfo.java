@@ -13,9 +13,12 @@ import java.util.Map;
  *                        each with its resolved features, e.g. {@code pyo3 → [abi3, abi3-py37, …]}
  * @param linkedCrates    the crate itself first, then every crate its build pulls in; empty in manifests written
  *                        before it was recorded
+ * @param outDirectory    its build script's {@code OUT_DIR}, which {@code include} tables with
+ *                        {@code from = "out-dir"} ship files from; null without a build script
  */
 public record CrateInfo(Path manifestPath, String name, String version, Path targetDirectory, CrateMetadata metadata,
-                        Map<String, List<String>> bindingCrates, List<LinkedCrate> linkedCrates) {
+                        Map<String, List<String>> bindingCrates, List<LinkedCrate> linkedCrates,
+                        Path outDirectory) {
 
     public CrateInfo {
         bindingCrates = Map.copyOf(bindingCrates);
@@ -25,7 +28,7 @@ public record CrateInfo(Path manifestPath, String name, String version, Path tar
     /** A crate whose dependency graph is not known. */
     public CrateInfo(Path manifestPath, String name, String version, Path targetDirectory, CrateMetadata metadata,
                      Map<String, List<String>> bindingCrates) {
-        this(manifestPath, name, version, targetDirectory, metadata, bindingCrates, List.of());
+        this(manifestPath, name, version, targetDirectory, metadata, bindingCrates, List.of(), null);
     }
 
     /** A crate known only by name and version: no target directory, no fallback metadata, no binding crates. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param authors     {@code Author:} — people known by name only, comma-separated
  * @param authorEmails {@code Author-email:} — {@code Name <address>} or bare addresses, comma-separated
  * @param licenseFiles paths under {@code <dist-info>/licenses/}, as {@code License-File:} lists them
+ * @param homePage    {@code Home-Page:}, which maturin still writes from Cargo.toml's {@code homepage}
  */
 public record CoreMetadata(
         DistributionName name,
@@ -35,7 +36,8 @@ public record CoreMetadata(
         List<String> requiresDist,
         Optional<String> requiresPython,
         List<ProjectUrl> projectUrls,
-        List<String> providesExtra) {
+        List<String> providesExtra,
+        Optional<String> homePage) {
 
     public static final String FILE_NAME = "METADATA";
 
@@ -64,7 +66,7 @@ public record CoreMetadata(
         projectUrls = List.copyOf(projectUrls);
         providesExtra = List.copyOf(providesExtra);
         for (Optional<String> single : List.of(summary, descriptionContentType, license, licenseExpression,
-                requiresPython)) {
+                requiresPython, homePage)) {
             single.ifPresent(CoreMetadata::requireSingleLine);
         }
         for (List<String> many : List.of(keywords, authors, authorEmails, maintainers, maintainerEmails,
@@ -83,30 +85,35 @@ public record CoreMetadata(
         return builder(name, version).build();
     }
 
-    /** The file text: one {@code Field: value} line per value, in the order the core metadata spec lists them. */
+    /**
+     * The file text: one {@code Field: value} line per value, in the order maturin writes them (the many-valued
+     * fields first), so that the METADATA of a project built by either tool is the same file; then a blank line and
+     * the description, followed by a line break as maturin writes it.
+     */
     public String render() {
         StringBuilder out = new StringBuilder();
         header(out, "Metadata-Version", "2.4");
         header(out, "Name", name.value());
         header(out, "Version", version);
+        classifiers.forEach(value -> header(out, "Classifier", value));
+        requiresDist.forEach(value -> header(out, "Requires-Dist", value));
+        providesExtra.forEach(value -> header(out, "Provides-Extra", value));
+        licenseFiles.forEach(value -> header(out, "License-File", value));
         summary.ifPresent(value -> header(out, "Summary", value));
-        descriptionContentType.ifPresent(value -> header(out, "Description-Content-Type", value));
         if (!keywords.isEmpty()) {
             header(out, "Keywords", String.join(",", keywords));
         }
+        homePage.ifPresent(value -> header(out, "Home-Page", value));
         joined(out, "Author", authors);
         joined(out, "Author-email", authorEmails);
         joined(out, "Maintainer", maintainers);
         joined(out, "Maintainer-email", maintainerEmails);
-        license.ifPresent(value -> header(out, "License", value));
         licenseExpression.ifPresent(value -> header(out, "License-Expression", value));
-        licenseFiles.forEach(value -> header(out, "License-File", value));
-        classifiers.forEach(value -> header(out, "Classifier", value));
-        requiresDist.forEach(value -> header(out, "Requires-Dist", value));
+        license.ifPresent(value -> header(out, "License", value));
         requiresPython.ifPresent(value -> header(out, "Requires-Python", value));
+        descriptionContentType.ifPresent(value -> header(out, "Description-Content-Type", value));
         projectUrls.forEach(u -> header(out, "Project-URL", u.label() + ", " + u.url()));
-        providesExtra.forEach(value -> header(out, "Provides-Extra", value));
-        description.ifPresent(body -> out.append('\n').append(body).append(body.endsWith("\n") ? "" : "\n"));
+        description.ifPresent(body -> out.append('\n').append(body).append('\n'));
         return out.toString();
     }
 
@@ -147,6 +154,7 @@ public record CoreMetadata(
         private String requiresPython;
         private final List<ProjectUrl> projectUrls = new ArrayList<>();
         private final List<String> providesExtra = new ArrayList<>();
+        private String homePage;
 
         private Builder(DistributionName name, String version) {
             this.name = name;
@@ -230,12 +238,17 @@ public record CoreMetadata(
             return this;
         }
 
+        public Builder homePage(String value) {
+            homePage = value;
+            return this;
+        }
+
         public CoreMetadata build() {
             return new CoreMetadata(name, version, Optional.ofNullable(summary), Optional.ofNullable(description),
                     Optional.ofNullable(descriptionContentType), keywords, authors, authorEmails, maintainers,
                     maintainerEmails, Optional.ofNullable(license), Optional.ofNullable(licenseExpression),
                     licenseFiles, classifiers, requiresDist, Optional.ofNullable(requiresPython), projectUrls,
-                    providesExtra);
+                    providesExtra, Optional.ofNullable(homePage));
         }
     }
 }

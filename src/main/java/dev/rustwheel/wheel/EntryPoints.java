@@ -54,12 +54,10 @@ public final class EntryPoints {
 
     public String render() {
         StringBuilder out = new StringBuilder();
+        // maturin's spelling: no spaces around '=', no blank line between groups
         groups.forEach((group, entries) -> {
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
             out.append('[').append(group).append("]\n");
-            entries.forEach((name, reference) -> out.append(name).append(" = ").append(reference).append('\n'));
+            entries.forEach((name, reference) -> out.append(name).append('=').append(reference).append('\n'));
         });
         return out.toString();
     }

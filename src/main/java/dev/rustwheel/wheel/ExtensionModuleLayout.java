@@ -30,7 +30,7 @@ public final class ExtensionModuleLayout {
                 + "\n"
                 + "__doc__ = " + module + ".__doc__\n"
                 + "if hasattr(" + module + ", \"__all__\"):\n"
-                + "    __all__ = " + module + ".__all__\n").getBytes(StandardCharsets.UTF_8);
+                + "    __all__ = " + module + ".__all__").getBytes(StandardCharsets.UTF_8); // no final newline, as maturin
     }
 
 }

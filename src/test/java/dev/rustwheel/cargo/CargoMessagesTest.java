@@ -113,6 +113,15 @@ class CargoMessagesTest {
 
         assertEquals(List.of(Path.of("/opt/lib"), Path.of("/usr/local/lib"), Path.of("/Library/Frameworks"),
                 Path.of("/srv/lib")), messages.linkedPaths());
+        assertEquals(Path.of("/work/demo/target/release/build/x-f7b1f4d624683b4d/out"), messages.outDirectory(),
+                "the root package's");
+    }
+
+    @Test
+    void noOutDirectoryWithoutARootBuildScript() {
+        messages.accept(buildScriptExecuted(DEP, "\"native=/opt/lib\""));
+
+        assertEquals(null, messages.outDirectory());
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.rustwheel.cargo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +32,9 @@ class CargoPackageTest {
         Files.writeString(cli, "[package]\nname = \"fp-cli\"\n");
         metadata = "{\"packages\":["
                 + pkg("fast-parse", "1.2.0", parser) + ","
-                + pkg("fp-cli", "0.3.0-rc.1", cli)
+                + pkg("fp-cli", "0.3.0-rc.1", cli).replace("\"targets\":[]", "\"targets\":["
+                        + "{\"kind\":[\"cdylib\",\"rlib\"],\"crate_types\":[\"cdylib\",\"rlib\"]},"
+                        + "{\"kind\":[\"bin\"],\"crate_types\":[\"bin\"]}]")
                 + "],\"workspace_members\":[],\"resolve\":null,\"target_directory\":\"" + tempDir.resolve("target")
                 + "\",\"version\":1,\"workspace_root\":\"" + tempDir + "\",\"metadata\":null}";
     }
@@ -60,7 +64,9 @@ class CargoPackageTest {
         CargoPackage picked = CargoPackage.fromMetadata(metadata, cli);
 
         assertEquals(new CargoPackage("path+file://" + cli.getParent() + "#fp-cli@0.3.0-rc.1", "fp-cli",
-                "0.3.0-rc.1", null, List.of(), null, null, null, null, null, null, List.of()), picked);
+                "0.3.0-rc.1", null, List.of(), null, null, null, null, null, null, List.of(), Set.of("cdylib", "rlib", "bin")), picked);
+        assertTrue(picked.buildsCdylib());
+        assertFalse(CargoPackage.fromMetadata(metadata, parser).buildsCdylib());
     }
 
     @Test

@@ -36,4 +36,14 @@ class Pyo3PythonTest {
                 Pyo3Python.environment(Map.of(), "no-such-python-rustwheel").get("PYO3_PYTHON"),
                 "left for PyO3 to report with its own message");
     }
+
+    @Test
+    void extensionModulesAreBuiltWithoutLibpythonAsMaturinBuildsThem() {
+        assertEquals(Map.of("PYO3_BUILD_EXTENSION_MODULE", "1", "RUSTFLAGS", "-g"),
+                Pyo3Python.forExtensionModule(Map.of("RUSTFLAGS", "-g"), true));
+        assertEquals(Map.of("RUSTFLAGS", "-g"), Pyo3Python.forExtensionModule(Map.of("RUSTFLAGS", "-g"), false),
+                "an executable embedding Python must link libpython");
+        assertEquals(Map.of("PYO3_BUILD_EXTENSION_MODULE", ""),
+                Pyo3Python.forExtensionModule(Map.of("PYO3_BUILD_EXTENSION_MODULE", ""), true), "the user's wins");
+    }
 }

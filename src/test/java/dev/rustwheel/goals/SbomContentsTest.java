@@ -56,7 +56,7 @@ class SbomContentsTest {
                 c.name(), c.version(), c.source(), c.license(), c.runtime(), c.dependsOn())).toList();
         Path library = Files.write(tempDir.resolve("libdemo.so.1"), new byte[] {1, 2, 3});
         CrateInfo crate = new CrateInfo(tempDir.resolve("Cargo.toml"), "pyo3-demo", "0.3.0-alpha.2", null,
-                CrateMetadata.EMPTY, Map.of(), crates);
+                CrateMetadata.EMPTY, Map.of(), crates, null);
         manifest = StagingManifest.of(crate, List.of(), List.of()).withGrafted(List.of(new GraftedLibrary(
                 List.of("libdemo.so.1"), library, "pyo3_demo.libs/libdemo-039058c6.so.1",
                 "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81", null)));

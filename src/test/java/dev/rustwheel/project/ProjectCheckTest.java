@@ -39,7 +39,7 @@ class ProjectCheckTest {
             "[project]\\nname = 'x'\\nversion = '1'\\ndependencies = ['requests >>= 2']|[project] dependencies",
             "[tool.maturin]\\nbindings = 'xyz'|[tool.maturin] bindings = 'xyz' is not a binding type",
             "[tool.maturin]\\nmodule-name = 3|[tool.maturin] module-name must be a string",
-            "[tool.maturin]\\npython-source = '../outside'|python-source = '../outside' points outside the project"})
+            "[tool.maturin]\\npython-source = '../outside'|python-source = '../outside' names"})
     void badPyprojectValuesFailNamingTableAndKey(String toml, String expected) throws Exception {
         String message = failure(toml.replace("\\n", "\n"), MaturinSettings.NONE);
         assertTrue(message.contains(expected), message);

@@ -75,23 +75,25 @@ class ProjectMetadataFieldsTest {
                 Metadata-Version: 2.4
                 Name: fast-parse
                 Version: 1.0
+                Classifier: Programming Language :: Rust
+                Requires-Dist: attrs>=20
+                Requires-Dist: pytest ; python_version < '4' and extra == 'dev-tools'
+                Provides-Extra: dev-tools
+                License-File: LICENSE
                 Summary: Parses fast
-                Description-Content-Type: text/markdown; charset=UTF-8; variant=GFM
                 Keywords: parse,fast
+                Home-Page: https://example.org
                 Author: Bob
                 Author-email: Jane Doe <jane@example.org>, x@example.org
                 Maintainer: Max
                 License-Expression: MIT
-                License-File: LICENSE
-                Classifier: Programming Language :: Rust
-                Requires-Dist: attrs>=20
-                Requires-Dist: pytest; (python_version < '4') and extra == "dev-tools"
                 Requires-Python: >=3.9
+                Description-Content-Type: text/markdown; charset=UTF-8; variant=GFM
                 Project-URL: Homepage, https://example.org
-                Provides-Extra: dev-tools
 
                 # Fast
-                """, metadata);
+
+                """, metadata, "maturin 1.15 writes these fields in this order; Home-Page from Cargo.toml even so");
     }
 
     @Test
@@ -103,17 +105,18 @@ class ProjectMetadataFieldsTest {
                 Name: fast-parse
                 Version: 1.0.0b2
                 Summary: From cargo
-                Description-Content-Type: text/markdown; charset=UTF-8; variant=GFM
                 Keywords: parse,fast
-                Author: Bob
-                Author-email: Jane Doe <jane@example.org>
-                License-Expression: MIT OR Apache-2.0
+                Home-Page: https://example.org
+                Author: Jane Doe <jane@example.org>, Bob
+                Author-email: Jane Doe <jane@example.org>, Bob
+                License: MIT OR Apache-2.0
+                Description-Content-Type: text/markdown; charset=UTF-8; variant=GFM
                 Project-URL: Homepage, https://example.org
-                Project-URL: Source Code, https://example.org/repo
                 Project-URL: Documentation, https://docs.rs/x
+                Project-URL: Source Code, https://example.org/repo
 
                 cargo readme
-                """, metadata);
+                """, metadata, "as maturin's test_metadata_from_cargo_toml: authors as written in both fields");
     }
 
     @Test
@@ -125,6 +128,26 @@ class ProjectMetadataFieldsTest {
                 """);
         assertTrue(metadata.contains("Version: 1.0.0b2\nSummary: From cargo\n"), metadata);
         assertTrue(!metadata.contains("Author") && !metadata.contains("Keywords"), metadata);
+    }
+
+    @Test
+    void aFieldBothDynamicAndSetIsMergedAsMaturinMergesItWithAWarning() throws Exception {
+        Files.writeString(dir.resolve("LICENSE"), "MIT");
+        ProjectMetadata pure = resolve("""
+                [project]
+                name = "pyo3_pure"
+                version = "0.1.0"
+                license = { file = "LICENSE" }
+                description = "Mine"
+                dynamic = ["license", "description"]
+                """);
+        String metadata = pure.coreMetadata().render();
+        assertTrue(metadata.contains("License-File: LICENSE\nSummary: Mine\n") && metadata.contains("License: MIT OR"
+                + " Apache-2.0\n"), "Cargo's license beside [project]'s file, [project]'s summary:\n" + metadata);
+        assertEquals(2, pure.warnings().size(), pure.warnings().toString());
+        assertTrue(pure.warnings().get(0).contains("[project] dynamic lists 'license', but [project] also sets"
+                + " license") && pure.warnings().get(0).contains("as maturin does"), pure.warnings().get(0));
+        assertEquals(List.of(), resolve("[project]\nname = \"x\"\ndynamic = [\"version\"]\n").warnings());
     }
 
     @Test
@@ -140,8 +163,8 @@ class ProjectMetadataFieldsTest {
                 [project.entry-points."fast.plugins"]
                 json = "fast.json"
                 """);
-        assertEquals("[console_scripts]\nfp = fast.cli:main\n\n[gui_scripts]\nfpw = fast.gui:main\n\n"
-                + "[fast.plugins]\njson = fast.json\n", metadata.entryPoints().render());
+        assertEquals("[console_scripts]\nfp=fast.cli:main\n[gui_scripts]\nfpw=fast.gui:main\n"
+                + "[fast.plugins]\njson=fast.json\n", metadata.entryPoints().render());
     }
 
     @Test
@@ -159,6 +182,20 @@ class ProjectMetadataFieldsTest {
                 version = "1"
                 license-files = ["COPYRIGHT", "legal/*.txt"]
                 """).licenseFiles().stream().map(LicenseFiles.LicenseFile::path).toList());
+    }
+
+    @Test
+    void licenseFilesInMaturinsOrderTheTablesFileFirstThenEachPatternsMatches() throws Exception {
+        for (String name : List.of("AUTHORS.txt", "LICENCE.txt", "LICENSE", "NOTICE.md")) {
+            Files.writeString(dir.resolve(name), name);
+        }
+        assertEquals(List.of("LICENCE.txt", "LICENSE", "NOTICE.md", "AUTHORS.txt"), resolve("""
+                [project]
+                name = "license-test"
+                version = "1"
+                license = { file = "LICENCE.txt" }
+                """).licenseFiles().stream().map(LicenseFiles.LicenseFile::path).toList(),
+                "as maturin 1.15 lists them for its test crate license-test");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,7 +227,6 @@ class ProjectMetadataFieldsTest {
             "scripts = {fp = \"not a reference\"}|[project] scripts entry point 'fp'",
             "entry-points = {console_scripts = {fp = \"a:b\"}}|[project.entry-points] console_scripts must not be declared here",
             "dynamic = [\"name\"]|[project] dynamic lists 'name'",
-            "dynamic = [\"version\"]\\nversion = \"2\"|but [project] also sets version",
     })
     void everyBadFieldNamesFileTableAndKey(String field, String expected) throws Exception {
         readme("r");

@@ -29,6 +29,8 @@ class PythonLayoutTest {
     @TempDir
     Path elsewhere;
 
+    private final List<String> warnings = new java.util.ArrayList<>();
+
     private final Optional<PythonLayout.Extension> extension =
             Optional.of(new PythonLayout.Extension(EntryContent.ofBytes(new byte[] {1}), SUFFIX));
 
@@ -44,7 +46,7 @@ class PythonLayoutTest {
     }
 
     private List<String> paths(MaturinSettings settings, String module) throws ProjectException {
-        return PythonLayout.entries(new ProjectPaths(root), settings, module, DATA, extension, List.of()).stream()
+        return PythonLayout.entries(new ProjectPaths(root), settings, module, DATA, extension, List.of(), warnings::add).stream()
                 .map(WheelEntry::path).sorted().toList();
     }
 
@@ -102,7 +104,7 @@ class PythonLayoutTest {
         file("fp.data/scripts/run.sh");
         file("fp.data/headers/fp.h");
         List<WheelEntry> entries = PythonLayout.entries(new ProjectPaths(root), MaturinSettings.NONE, "fp", DATA,
-                extension, List.of());
+                extension, List.of(), warnings::add);
         assertEquals(List.of("fp-1.0.data/headers/fp.h", "fp-1.0.data/scripts/run.sh", "fp/__init__.py",
                 "fp/fp" + SUFFIX), entries.stream().map(WheelEntry::path).sorted().toList());
         assertTrue(entries.stream().filter(e -> e.path().endsWith("run.sh")).findFirst().orElseThrow().executable());
@@ -111,7 +113,7 @@ class PythonLayoutTest {
     @Test
     void binExecutablesBecomeScripts() throws Exception {
         List<WheelEntry> entries = PythonLayout.entries(new ProjectPaths(root), MaturinSettings.NONE, "fp", DATA,
-                Optional.empty(), List.of(new PythonLayout.Executable("fp-cli", EntryContent.ofBytes(new byte[0]))));
+                Optional.empty(), List.of(new PythonLayout.Executable("fp-cli", EntryContent.ofBytes(new byte[0]))), warnings::add);
         assertEquals(List.of("fp-1.0.data/scripts/fp-cli"), entries.stream().map(WheelEntry::path).toList());
         assertTrue(entries.get(0).executable());
     }
@@ -123,7 +125,7 @@ class PythonLayoutTest {
                 EntryContent.ofBytes(binary));
         List<WheelEntry> entries = PythonLayout.entries(new ProjectPaths(root), MaturinSettings.NONE, "fp", DATA,
                 Optional.empty(), List.of(executable, new PythonLayout.Executable("plain",
-                        EntryContent.ofBytes(binary))));
+                        EntryContent.ofBytes(binary))), warnings::add);
 
         assertEquals(List.of("fp.scripts/fp-cli", "fp-1.0.data/scripts/fp-cli", "fp-1.0.data/scripts/plain"),
                 entries.stream().map(WheelEntry::path).toList());
@@ -144,9 +146,32 @@ class PythonLayoutTest {
     }
 
     @Test
+    void anExplicitPythonSourceOutsideTheProjectIsFollowedAsMaturinFollowsIt() throws Exception {
+        Path project = Files.createDirectories(root.resolve("crate"));
+        Path python = root.resolve("python");
+        Files.createDirectories(python.resolve("ext/sub"));
+        Files.writeString(python.resolve("ext/__init__.py"), "");
+        Files.writeString(python.resolve("ext/sub/x.py"), "");
+
+        List<String> entries = PythonLayout.entries(new ProjectPaths(project), settings(null, "../python", null, null,
+                null, null), "ext._n", DATA, extension, List.of(), warnings::add).stream().map(WheelEntry::path)
+                .sorted().toList();
+
+        assertEquals(List.of("ext/__init__.py", "ext/_n" + SUFFIX, "ext/sub/x.py"), entries);
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("python-source = '../python' lies outside the project directory"),
+                warnings.get(0));
+        // the package's own files still may not lead anywhere else
+        Files.writeString(elsewhere.resolve("secret.txt"), "s");
+        Files.createSymbolicLink(python.resolve("ext/leak.txt"), elsewhere.resolve("secret.txt"));
+        assertTrue(assertThrows(ProjectException.class, () -> PythonLayout.entries(new ProjectPaths(project),
+                settings(null, "../python", null, null, null, null), "ext._n", DATA, extension, List.of(),
+                warnings::add)).getMessage().contains("is a symbolic link to"));
+    }
+
+    @Test
     void refusesEveryWayOut() throws Exception {
         file("fp/__init__.py");
-        assertTrue(error(settings(null, "../x", null, null, null, null), "fp").contains("points outside the project"));
         assertTrue(error(settings(null, null, null, List.of("../*"), null, null), "fp").contains("outside the project"));
         assertTrue(error(settings(null, null, null, null, null, "/etc"), "fp").contains("outside the project"));
         Files.writeString(elsewhere.resolve("secret.txt"), "s");

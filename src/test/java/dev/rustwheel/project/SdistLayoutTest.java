@@ -40,7 +40,7 @@ class SdistLayoutTest {
         PyprojectFile pyproject = PyprojectFile.read(root.resolve("pyproject.toml"));
 
         Map<String, SdistLayout.SdistFile> files = SdistLayout.files(sources, pyproject,
-                MaturinSettings.resolve(pyproject.maturin(), MaturinSettings.NONE), List.of("assets/*.txt"),
+                MaturinSettings.resolve(pyproject, MaturinSettings.NONE), List.of("assets/*.txt"),
                 List.of("assets/secret.txt"), List.of(new LicenseFiles.LicenseFile("LICENSE", root.resolve("LICENSE"))));
 
         assertEquals(List.of("Cargo.lock", "Cargo.toml", "LICENSE", "README.md", "assets/sdist-only.txt",
@@ -72,7 +72,7 @@ class SdistLayoutTest {
         PyprojectFile pyproject = PyprojectFile.read(root.resolve("py/pyproject.toml"));
 
         Map<String, SdistLayout.SdistFile> files = SdistLayout.files(sources, pyproject,
-                MaturinSettings.resolve(pyproject.maturin(), MaturinSettings.NONE), List.of(), List.of(), List.of());
+                MaturinSettings.resolve(pyproject, MaturinSettings.NONE), List.of(), List.of(), List.of());
 
         assertEquals(List.of("Cargo.lock", "Cargo.toml", "README.md", "common/Cargo.toml", "common/src/lib.rs",
                 "py/Cargo.toml", "py/README.md", "py/src/lib.rs", "pyproject.toml", "python/ws_py/__init__.py"),

@@ -63,10 +63,11 @@ class Pep508Test {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "pytest>=7|pytest>=7; extra == \"dev\"",
-            "black; sys_platform == 'linux'|black; (sys_platform == 'linux') and extra == \"dev\"",
-            "pip @ https://x.org/p.zip;v=1|pip @ https://x.org/p.zip;v=1; extra == \"dev\"",
-            "pip @ https://x.org/p.zip ; os_name == 'nt'|pip @ https://x.org/p.zip; (os_name == 'nt') and extra == \"dev\"",
+            "pytest>=7|pytest>=7 ; extra == 'dev'",
+            "black; sys_platform == 'linux'|black ; sys_platform == 'linux' and extra == 'dev'",
+            "black; os_name == 'nt' or sys_platform == 'linux'|black ; (os_name == 'nt' or sys_platform == 'linux') and extra == 'dev'",
+            "pip @ https://x.org/p.zip;v=1|pip @ https://x.org/p.zip;v=1 ; extra == 'dev'",
+            "pip @ https://x.org/p.zip ; os_name == 'nt'|pip @ https://x.org/p.zip ; os_name == 'nt' and extra == 'dev'",
     })
     void restrictsARequirementToAnExtra(String requirement, String expected) {
         assertEquals(expected, Pep508.withExtra(requirement, "dev"));

@@ -16,7 +16,7 @@ class CoreMetadataTest {
     }
 
     @Test
-    void rendersOptionalFieldsInSpecOrderWhateverOrderTheyWereSet() throws InvalidDistributionNameException {
+    void rendersOptionalFieldsInOneOrderWhateverOrderTheyWereSet() throws InvalidDistributionNameException {
         CoreMetadata metadata = CoreMetadata.builder(DistributionName.of("fastparse"), "1.2.0")
                 .requiresPython(">=3.9")
                 .summary("Fast parsing — in Rust")
@@ -26,6 +26,51 @@ class CoreMetadataTest {
                 + "Version: 1.2.0\n"
                 + "Summary: Fast parsing — in Rust\n"
                 + "Requires-Python: >=3.9\n", metadata.render());
+    }
+
+    @Test
+    void rendersEveryFieldInMaturinsOrderSoBothToolsWriteTheSameFile() throws InvalidDistributionNameException {
+        // the order and spelling of maturin 1.15's METADATA for its test crate pyo3-pure, plus the fields it lacks
+        CoreMetadata metadata = CoreMetadata.builder(DistributionName.of("pyo3_pure"), "0.1.0+abc123de")
+                .description("# Get fourtytwo\n", "text/markdown; charset=UTF-8; variant=GFM")
+                .projectUrl("Source Code", "https://example.org/src")
+                .license("MIT")
+                .licenseExpression("MIT")
+                .maintainerEmail("messense <messense@icloud.com>")
+                .authorEmail("konstin <konstin@mailbox.org>")
+                .author("konstin <konstin@mailbox.org>")
+                .homePage("https://example.org")
+                .keywords(java.util.List.of("a", "b"))
+                .summary("Implements a dummy function in Rust")
+                .requiresPython(">=3.9")
+                .licenseFile("LICENSE")
+                .providesExtra("test")
+                .requiresDist("attrs ; extra == 'test'")
+                .classifiers(java.util.List.of("Programming Language :: Rust"))
+                .build();
+        assertEquals("""
+                Metadata-Version: 2.4
+                Name: pyo3_pure
+                Version: 0.1.0+abc123de
+                Classifier: Programming Language :: Rust
+                Requires-Dist: attrs ; extra == 'test'
+                Provides-Extra: test
+                License-File: LICENSE
+                Summary: Implements a dummy function in Rust
+                Keywords: a,b
+                Home-Page: https://example.org
+                Author: konstin <konstin@mailbox.org>
+                Author-email: konstin <konstin@mailbox.org>
+                Maintainer-email: messense <messense@icloud.com>
+                License-Expression: MIT
+                License: MIT
+                Requires-Python: >=3.9
+                Description-Content-Type: text/markdown; charset=UTF-8; variant=GFM
+                Project-URL: Source Code, https://example.org/src
+
+                # Get fourtytwo
+
+                """, metadata.render());
     }
 
     @Test

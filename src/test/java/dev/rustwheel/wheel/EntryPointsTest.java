@@ -17,8 +17,8 @@ class EntryPointsTest {
                 .add("console_scripts", "fp", "fastparse.cli:main")
                 .add("gui_scripts", "fp-gui", "fastparse.gui:run [gui]")
                 .add("fastparse.plugins", "json", "fastparse.json");
-        assertEquals("[console_scripts]\nfp = fastparse.cli:main\n\n[gui_scripts]\nfp-gui = fastparse.gui:run [gui]\n\n"
-                + "[fastparse.plugins]\njson = fastparse.json\n", entryPoints.render());
+        assertEquals("[console_scripts]\nfp=fastparse.cli:main\n[gui_scripts]\nfp-gui=fastparse.gui:run [gui]\n"
+                + "[fastparse.plugins]\njson=fastparse.json\n", entryPoints.render());
         assertEquals(List.of("fp", "fp-gui"), entryPoints.scriptNames());
     }
 

@@ -27,7 +27,6 @@ class ExtensionModuleLayoutTest {
 
                 __doc__ = fastparse.__doc__
                 if hasattr(fastparse, "__all__"):
-                    __all__ = fastparse.__all__
-                """, init.toString(StandardCharsets.UTF_8));
+                    __all__ = fastparse.__all__""", init.toString(StandardCharsets.UTF_8));
     }
 }

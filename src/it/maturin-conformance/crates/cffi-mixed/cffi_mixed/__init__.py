@@ -1,0 +1,4 @@
+from .cffi_mixed import ffi, lib
+from .line import Line
+
+__all__ = ["ffi", "lib", "Line"]

@@ -1,0 +1,1 @@
+"""External python source package."""

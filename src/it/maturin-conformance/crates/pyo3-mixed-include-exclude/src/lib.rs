@@ -1,0 +1,13 @@
+use pyo3::prelude::*;
+
+#[pyfunction]
+fn get_21() -> usize {
+    21
+}
+
+#[pymodule]
+fn pyo3_mixed_include_exclude(_py: Python<'_>, m: &PyModule) -> PyResult<()> {
+    m.add_wrapped(wrap_pyfunction!(get_21))?;
+
+    Ok(())
+}

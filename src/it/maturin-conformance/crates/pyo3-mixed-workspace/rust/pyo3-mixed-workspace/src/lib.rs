@@ -1,0 +1,3 @@
+pub fn get_21_lib() -> usize {
+    21
+}

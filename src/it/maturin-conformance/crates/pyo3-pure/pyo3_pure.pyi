@@ -1,0 +1,5 @@
+class DummyClass:
+    @staticmethod
+    def get_42() -> int: ...
+
+fourtytwo: int
