@@ -45,6 +45,8 @@ try {
     points.eachWithIndex { List<String> point, int i ->
         String spec = point[0]
         File halted = mvn.log("fault-${i}-halted")
+        // an unchanged wheel is left as it is: without it, package writes it anew and passes every point above
+        assert wheel.delete(): "cannot delete ${wheel} before the halted build"
         int exit = mvn.run(['package', "-Drustwheel.faultInjection=${spec}" as String] + point.drop(1), halted)
         assert exit == 86 && halted.text.contains("fault injection: halting at ${spec.contains('@') ? spec : spec + '@1'}"):
                 "${point}: the build was not halted there (exit ${exit}), see ${halted}"
