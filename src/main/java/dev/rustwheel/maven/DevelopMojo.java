@@ -5,13 +5,9 @@ import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.DevelopConfig;
 import dev.rustwheel.goals.DevelopStep;
-import dev.rustwheel.project.MaturinSettings;
 import dev.rustwheel.project.ProjectException;
-import dev.rustwheel.project.SourceLayout;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,7 +24,7 @@ import org.apache.maven.project.MavenProject;
  * from its wheelhouse. Cargo's output is left clean, as by every goal.
  */
 @Mojo(name = "develop", threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
-public class DevelopMojo extends AbstractWheelBuildMojo {
+public class DevelopMojo extends AbstractCargoMojo {
 
     /**
      * The virtual environment to install into; created with {@code pythonExecutable} when it does not exist.
@@ -40,61 +36,12 @@ public class DevelopMojo extends AbstractWheelBuildMojo {
     private File venv;
 
     /**
-     * The crate's {@code Cargo.toml}; default, as maturin finds it (see the compile goal): {@code [tool.maturin]
-     * manifest-path}, else {@code rust/Cargo.toml} in maturin's src layout, else {@code ${project.basedir}/Cargo.toml}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.MANIFEST_PATH)
-    private File manifestPath;
-
-    /**
      * The cargo profile; develop builds {@code dev} unless told otherwise.
      *
      * @since 0.2.0
      */
     @Parameter(property = PropertyNames.PROFILE, defaultValue = "dev")
     private String profile;
-
-    /**
-     * Cargo features to enable ({@code --features}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.FEATURES)
-    private List<String> features;
-
-    /**
-     * Passes {@code --no-default-features} to cargo.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.NO_DEFAULT_FEATURES, defaultValue = "false")
-    private boolean noDefaultFeatures;
-
-    /**
-     * Further arguments for {@code cargo build}, passed as they are.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.CARGO_ARGS)
-    private List<String> cargoArgs;
-
-    /**
-     * The cargo program: a name looked up on {@code PATH}, or a full path.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.CARGO_EXECUTABLE, defaultValue = "cargo")
-    private String cargoExecutable;
-
-    /**
-     * Environment variables set for cargo on top of Maven's own environment.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private Map<String, String> environmentVariables;
 
     /**
      * Where the wheels the module depends on go under their PEP 427 names; pip installs them from there.
@@ -120,10 +67,7 @@ public class DevelopMojo extends AbstractWheelBuildMojo {
     @Override
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
         WheelSettings wheel = wheelSettings();
-        CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(
-                project.getBasedir().toPath(), manifestPath == null ? null : manifestPath.toPath()),
-                profile, listValues(features), noDefaultFeatures, listValues(cargoArgs),
-                CompileMojo.environment(environmentVariables), session.isOffline());
+        CargoBuildRequest cargo = cargoRequest(profile, cargoEnvironment());
         new DevelopStep(buildDirectory(), log).run(new DevelopConfig(cargo, wheel.pyproject(), wheel.settings(),
                 wheel.pythonExecutables().get(0), venvDirectory(), WheelDependencies.of(project), wheelhouse.toPath().toAbsolutePath(),
                 session.isOffline(), plugin.getVersion()));

@@ -6,13 +6,9 @@ import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.SdistConfig;
 import dev.rustwheel.goals.SdistStep;
-import dev.rustwheel.project.MaturinSettings;
 import dev.rustwheel.project.ProjectException;
-import dev.rustwheel.project.SourceLayout;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,32 +25,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * execution, or run {@code mvn rustwheel:sdist}.
  */
 @Mojo(name = "sdist", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class SdistMojo extends AbstractWheelBuildMojo {
-
-    /**
-     * The crate's {@code Cargo.toml}; default, as maturin finds it (see the compile goal): {@code [tool.maturin]
-     * manifest-path}, else {@code rust/Cargo.toml} in maturin's src layout, else {@code ${project.basedir}/Cargo.toml}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.MANIFEST_PATH)
-    private File manifestPath;
-
-    /**
-     * The cargo program, run for {@code cargo metadata} and {@code cargo package --list}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.CARGO_EXECUTABLE, defaultValue = "cargo")
-    private String cargoExecutable;
-
-    /**
-     * Environment variables set for cargo on top of Maven's own environment.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private Map<String, String> environmentVariables;
+public class SdistMojo extends AbstractCargoMojo {
 
     /**
      * Where the source distribution is written, beside the wheels.
@@ -88,10 +59,7 @@ public class SdistMojo extends AbstractWheelBuildMojo {
     @Override
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
         WheelSettings wheel = wheelSettings();
-        CargoBuildRequest cargo = new CargoBuildRequest(cargoExecutable, SourceLayout.manifestPath(
-                project.getBasedir().toPath(), manifestPath == null ? null : manifestPath.toPath()),
-                "release", List.of(), false, List.of(), CompileMojo.environment(environmentVariables),
-                session.isOffline());
+        CargoBuildRequest cargo = cargoRequest("release", cargoEnvironment());
         Path sdist = new SdistStep(log).run(new SdistConfig(cargo, wheel.pyproject(), wheel.settings(),
                 wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"))));
