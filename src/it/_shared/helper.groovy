@@ -191,7 +191,7 @@ class ItHelper {
     Map manifest(File f = file('target/rustwheel/manifest.json')) {
         assert f.isFile(): "no staging manifest at ${f}"
         Map m = new JsonSlurper().parse(f) as Map
-        assert m.schemaVersion == 2: "schemaVersion ${m.schemaVersion}"
+        assert m.schemaVersion == 3: "schemaVersion ${m.schemaVersion}"
         assert m.artifacts instanceof List: "manifest has no artifacts list: ${m}"
         return m
     }

@@ -22,7 +22,7 @@ class StagingChecks {
             } catch (Exception e) {
                 throw new AssertionError("${when}: the manifest does not parse: ${e.message}\n${manifestFile.text}")
             }
-            assert m.schemaVersion == 2: "${when}: manifest schemaVersion ${m.schemaVersion}"
+            assert m.schemaVersion == 3: "${when}: manifest schemaVersion ${m.schemaVersion}"
             staged = m.artifacts*.stagedPath as List<String>
         }
         if (so.isFile() && h.sha256(so) == sha) return 'cargo'

@@ -12,11 +12,7 @@ import java.util.Map;
  * @param libraries the grafted libraries, each with its overlay
  * @param edits     per target file that needs a grafted library, its edits; files needing none are absent
  */
-public record GraftPlan(List<GraftedLibrary> libraries, Map<Path, FileEdits> edits) {
-
-    /** The edits of one of the wheel's own files, and the digest of the clean bytes they apply to. */
-    public record FileEdits(Overlay overlay, String cleanSha256) {
-    }
+public record GraftPlan(List<GraftedLibrary> libraries, Map<Path, Overlay> edits) {
 
     public GraftPlan {
         libraries = List.copyOf(libraries);

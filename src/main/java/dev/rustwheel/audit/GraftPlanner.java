@@ -8,14 +8,9 @@ import dev.rustwheel.binary.elf.SearchPathEdit;
 import dev.rustwheel.overlay.Overlay;
 import dev.rustwheel.staging.GraftedLibrary;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +25,10 @@ import java.util.Set;
  * DT_NEEDED names rewritten and its RPATH (DT_RPATH, searched for indirect dependencies too) set to the entries
  * that resolve inside the wheel plus {@code $ORIGIN/<relative path to <dist>.libs>}; absolute build paths are
  * dropped. Nothing is written: every edit is an overlay.
+ *
+ * <p>A library's name needs its digest, so a first build reads each library once; a rebuild takes the digest
+ * from the previous repair when the file's path, size and modification time are unchanged, and reads nothing
+ * whole. The wheel's own files are not digested here: package does that while streaming them.
  */
 public final class GraftPlanner {
 
@@ -41,10 +40,11 @@ public final class GraftPlanner {
     /**
      * @param toGraft        the external libraries of the chosen verdict, each resolved
      * @param libsDirectory  {@code <dist>.libs}, at the root of the wheel
+     * @param previous       the libraries the previous repair grafted, whose digests still hold for unchanged files
      * @throws AuditException when a library cannot be found, or an extension module needs libpython
      */
-    public static GraftPlan plan(List<GraftTarget> targets, List<ExternalLibrary> toGraft, String libsDirectory)
-            throws AuditException, IOException {
+    public static GraftPlan plan(List<GraftTarget> targets, List<ExternalLibrary> toGraft, String libsDirectory,
+            List<GraftedLibrary> previous) throws AuditException, IOException {
         for (GraftTarget target : targets) {
             requireNoLibpython(target);
         }
@@ -57,12 +57,14 @@ public final class GraftPlanner {
                     .toRealPath();
             sonamesByFile.computeIfAbsent(file, f -> new LinkedHashSet<>()).add(library.soname());
         }
+        Map<Path, GraftedLibrary> recorded = new LinkedHashMap<>();
+        previous.forEach(library -> recorded.put(library.sourcePath(), library));
         Map<Path, String> newNames = new LinkedHashMap<>();
-        Map<Path, String> digests = new LinkedHashMap<>();
+        Map<Path, SourceDigest> digests = new LinkedHashMap<>();
         Map<String, String> renames = new LinkedHashMap<>();
         for (Map.Entry<Path, Set<String>> entry : sonamesByFile.entrySet()) {
-            String digest = sha256(entry.getKey());
-            String newName = graftedName(entry.getKey().getFileName().toString(), digest);
+            SourceDigest digest = SourceDigest.of(entry.getKey(), recorded.get(entry.getKey()));
+            String newName = graftedName(entry.getKey().getFileName().toString(), digest.sha256());
             digests.put(entry.getKey(), digest);
             newNames.put(entry.getKey(), newName);
             entry.getValue().forEach(soname -> renames.put(soname, newName));
@@ -77,10 +79,12 @@ public final class GraftPlanner {
             } else if (dynamic.rpath().isPresent() || dynamic.runpath().isPresent()) {
                 edits = edits.withSearchPath(SearchPathEdit.remove());
             }
+            SourceDigest digest = digests.get(file);
             libraries.add(new GraftedLibrary(List.copyOf(sonamesByFile.get(file)), file,
-                    libsDirectory + "/" + entry.getValue(), digests.get(file), ElfPatcher.plan(file, edits)));
+                    libsDirectory + "/" + entry.getValue(), digest.sha256(), digest.size(), digest.modified(),
+                    ElfPatcher.plan(file, edits)));
         }
-        Map<Path, GraftPlan.FileEdits> edits = new LinkedHashMap<>();
+        Map<Path, Overlay> edits = new LinkedHashMap<>();
         for (GraftTarget target : targets) {
             DynamicSection dynamic = dynamic(target.file());
             if (dynamic.needed().stream().noneMatch(renames::containsKey)) {
@@ -90,7 +94,7 @@ public final class GraftPlanner {
             String rpath = searchPath(oldPath, target.wheelDirectory(), libsDirectory);
             Overlay overlay = ElfPatcher.plan(target.file(),
                     renamesOf(target.file(), renames).withSearchPath(SearchPathEdit.rpath(rpath)));
-            edits.put(target.file(), new GraftPlan.FileEdits(overlay, sha256(target.file())));
+            edits.put(target.file(), overlay);
         }
         return new GraftPlan(libraries, edits);
     }
@@ -189,21 +193,5 @@ public final class GraftPlanner {
         try (ElfFile elf = ElfFile.open(file)) {
             return elf.dynamicSection();
         }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

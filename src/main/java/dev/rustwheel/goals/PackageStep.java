@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code package} goal: writes the wheel from the staged artifacts. Whatever goes wrong, cargo's outputs are
@@ -119,6 +120,8 @@ public final class PackageStep {
         ProjectPaths paths = new ProjectPaths(project.pyproject().projectDirectory());
         String dataDirectory = WheelName.dataDirectory(metadata.name(), metadata.version());
         Map<Integer, String> packed = new TreeMap<>();
+        // the clean digests of the repaired artifacts, taken while their patched bytes stream into the wheel
+        Map<Integer, String> cleanDigests = new ConcurrentHashMap<>();
         List<WheelEntry> payload;
         if (project.bindings() == Bindings.EXTENSION) {
             int index = firstCdylib(manifest);
@@ -128,8 +131,8 @@ public final class PackageStep {
             NativeFile.read(library.currentPath(), "PyInit_" + module).requireExtensionModule(module,
                     manifest.crate().bindingCrates().containsKey("pyo3")
                             || manifest.crate().bindingCrates().containsKey("pyo3-ffi"));
-            PythonLayout.Extension extension = new PythonLayout.Extension(
-                    content(library), TagSelection.extensionSuffix(target.abi3Minor(), target.python()));
+            PythonLayout.Extension extension = new PythonLayout.Extension(content(library, index, cleanDigests),
+                    TagSelection.extensionSuffix(target.abi3Minor(), target.python()));
             payload = PythonLayout.entries(paths, project.settings(), moduleName, dataDirectory,
                     Optional.of(extension), List.of(), log::warn);
             String suffix = module + extension.suffix();
@@ -144,9 +147,9 @@ public final class PackageStep {
                     requireNoScriptNamed(name, metadata, project.pyproject());
                     // repair planned an overlay for it only if it needs grafted libraries
                     PythonLayout.Executable executable = artifact.overlay() == null
-                            ? new PythonLayout.Executable(name, content(artifact))
+                            ? new PythonLayout.Executable(name, content(artifact, i, cleanDigests))
                             : PythonLayout.Executable.besideGraftedLibraries(layout.scriptsDirectory(), name,
-                                    content(artifact));
+                                    content(artifact, i, cleanDigests));
                     executables.add(executable);
                     packed.put(i, executable.archivePath(dataDirectory));
                 }
@@ -186,12 +189,18 @@ public final class PackageStep {
         // read again: an earlier wheel of this build (another interpreter's) recorded itself there
         StagingManifest digested = state.require("package").withWheel(WheelRecords.of(file, update.wheel()));
         for (Map.Entry<Integer, String> entry : packed.entrySet()) {
+            String digest;
             if (manifest.artifacts().get(entry.getKey()).overlay() != null) {
-                continue; // RECORD holds the patched bytes' digest; repair recorded the clean one
+                // RECORD holds the patched bytes' digest; without a stream (entry reused) the clean one stays unknown
+                digest = cleanDigests.get(entry.getKey());
+                if (digest == null) {
+                    continue;
+                }
+            } else {
+                digest = hex(rows.stream().filter(r -> r.path().equals(entry.getValue())).findFirst().orElseThrow()
+                        .sha256());
             }
-            String digest = rows.stream().filter(r -> r.path().equals(entry.getValue())).findFirst().orElseThrow()
-                    .sha256();
-            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(hex(digest)));
+            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(digest));
         }
         state.write(digested);
         return new WheelResult(file, tag.toString());
@@ -211,10 +220,14 @@ public final class PackageStep {
         return String.format(Locale.ROOT, done + " (%d entries, %s, %.1f s)", file, entries, size, nanos / 1e9);
     }
 
-    /** The artifact's clean bytes, with repair's overlay applied on the way into the wheel if it planned one. */
-    private static EntryContent content(StagedArtifact artifact) {
+    /**
+     * The artifact's clean bytes, with repair's overlay applied on the way into the wheel if it planned one; then
+     * the clean bytes' digest goes to {@code cleanDigests} under the artifact's {@code index}.
+     */
+    private static EntryContent content(StagedArtifact artifact, int index, Map<Integer, String> cleanDigests) {
         return artifact.overlay() == null ? EntryContent.ofFile(artifact.currentPath())
-                : EntryContent.ofFile(artifact.currentPath(), artifact.overlay());
+                : EntryContent.ofFile(artifact.currentPath(), artifact.overlay(),
+                        digest -> cleanDigests.put(index, digest));
     }
 
     private static List<WheelEntry> distInfoFiles(ProjectMetadata metadata, PackageConfig config, WheelTag tag) {

@@ -14,6 +14,7 @@ import dev.rustwheel.audit.Policy;
 import dev.rustwheel.audit.VersionUse;
 import dev.rustwheel.binary.elf.ElfFormatException;
 import dev.rustwheel.binary.elf.UnpatchableElfException;
+import dev.rustwheel.overlay.Overlay;
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.ResolvedProject;
@@ -91,11 +92,12 @@ public final class RepairStep {
         StagingManifest audited = clean.withAudit(new AuditRecord(compatibility, decision.policy(),
                 decision.platformTags(), highest, external.stream().map(e -> e.soname() + " => "
                         + e.path().map(Path::toString).orElse("not found")).toList()));
-        return grafting && !external.isEmpty() ? graft(audited, layout, external) : audited;
+        return grafting && !external.isEmpty() ? graft(audited, layout, external, manifest.grafted()) : audited;
     }
 
-    private StagingManifest graft(StagingManifest manifest, WheelLayout layout, List<ExternalLibrary> external)
-            throws BuildException, ProjectException {
+    /** @param previous what the previous repair grafted: its digests hold for the files that did not change */
+    private StagingManifest graft(StagingManifest manifest, WheelLayout layout, List<ExternalLibrary> external,
+            List<GraftedLibrary> previous) throws BuildException, ProjectException {
         Bindings bindings = Bindings.valueOf(layout.bindings());
         List<GraftTarget> targets = new ArrayList<>();
         for (StagedArtifact artifact : manifest.artifacts()) {
@@ -108,14 +110,13 @@ public final class RepairStep {
                 targets.add(new GraftTarget(artifact.currentPath(), layout.scriptsDirectory(), false));
             }
         }
-        GraftPlan plan = plan(targets, external, layout.libsDirectory());
+        GraftPlan plan = plan(targets, external, layout.libsDirectory(), previous);
         StagingManifest repaired = manifest.withGrafted(plan.libraries());
         for (int i = 0; i < manifest.artifacts().size(); i++) {
-            GraftPlan.FileEdits edits = plan.edits().get(manifest.artifacts().get(i).currentPath());
-            if (edits == null) {
-                continue;
+            Overlay edits = plan.edits().get(manifest.artifacts().get(i).currentPath());
+            if (edits != null) {
+                repaired = repaired.withArtifact(i, a -> a.withOverlay(edits));
             }
-            repaired = repaired.withArtifact(i, a -> a.withOverlay(edits.overlay(), edits.cleanSha256()));
         }
         for (GraftedLibrary library : plan.libraries()) {
             log.info("Grafting " + String.join(", ", library.sonames()) + " (" + library.sourcePath() + ") as "
@@ -124,10 +125,10 @@ public final class RepairStep {
         return repaired;
     }
 
-    private static GraftPlan plan(List<GraftTarget> targets, List<ExternalLibrary> external, String libsDirectory)
-            throws BuildException, ProjectException {
+    private static GraftPlan plan(List<GraftTarget> targets, List<ExternalLibrary> external, String libsDirectory,
+            List<GraftedLibrary> previous) throws BuildException, ProjectException {
         try {
-            return GraftPlanner.plan(targets, external, libsDirectory);
+            return GraftPlanner.plan(targets, external, libsDirectory, previous);
         } catch (AuditException e) {
             throw BuildException.userError(e.getMessage(), e);
         } catch (UnpatchableElfException e) {
@@ -146,7 +147,7 @@ public final class RepairStep {
         StagingManifest clean = manifest.withGrafted(List.of());
         for (int i = 0; i < manifest.artifacts().size(); i++) {
             if (manifest.artifacts().get(i).overlay() != null) {
-                clean = clean.withArtifact(i, a -> a.withOverlay(null, null));
+                clean = clean.withArtifact(i, a -> a.withOverlay(null));
             }
         }
         return clean;

@@ -3,6 +3,7 @@ package dev.rustwheel.overlay;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -115,7 +116,15 @@ public record Overlay(long baseSize, List<Overwrite> overwrites, byte[] appended
 
     /** Streams {@code clean} with the overlay applied into {@code out}, without closing it. */
     public void writeTo(Path clean, OutputStream out) throws IOException {
-        OverlayApplier.stream(this, clean, out);
+        OverlayApplier.stream(this, clean, out, null);
+    }
+
+    /**
+     * As {@link #writeTo(Path, OutputStream)}, and feeds {@code cleanDigest} every byte of the clean file in order,
+     * so the clean file's digest comes from the same pass (the few bytes under the overwrites are read for it too).
+     */
+    public void writeTo(Path clean, OutputStream out, MessageDigest cleanDigest) throws IOException {
+        OverlayApplier.stream(this, clean, out, Objects.requireNonNull(cleanDigest, "cleanDigest"));
     }
 
     /**

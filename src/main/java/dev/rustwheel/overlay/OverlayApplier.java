@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 
 /**
  * Produces the edited bytes of a file in one forward pass: clean ranges are copied (by the kernel where the
@@ -25,13 +26,37 @@ final class OverlayApplier {
         void clean(FileChannel source, long from, long length) throws IOException;
 
         void bytes(byte[] bytes) throws IOException;
+
+        /** The clean range {@code [from, from + bytes.length)} is replaced by {@code bytes}. */
+        default void overwrite(FileChannel source, long from, byte[] bytes) throws IOException {
+            bytes(bytes);
+        }
     }
 
-    static void stream(Overlay overlay, Path clean, OutputStream out) throws IOException {
+    /** @param cleanDigest fed every clean byte in order, or null */
+    static void stream(Overlay overlay, Path clean, OutputStream out, MessageDigest cleanDigest) throws IOException {
         byte[] buffer = new byte[(int) Math.min(STREAM_BUFFER, Math.max(overlay.baseSize(), 1))];
         apply(overlay, clean, new Sink() {
             @Override
             public void clean(FileChannel source, long from, long length) throws IOException {
+                read(source, from, length, true);
+            }
+
+            @Override
+            public void bytes(byte[] bytes) throws IOException {
+                out.write(bytes);
+            }
+
+            @Override
+            public void overwrite(FileChannel source, long from, byte[] bytes) throws IOException {
+                if (cleanDigest != null) {
+                    read(source, from, bytes.length, false);
+                }
+                out.write(bytes);
+            }
+
+            /** Reads a clean range into the digest, and into {@code out} when {@code copy}. */
+            private void read(FileChannel source, long from, long length, boolean copy) throws IOException {
                 long done = 0;
                 while (done < length) {
                     ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, (int) Math.min(buffer.length, length - done));
@@ -39,14 +64,14 @@ final class OverlayApplier {
                     if (read < 0) {
                         throw changed(clean, from + done);
                     }
-                    out.write(buffer, 0, read);
+                    if (cleanDigest != null) {
+                        cleanDigest.update(buffer, 0, read);
+                    }
+                    if (copy) {
+                        out.write(buffer, 0, read);
+                    }
                     done += read;
                 }
-            }
-
-            @Override
-            public void bytes(byte[] bytes) throws IOException {
-                out.write(bytes);
             }
         });
     }
@@ -88,7 +113,7 @@ final class OverlayApplier {
             for (Overlay.Overwrite overwrite : overlay.overwrites()) {
                 sink.clean(source, position, overwrite.offset() - position);
                 byte[] bytes = overwrite.bytes();
-                sink.bytes(bytes);
+                sink.overwrite(source, overwrite.offset(), bytes);
                 position = overwrite.offset() + bytes.length;
             }
             sink.clean(source, position, overlay.baseSize() - position);

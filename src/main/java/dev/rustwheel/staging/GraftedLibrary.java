@@ -13,10 +13,14 @@ import java.util.List;
  * @param sourcePath  the file itself (symbolic links resolved), only ever read
  * @param archivePath where it goes in the wheel: {@code <dist>.libs/<base>-<first 8 hex of sha256>.<rest>}
  * @param sha256      digest of its clean bytes, whose first 8 hex digits name it
+ * @param sourceSize  the file's size when {@code sha256} was computed
+ * @param sourceModified the file's modification time then ({@link java.nio.file.attribute.FileTime#toString}):
+ *                    with the path and size, what tells a rebuild that the digest still holds without reading
+ *                    the file again
  * @param overlay     its new SONAME, DT_NEEDED names and search path
  */
 public record GraftedLibrary(List<String> sonames, Path sourcePath, String archivePath, String sha256,
-        Overlay overlay) {
+        long sourceSize, String sourceModified, Overlay overlay) {
 
     public GraftedLibrary {
         sonames = List.copyOf(sonames);

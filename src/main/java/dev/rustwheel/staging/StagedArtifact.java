@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * @param cargoPath  where cargo wrote it and expects to find it again
  * @param stagedPath where staging keeps it between {@code stage} and {@code finalize}
  * @param size       its size in bytes when cargo produced it
- * @param sha256     digest of its clean bytes, known once {@code package} has streamed it (null before), or
- *                   once {@code repair} has planned its overlay
+ * @param sha256     digest of its clean bytes, known once {@code package} has streamed it (null before, and
+ *                   after a package that reused the entry from the previous wheel without reading the file)
  * @param fresh      cargo's own verdict that it was up to date and not rebuilt in this build
  * @param state      where its bytes are now
  * @param overlay    the edits {@code repair} planned (new DT_NEEDED names, RPATH), applied only while it is
@@ -40,9 +40,9 @@ public record StagedArtifact(
         return new StagedArtifact(kind, name, cargoPath, stagedPath, size, digest, fresh, state, overlay);
     }
 
-    /** A copy carrying {@code edits} (null for none) and the digest of its clean bytes. */
-    public StagedArtifact withOverlay(Overlay edits, String cleanSha256) {
-        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, cleanSha256, fresh, state, edits);
+    /** A copy carrying {@code edits} (null for none); its clean bytes, and so their digest, stay as they are. */
+    public StagedArtifact withOverlay(Overlay edits) {
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, state, edits);
     }
 
     /** Where the clean bytes are to be read now. */

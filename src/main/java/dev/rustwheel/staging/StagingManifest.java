@@ -23,9 +23,10 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
 
     /**
      * 2: artifact kinds checked, the layout and the wheels recorded, no field absent (1 could lack grafted, the
-     * crate's metadata and target directory).
+     * crate's metadata and target directory). 3: grafted libraries record their source's size and modification
+     * time.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public StagingManifest {
         linkedPaths = List.copyOf(linkedPaths);

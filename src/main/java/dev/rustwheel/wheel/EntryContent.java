@@ -4,6 +4,7 @@ import dev.rustwheel.overlay.Overlay;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * The bytes of one wheel entry, produced on demand. The writer asks each content exactly once and digests,
@@ -28,7 +29,16 @@ public interface EntryContent {
 
     /** The bytes of {@code file} with {@code overlay} applied while they are written; the file stays clean. */
     static EntryContent ofFile(Path file, Overlay overlay) {
-        return new OverlaidFileContent(file, overlay);
+        return new OverlaidFileContent(file, overlay, cleanSha256 -> { });
+    }
+
+    /**
+     * As {@link #ofFile(Path, Overlay)}, telling {@code cleanSha256} the hex digest of the file's clean bytes,
+     * taken in the same read, whenever the content is written (never when the writer reuses the entry as the
+     * previous wheel holds it).
+     */
+    static EntryContent ofFile(Path file, Overlay overlay, Consumer<String> cleanSha256) {
+        return new OverlaidFileContent(file, overlay, cleanSha256);
     }
 
     /** Bytes generated in memory, such as the metadata files; {@code bytes} is copied. */

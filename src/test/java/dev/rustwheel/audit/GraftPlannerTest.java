@@ -10,6 +10,7 @@ import dev.rustwheel.binary.elf.Gcc;
 import dev.rustwheel.staging.GraftedLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -55,7 +56,7 @@ class GraftPlannerTest {
     void graftsTheWholeChainRenamedAfterTheRealFilesAndTheirDigests() throws Exception {
         byte[] cleanTop = Files.readAllBytes(top);
         GraftPlan plan = GraftPlanner.plan(List.of(new GraftTarget(top, "demo", true)),
-                external(LibraryExclusion.NONE), "demo.libs");
+                external(LibraryExclusion.NONE), "demo.libs", List.of());
 
         String newA = "liba-" + sha256(liba).substring(0, 8) + ".so.1.2.3";
         String newB = "libb-" + sha256(libb).substring(0, 8) + ".so.1";
@@ -76,10 +77,8 @@ class GraftPlannerTest {
         assertEquals(Optional.of(newB), patchedB.soname());
         assertEquals(Optional.empty(), patchedB.rpath());
 
-        GraftPlan.FileEdits topEdits = plan.edits().get(top);
-        assertEquals(sha256(top), topEdits.cleanSha256());
         Path patchedTop = dir.resolve("top-patched.so");
-        topEdits.overlay().writePatchedCopy(top, patchedTop);
+        plan.edits().get(top).writePatchedCopy(top, patchedTop);
         DynamicSection topDynamic = dynamic(patchedTop);
         assertTrue(topDynamic.needed().contains(newA) && !topDynamic.needed().contains("liba.so.1"),
                 topDynamic.needed().toString());
@@ -89,15 +88,66 @@ class GraftPlannerTest {
         assertTrue(Arrays.equals(cleanTop, Files.readAllBytes(top)), "planning wrote to the artifact");
     }
 
+    /**
+     * The recorded digest is deliberately not the file's: seeing it in the plan proves the file was not read
+     * again; a library whose modification time moved is read again and named after its real digest.
+     */
+    @Test
+    void aRebuildTakesTheDigestOfAnUnchangedLibraryFromThePreviousRepairWithoutReadingIt() throws Exception {
+        GraftPlan cold = GraftPlanner.plan(List.of(new GraftTarget(top, "demo", true)),
+                external(LibraryExclusion.NONE), "demo.libs", List.of());
+        GraftedLibrary a = cold.libraries().get(0);
+        GraftedLibrary b = cold.libraries().get(1);
+        assertEquals(Files.size(liba), a.sourceSize());
+        assertEquals(Files.getLastModifiedTime(liba).toString(), a.sourceModified());
+        String recorded = "0123abcd" + "e".repeat(56);
+        List<GraftedLibrary> previous = List.of(withDigest(a, recorded), withDigest(b, recorded));
+        Files.setLastModifiedTime(libb, FileTime.fromMillis(Files.getLastModifiedTime(libb).toMillis() - 60_000));
+
+        GraftPlan warm = GraftPlanner.plan(List.of(new GraftTarget(top, "demo", true)),
+                external(LibraryExclusion.NONE), "demo.libs", previous);
+
+        assertEquals(recorded, warm.libraries().get(0).sha256(), "the unchanged library was read again");
+        assertEquals("demo.libs/liba-0123abcd.so.1.2.3", warm.libraries().get(0).archivePath());
+        assertEquals(sha256(libb), warm.libraries().get(1).sha256(), "a changed mtime must force a fresh read");
+        assertEquals(Files.getLastModifiedTime(libb).toString(), warm.libraries().get(1).sourceModified());
+        assertTrue(dynamic(patchedCopy(top, warm)).needed().contains("liba-0123abcd.so.1.2.3"),
+                "the wheel's own file needs the library under the name the reused digest gives");
+    }
+
+    @Test
+    void aLibraryOfAnotherSizeIsReadAgain() throws Exception {
+        GraftedLibrary a = GraftPlanner.plan(List.of(new GraftTarget(top, "demo", true)),
+                external(LibraryExclusion.NONE), "demo.libs", List.of()).libraries().get(0);
+        GraftedLibrary stale = new GraftedLibrary(a.sonames(), a.sourcePath(), a.archivePath(), "f".repeat(64),
+                a.sourceSize() + 1, a.sourceModified(), a.overlay());
+
+        GraftPlan warm = GraftPlanner.plan(List.of(new GraftTarget(top, "demo", true)),
+                external(LibraryExclusion.NONE), "demo.libs", List.of(stale));
+
+        assertEquals(sha256(liba), warm.libraries().get(0).sha256());
+    }
+
+    private static GraftedLibrary withDigest(GraftedLibrary library, String sha256) {
+        return new GraftedLibrary(library.sonames(), library.sourcePath(), library.archivePath(), sha256,
+                library.sourceSize(), library.sourceModified(), library.overlay());
+    }
+
+    private Path patchedCopy(Path file, GraftPlan plan) throws Exception {
+        Path copy = dir.resolve(file.getFileName() + ".patched");
+        plan.edits().get(file).writePatchedCopy(file, copy);
+        return copy;
+    }
+
     @Test
     void anExecutableBesideTheLibrariesFindsThemOneLevelUp() throws Exception {
         Path tool = Gcc.pieExecutable(dir, "tool", "int a(void); int main(void) { return a(); }",
                 deps.resolve("liba.so.1").toString(), "-Wl,-rpath," + deps);
         GraftPlan plan = GraftPlanner.plan(List.of(new GraftTarget(tool, "demo.scripts", false)),
-                external(LibraryExclusion.NONE), "demo.libs");
+                external(LibraryExclusion.NONE), "demo.libs", List.of());
 
         Path patched = dir.resolve("tool-patched");
-        plan.edits().get(tool).overlay().writePatchedCopy(tool, patched);
+        plan.edits().get(tool).writePatchedCopy(tool, patched);
         DynamicSection dynamic = dynamic(patched);
         assertTrue(dynamic.needed().contains(plan.libraries().get(0).archivePath().substring("demo.libs/".length())),
                 dynamic.needed().toString());
@@ -115,7 +165,8 @@ class GraftPlannerTest {
     @Test
     void filesNeedingNoGraftedLibraryAreLeftAsTheyAre() throws Exception {
         Path plain = Gcc.sharedLibrary(dir, "plain.so", "int plain(void) { return 1; }");
-        GraftPlan plan = GraftPlanner.plan(List.of(new GraftTarget(plain, "demo", true)), List.of(), "demo.libs");
+        GraftPlan plan = GraftPlanner.plan(List.of(new GraftTarget(plain, "demo", true)), List.of(), "demo.libs",
+                List.of());
         assertEquals(List.of(), plan.libraries());
         assertEquals(java.util.Map.of(), plan.edits());
     }
@@ -128,19 +179,19 @@ class GraftPlannerTest {
                 libpython.toString());
 
         AuditException e = assertThrows(AuditException.class, () -> GraftPlanner.plan(
-                List.of(new GraftTarget(module, "demo", true)), List.of(), "demo.libs"));
+                List.of(new GraftTarget(module, "demo", true)), List.of(), "demo.libs", List.of()));
         assertTrue(e.getMessage().contains(module + " needs libpython3.99.so.1.0"), e.getMessage());
         assertTrue(e.getMessage().contains("extension-module feature"), e.getMessage());
         // an executable may embed the interpreter; libpython is simply not grafted then
         assertEquals(List.of(), GraftPlanner.plan(List.of(new GraftTarget(module, "demo.scripts", false)), List.of(),
-                "demo.libs").libraries());
+                "demo.libs", List.of()).libraries());
     }
 
     @Test
     void aLibraryNotFoundCannotBeGrafted() {
         AuditException e = assertThrows(AuditException.class, () -> GraftPlanner.plan(
                 List.of(new GraftTarget(top, "demo", true)),
-                List.of(new ExternalLibrary("libgone.so.1", Optional.empty(), top)), "demo.libs"));
+                List.of(new ExternalLibrary("libgone.so.1", Optional.empty(), top)), "demo.libs", List.of()));
         assertTrue(e.getMessage().startsWith("libgone.so.1, needed by " + top + ", is not found"), e.getMessage());
         assertTrue(e.getMessage().contains("LD_LIBRARY_PATH") && e.getMessage().contains("auditwheelExclude"));
     }

@@ -59,7 +59,7 @@ class SbomContentsTest {
                 CrateMetadata.EMPTY, Map.of(), crates, null);
         manifest = StagingManifest.of(crate, List.of(), List.of()).withGrafted(List.of(new GraftedLibrary(
                 List.of("libdemo.so.1"), library, "pyo3_demo.libs/libdemo-039058c6.so.1",
-                "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81", null)));
+                "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81", 3, "2026-11-30T09:00:00Z", null)));
         metadata = ProjectMetadata.resolve(tempDir.resolve("pyproject.toml"), crate);
         systemPackages = new SystemPackages(tempDir.resolve("no-os-release"));
     }

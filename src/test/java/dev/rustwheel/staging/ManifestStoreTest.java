@@ -83,10 +83,10 @@ class ManifestStoreTest {
                 new byte[] {0, 'x', 0});
         Overlay libraryEdits = Overlay.of(100, List.of(), new byte[] {9, 8, 7, 6});
         StagingManifest written = sample()
-                .withArtifact(0, a -> a.withOverlay(artifactEdits, "ab".repeat(32)))
+                .withArtifact(0, a -> a.withOverlay(artifactEdits).withSha256("ab".repeat(32)))
                 .withGrafted(List.of(new GraftedLibrary(List.of("libfoo.so.1", "libfoo.so"),
                         Path.of("/opt/native/lib/libfoo.so.1.2"), "fast_parse.libs/libfoo-ab12cd34.so.1.2",
-                        "ab12cd34" + "0".repeat(56), libraryEdits)));
+                        "ab12cd34" + "0".repeat(56), 100, "2026-11-30T09:00:00.123456789Z", libraryEdits)));
 
         store.write(written);
         StagingManifest read = store.read().orElseThrow();
@@ -139,9 +139,9 @@ class ManifestStoreTest {
                 Arguments.of("JSON null", (UnaryOperator<String>) valid -> "null"),
                 Arguments.of("truncated", (UnaryOperator<String>) valid -> valid.substring(0, valid.length() / 2)),
                 Arguments.of("wrong schemaVersion", (UnaryOperator<String>) valid ->
-                        valid.replaceFirst("\"schemaVersion\" : 2", "\"schemaVersion\" : 3")),
+                        valid.replaceFirst("\"schemaVersion\" : 3", "\"schemaVersion\" : 4")),
                 Arguments.of("missing schemaVersion", (UnaryOperator<String>) valid ->
-                        valid.replaceFirst("\"schemaVersion\" : 2,", "")),
+                        valid.replaceFirst("\"schemaVersion\" : 3,", "")),
                 Arguments.of("a state this plugin does not know", (UnaryOperator<String>) valid ->
                         valid.replaceFirst("\"RENAMED\"", "\"TELEPORTED\"")));
     }
@@ -165,7 +165,7 @@ class ManifestStoreTest {
     void wrongSchemaVersionSaysWhichVersionItReads() throws Exception {
         store.write(sample());
         Files.writeString(layout.manifest(),
-                Files.readString(layout.manifest()).replaceFirst("\"schemaVersion\" : 2", "\"schemaVersion\" : 7"));
+                Files.readString(layout.manifest()).replaceFirst("\"schemaVersion\" : 3", "\"schemaVersion\" : 7"));
 
         CorruptManifestException e = assertThrows(CorruptManifestException.class, store::read);
 
@@ -180,7 +180,7 @@ class ManifestStoreTest {
         CorruptManifestException e = assertThrows(CorruptManifestException.class, store::read);
 
         assertTrue(e.getMessage().contains("its schemaVersion is 1 (written by an older rustwheel), this plugin reads"
-                + " version 2"), e.getMessage());
+                + " version 3"), e.getMessage());
         assertTrue(e.getMessage().contains("Move any files in that directory back"), e.getMessage());
     }
 

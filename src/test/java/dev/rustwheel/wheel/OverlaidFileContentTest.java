@@ -36,6 +36,23 @@ class OverlaidFileContentTest {
         assertEquals("clean bytes", Files.readString(file));
     }
 
+    /** The clean digest comes from the pass that writes the patched bytes, the bytes under overwrites included. */
+    @Test
+    void digestsTheCleanBytesWhileWritingThePatchedOnes() throws Exception {
+        Path file = Files.writeString(dir.resolve("lib.so"), "clean bytes, clean tail");
+        Overlay overlay = Overlay.of(23, List.of(new Overlay.Overwrite(0, "CLEAN".getBytes(StandardCharsets.US_ASCII)),
+                new Overlay.Overwrite(13, "CLEAN".getBytes(StandardCharsets.US_ASCII))),
+                "+more".getBytes(StandardCharsets.US_ASCII));
+        List<String> digests = new java.util.ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        EntryContent.ofFile(file, overlay, digests::add).writeTo(out);
+
+        assertEquals("CLEAN bytes, CLEAN tail+more", out.toString(StandardCharsets.US_ASCII));
+        assertEquals(List.of(java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)))), digests);
+    }
+
     /** As package writes a repaired module: RECORD describes the patched bytes, the file on disk stays clean. */
     @Test
     void aWheelHoldsThePatchedLibraryAndRecordDigestsItsPatchedBytes() throws Exception {
