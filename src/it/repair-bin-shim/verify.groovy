@@ -31,6 +31,14 @@ List<File> deps = (h.file('target/release/deps').listFiles() as List<File>)
 assert deps.size() == 1: "expected cargo's one deps/ copy of the executable, found ${deps}"
 assert h.sha256(exe) == h.sha256(deps[0]): "${exe} differs from ${deps[0]}: cargo's output was modified"
 
+// the manifest: the executable's clean digest, taken by package in the pass that streamed its patched bytes (repair
+// reads no file whole), and the grafted library's size and mtime, which spare a rebuild another read of it
+Map manifest = h.manifest()
+Map binArtifact = h.artifact(manifest, 'bin', 'shim-demo')
+assert binArtifact.sha256 == h.sha256(exe): "manifest sha256 ${binArtifact.sha256} is not the digest of ${exe}"
+assert manifest.grafted.collect { [it.sha256, it.sourceSize] } == [[h.sha256(found[0]), found[0].length()]]:
+        "grafted libraries in the manifest: ${manifest.grafted}"
+
 // installed with pip, the command runs the executable with the library's build directory gone
 // and so does the patched executable under qemu-x86_64, which finds the program headers as kernels before 5.18 do
 // (at the first PT_LOAD's base plus e_phoff): the systems manylinux tags promise to run on
