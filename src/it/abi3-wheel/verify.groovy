@@ -11,7 +11,7 @@ File wheel = h.singleWheel("ffi_abi3-1.1.0-cp37-abi3-${platforms.join('.')}.whl"
 String distInfo = 'ffi_abi3-1.1.0.dist-info'
 List<String> names = s.entryNames(wheel)
 assert names == ['ffi_abi3/__init__.py', 'ffi_abi3/ffi_abi3.abi3.so', "${distInfo}/METADATA",
-                 "${distInfo}/WHEEL", "${distInfo}/RECORD"].collect { it as String }: "wheel entries ${names}"
+                 "${distInfo}/WHEEL", "${distInfo}/sboms/ffi-abi3.cyclonedx.json", "${distInfo}/RECORD"].collect { it as String }: "wheel entries ${names}"
 Map<String, byte[]> entries = h.readZip(wheel)
 h.checkRecord(entries, "${distInfo}/RECORD")
 assert h.headers(new String(entries["${distInfo}/WHEEL" as String], 'UTF-8'))['Tag'] == platforms.collect { "cp37-abi3-${it}" as String }

@@ -15,7 +15,7 @@ Thread.sleep(1100) // a rewrite, even on a file system with coarse times, would 
 // nothing changed: the wheel is left as it is, and the build says so in one line
 File again = mvn.log('again')
 mvn.succeed(['package'], again)
-h.assertLogContains(again.text, "Wheel ${wheel} is up to date: nothing that goes into it changed")
+h.assertLogContains(again.text, "Wheel ${wheel} is up to date, nothing that goes into it changed")
 assert Files.getLastModifiedTime(wheel.toPath()) == modified: "the unchanged wheel was rewritten"
 assert wheel.bytes == cold
 
