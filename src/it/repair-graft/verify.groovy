@@ -74,20 +74,20 @@ h.assertCargoFresh(basedir, module)
 // 4: the library to graft has a PT_LOAD with p_filesz > p_memsz (a hostile or broken file): repair refuses it,
 // naming the file and the segment, instead of patching it into a broken copy; cargo's output is given back
 def mvn = evaluate(new File(itDir, '_shared/maven.groovy'))
-File library = new File(nativeDir, 'libextdep.so.1')
-byte[] original = library.bytes
-java.nio.ByteBuffer elf = java.nio.ByteBuffer.wrap(library.bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+File toGraft = new File(nativeDir, 'libextdep.so.1')
+byte[] original = toGraft.bytes
+java.nio.ByteBuffer elf = java.nio.ByteBuffer.wrap(toGraft.bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN)
 long phoff = elf.getLong(32)
 int phentsize = elf.getShort(54), phnum = elf.getShort(56)
 int load = (0..<phnum).collect { (int) phoff + it * phentsize }.find { elf.getInt(it) == 1 }
 elf.putLong(load + 32, elf.getLong(load + 40) + 0x10)
-library.bytes = elf.array()
+toGraft.bytes = elf.array()
 try {
     File bad = mvn.log('bad-segment')
     assert mvn.run(['package'], bad) != 0: "a library with p_filesz > p_memsz was grafted, see ${bad}"
     h.assertLogContains(bad.text, 'BUILD FAILURE', 'libextdep.so.1', '(PT_LOAD at offset', 'larger than p_memsz')
     h.assertCdylibClean(basedir, module)
 } finally {
-    library.bytes = original
+    toGraft.bytes = original
 }
 return true
