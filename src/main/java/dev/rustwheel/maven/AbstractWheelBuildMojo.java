@@ -16,12 +16,7 @@ import org.apache.maven.project.MavenProject;
  * (in {@code wheel} packaging each goal is a mojo with its own parameters): {@code compile}, the first to run,
  * checks every one of them before cargo builds anything, so that a typo costs a second and not a build.
  */
-public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
-
-    public static final String DEFAULT_PYTHON = "python3";
-    public static final String DEFAULT_COMPATIBILITY = "auto";
-    public static final String DEFAULT_AUDITWHEEL = "repair";
-    public static final String DEFAULT_COMPRESSION = "deflated";
+abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
 
     /**
      * The Python interpreter the wheel is built for: a name looked up on {@code PATH}, or a full path. It is run
@@ -30,7 +25,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = DEFAULT_PYTHON)
+    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = WheelParameters.DEFAULT_PYTHON)
     private String pythonExecutable;
 
     /**
@@ -124,7 +119,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.COMPRESSION, defaultValue = DEFAULT_COMPRESSION)
+    @Parameter(property = PropertyNames.COMPRESSION, defaultValue = WheelParameters.DEFAULT_COMPRESSION)
     private String compression;
 
     /**
@@ -144,7 +139,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.COMPATIBILITY, defaultValue = DEFAULT_COMPATIBILITY)
+    @Parameter(property = PropertyNames.COMPATIBILITY, defaultValue = WheelParameters.DEFAULT_COMPATIBILITY)
     private String compatibility;
 
     /**
@@ -155,7 +150,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.AUDITWHEEL, defaultValue = DEFAULT_AUDITWHEEL)
+    @Parameter(property = PropertyNames.AUDITWHEEL, defaultValue = WheelParameters.DEFAULT_AUDITWHEEL)
     private String auditwheel;
 
     /**
