@@ -1,4 +1,4 @@
-package dev.rustwheel.maven;
+package dev.rustwheel.maven.parameters;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustwheel.goals.repair.AuditwheelMode;
-import dev.rustwheel.maven.parameters.ParameterSources;
-import dev.rustwheel.maven.parameters.WheelParameters;
-import dev.rustwheel.maven.parameters.WheelSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
