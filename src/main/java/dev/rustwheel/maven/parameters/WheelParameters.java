@@ -6,6 +6,8 @@ import dev.rustwheel.goals.repair.AuditwheelMode;
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.python.InvalidVersionException;
+import dev.rustwheel.python.MavenVersions;
 import dev.rustwheel.wheel.zip.Compression;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,13 +24,15 @@ import org.apache.maven.plugin.MojoFailureException;
 public record WheelParameters(String pythonExecutable, List<String> pythonExecutables, Path pyproject, String moduleName,
                        String bindings, String pythonSource, List<String> pythonPackages, List<String> include,
                        List<String> exclude, String data, String compression, Integer compressionLevel,
-                       String compatibility, String auditwheel, List<String> auditwheelExclude) {
+                       String compatibility, String auditwheel, List<String> auditwheelExclude, String version,
+                       Integer threads, String sbom) {
 
     /** The defaults of the parameters checked here, shared with their {@code @Parameter} declarations. */
     public static final String DEFAULT_PYTHON = "python3";
     public static final String DEFAULT_COMPATIBILITY = "auto";
     public static final String DEFAULT_AUDITWHEEL = "repair";
     public static final String DEFAULT_COMPRESSION = "deflated";
+    public static final String DEFAULT_SBOM = "true";
 
     private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final int DEFAULT_LEVEL = Compression.DEFAULT_LEVEL;
@@ -70,6 +74,9 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
                         PropertyNames.PYTHON_EXECUTABLE, p.pythonExecutable, DEFAULT_PYTHON))
                 : describe("pythonExecutables", PropertyNames.PYTHON_EXECUTABLES, sources.of(
                         PropertyNames.PYTHON_EXECUTABLES, String.join(",", p.pythonExecutables), null));
+        String wheelVersion = wheelVersion(p.version, sources);
+        int threads = threads(p.threads, sources);
+        boolean sbom = sbom(p.sbom, sources);
         return new WheelSettings(interpreters, interpreterParameter, p.pyproject,
                 new MaturinSettings(p.moduleName, p.pythonSource, p.pythonPackages, p.include, p.exclude, p.data,
                         p.bindings),
@@ -77,7 +84,47 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
                 describe("compatibility", PropertyNames.COMPATIBILITY, sources.of(PropertyNames.COMPATIBILITY,
                         p.compatibility, DEFAULT_COMPATIBILITY)),
                 describe("auditwheel", PropertyNames.AUDITWHEEL, sources.of(PropertyNames.AUDITWHEEL, p.auditwheel,
-                        DEFAULT_AUDITWHEEL)));
+                        DEFAULT_AUDITWHEEL)), wheelVersion, threads, sbom);
+    }
+
+    /** The configured version in PEP 440; null when none is configured. */
+    private static String wheelVersion(String value, ParameterSources sources) throws MojoFailureException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return MavenVersions.toPep440(value);
+        } catch (InvalidVersionException e) {
+            throw invalid("version", PropertyNames.VERSION, value, sources.of(PropertyNames.VERSION, value, null),
+                    "is not a version a wheel can carry: " + e.getMessage() + ". Use a PEP 440 version such as 1.2.0"
+                            + " or 1.2.0a1, or a Maven version that converts to one, such as ${project.version}"
+                            + " for 1.2.0-SNAPSHOT or 1.2.0-rc.1.");
+        }
+    }
+
+    /** Unset: every available processor. */
+    private static int threads(Integer value, ParameterSources sources) throws MojoFailureException {
+        if (value == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (value < 1) {
+            throw invalid("threads", PropertyNames.THREADS, String.valueOf(value),
+                    sources.of(PropertyNames.THREADS, String.valueOf(value), null), "is not a number of threads."
+                            + " Use 1 or more, or leave it unset to use every available processor.");
+        }
+        return value;
+    }
+
+    /** Strictly {@code true} or {@code false}: Maven would read any other word as false, and drop the SBOM. */
+    private static boolean sbom(String value, ParameterSources sources) throws MojoFailureException {
+        String flag = value == null ? DEFAULT_SBOM : value.trim().toLowerCase(Locale.ROOT);
+        return switch (flag) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid("sbom", PropertyNames.SBOM, value,
+                    sources.of(PropertyNames.SBOM, value, DEFAULT_SBOM), "is neither true nor false. Use true to"
+                            + " put a CycloneDX SBOM into the wheel, or false to leave it out.");
+        };
     }
 
     private static AuditwheelMode auditwheel(String value, ParameterSources sources) throws MojoFailureException {
