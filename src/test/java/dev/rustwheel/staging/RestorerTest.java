@@ -171,6 +171,41 @@ class RestorerTest {
     }
 
     @Test
+    void aStagedFileThatIsStillTheDigestedOne_isNotReadAgain() throws Exception {
+        StagedArtifact artifact = artifact(ArtifactState.RENAMED);
+        Fixtures.write(artifact.stagedPath(), CLEAN);
+        Files.setLastModifiedTime(artifact.stagedPath(), FileTime.fromMillis(1_700_000_000_000L));
+        FileIdentity identity = FileIdentity.of(artifact.stagedPath()).orElseThrow();
+        // a digest no read of these bytes gives: only trusting the identity moves the file back
+        String notTheBytesDigest = "00".repeat(32);
+
+        restore(artifact.withSha256(notTheBytesDigest, identity));
+
+        assertArrayEquals(CLEAN, Files.readAllBytes(artifact.cargoPath()));
+        assertEquals(List.of("Gave " + artifact.cargoPath() + " back to cargo"), log);
+    }
+
+    @Test
+    void aStagedFileWrittenSinceItsDigest_isReadAndFoundDamaged() throws Exception {
+        StagedArtifact artifact = artifact(ArtifactState.RENAMED);
+        Fixtures.write(artifact.stagedPath(), CLEAN);
+        Files.setLastModifiedTime(artifact.stagedPath(), FileTime.fromMillis(1_700_000_000_000L));
+        FileIdentity identity = FileIdentity.of(artifact.stagedPath()).orElseThrow();
+        String digest = FileDigest.sha256Hex(artifact.stagedPath());
+        byte[] damaged = CLEAN.clone();
+        damaged[0] = 0;
+        Files.write(artifact.stagedPath(), damaged); // same size, new modification time
+        StagingManifest manifest = Fixtures.manifest(artifact.withSha256(digest, identity));
+        fx.store.write(manifest);
+
+        StagingManifest result = restorer.restore(manifest);
+
+        assertEquals(List.of(), result.artifacts(), "the damaged file's entry is dropped");
+        assertFalse(Files.exists(artifact.stagedPath()));
+        assertFalse(Files.exists(artifact.cargoPath()), "cargo rebuilds it rather than receive damaged bytes");
+    }
+
+    @Test
     void givesAMirroredFileBackAcrossFileSystemsWhenCargosWasDeleted() throws Exception {
         Path otherDevice = Path.of("/dev/shm");
         Assumptions.assumeTrue(Files.isDirectory(otherDevice) && Files.isWritable(otherDevice),
