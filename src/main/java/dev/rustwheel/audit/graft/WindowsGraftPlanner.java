@@ -3,16 +3,11 @@ package dev.rustwheel.audit.graft;
 import dev.rustwheel.audit.ExternalLibrary;
 import dev.rustwheel.binary.pe.PePatcher;
 import dev.rustwheel.overlay.Overlay;
+import dev.rustwheel.staging.store.FileDigest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,19 +58,6 @@ public final class WindowsGraftPlanner {
         int dot = dll.lastIndexOf('.');
         String stem = dot > 0 ? dll.substring(0, dot) : dll;
         String extension = dot > 0 ? dll.substring(dot) : "";
-        return stem + "-" + sha256(source).substring(0, 32) + extension;
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return stem + "-" + FileDigest.sha256Hex(source).substring(0, 32) + extension;
     }
 }
