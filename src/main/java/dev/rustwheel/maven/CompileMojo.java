@@ -60,6 +60,7 @@ public class CompileMojo extends AbstractCargoMojo {
         CargoBuildRequest request = cargoRequest(profile,
                 Pyo3Python.environment(cargoEnvironment(), wheel.pythonExecutables().get(0)));
         new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(new CompileConfig(
-                request, wheel.pyproject(), wheel.settings(), wheel.pythonExecutables(), wheel.interpreterParameter()));
+                request, wheel.pyproject(), wheel.settings(), wheel.pythonExecutables(), wheel.interpreterParameter(),
+                wheel.layoutParameters()));
     }
 }

@@ -69,7 +69,7 @@ public final class CompileStep {
     public StagingManifest run(CompileConfig config) throws BuildException, ProjectException {
         CargoBuildRequest request = config.request();
         CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
-        ProjectCheck.beforeBuild(config.pyproject(), config.settings(), new CrateInfo(request.manifestPath(),
+        ProjectCheck.beforeBuild(config.pyproject(), config.settings(), config.layoutParameters(), new CrateInfo(request.manifestPath(),
                 workspace.rootPackage().name(), workspace.rootPackage().version(), workspace.targetDirectory(),
                 crateMetadata(workspace.rootPackage()), Map.of()));
         Interpreters.probe(probe, config.pythonExecutables(), config.interpreterParameter(),
