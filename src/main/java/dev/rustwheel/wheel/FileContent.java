@@ -17,6 +17,11 @@ record FileContent(Path file) implements EntryContent {
     }
 
     @Override
+    public long size() throws IOException {
+        return Files.size(file);
+    }
+
+    @Override
     public String fingerprint() throws IOException {
         return ContentFingerprint.ofFile(file);
     }
