@@ -5,6 +5,8 @@
 #   - a rebuild with nothing changed (every rustwheel goal) vs maturin's whole warm build;
 #   - stage + repair + finalize vs one `cp` of the artifact;
 #   - the cold build ran with MAVEN_OPTS=-Xmx128m, so finishing at all shows the heap bound.
+# Each figure comes with the 1-minute load average at its end and, for whole commands, the CPU seconds (user + sys)
+# they used: on a shared machine the CPU seconds say more than the wall time.
 # The library's bulk is the machine's own shared libraries concatenated (code-like data, deflate ratio ≈ 0.4),
 # pulled into .rodata by .incbin. Needs gcc, cargo, Debian's librust-pyo3-dev, python3; not part of `./mvnw verify`.
 #
@@ -99,10 +101,12 @@ cat > "$crate/pom.xml" <<XML
 </project>
 XML
 
-seconds() { # runs "$@" in the crate, output to $work/out; prints its wall time in seconds
-    (cd "$crate" && /usr/bin/time -f %e -o "$work/time" "$@" > "$work/out" 2>&1) || { tail -30 "$work/out"; exit 1; }
-    cat "$work/time"
+seconds() { # runs "$@" in the crate, output to $work/out; prints its wall time in seconds; CPU seconds to $work/cpu
+    (cd "$crate" && /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" > "$work/out" 2>&1) || { tail -30 "$work/out"; exit 1; }
+    tail -1 "$work/time" | awk '{ printf "%.2f", $2 + $3 }' > "$work/cpu"
+    tail -1 "$work/time" | awk '{ print $1 }'
 }
+load() { cut -d' ' -f1 /proc/loadavg; }
 # the seconds between the start of each rustwheel goal and the next line that starts something, from a log with times
 goal_seconds() { # $1: log, $2...: goals; prints their summed duration
     awk -v goals=" ${*:2} " '
@@ -127,6 +131,7 @@ echo "cdylib: $(stat -c %s "$lib") bytes; machine: $(nproc) cores, $(awk '/MemTo
 echo "rustwheel, wheel deleted (cold wheel, warm cargo), MAVEN_OPTS=-Xmx128m"
 rm -rf "$crate/target/wheels"
 total_cold=$(MAVEN_OPTS=-Xmx128m seconds "${timed_mvn[@]}" package)
+cpu_cold=$(cat "$work/cpu") load_cold=$(load)
 cp "$work/out" "$work/cold.log"
 package_cold=$(goal_seconds "$work/cold.log" package)
 wheel=$(ls "$crate"/target/wheels/*.whl)
@@ -134,6 +139,7 @@ python3 -c "import sys, zipfile; assert zipfile.ZipFile(sys.argv[1]).testzip() i
 
 echo "rustwheel, nothing changed"
 total_again=$(seconds "${timed_mvn[@]}" package)
+load_again=$(load)
 cp "$work/out" "$work/again.log"
 grep -q 'is up to date' "$work/again.log" || echo "  warning: the wheel was written again"
 goals_again=$(goal_seconds "$work/again.log" compile stage repair package finalize)
@@ -142,28 +148,31 @@ staging=$(goal_seconds "$work/cold.log" stage repair finalize)
 cat "$lib" > /dev/null
 cp_seconds=$(seconds cp --reflink=never "$lib" "$work/copy.so"); rm -f "$work/copy.so"
 zip_seconds=$(seconds zip -6 -q -j "$work/zip6.zip" "$lib")
+load_zip=$(load)
 
 if command -v maturin > /dev/null; then
     echo "maturin $(maturin --version | awk '{ print $2 }'): one build to warm cargo for it, then the measured one"
     seconds maturin build --release -o "$work/maturin-wheels" > /dev/null
     rm -rf "$work/maturin-wheels"
     maturin_seconds=$(seconds maturin build --release -o "$work/maturin-wheels")
+    cpu_maturin=$(cat "$work/cpu") load_maturin=$(load)
     maturin_wheel=$(ls "$work"/maturin-wheels/*.whl)
 else
     echo "maturin is not on PATH: its ratios are skipped (python3 -m venv v && v/bin/pip install maturin==1.15.0)"
 fi
 
-printf '\n%-58s %10s\n' "measure" "value"
-printf '%-58s %9.2fs\n' "rustwheel package goal, cold wheel (-Xmx128m)" "$package_cold"
-printf '%-58s %9.2fs\n' "rustwheel whole mvn package, cold wheel" "$total_cold"
-printf '%-58s %9.2fs\n' "rustwheel goals, nothing changed" "$goals_again"
-printf '%-58s %9.2fs\n' "rustwheel whole mvn package, nothing changed" "$total_again"
+printf '\n%-58s %10s  %s\n' "measure" "value" "load average at its end"
+printf '%-58s %9.2fs  %s\n' "rustwheel package goal, cold wheel (-Xmx128m)" "$package_cold" "$load_cold"
+printf '%-58s %9.2fs  %s\n' "rustwheel whole mvn package, cold wheel" "$total_cold" "$load_cold"
+printf '%-58s %9.2fs\n' "  its CPU time (user + sys, every goal and Maven itself)" "$cpu_cold"
+printf '%-58s %9.2fs  %s\n' "rustwheel goals, nothing changed" "$goals_again" "$load_again"
+printf '%-58s %9.2fs  %s\n' "rustwheel whole mvn package, nothing changed" "$total_again" "$load_again"
 for goal in compile stage repair package finalize; do
     printf '%-58s %9.3fs\n' "  of which $goal" "$(goal_seconds "$work/again.log" "$goal")"
 done
 printf '%-58s %9.3fs\n' "stage + repair + finalize" "$staging"
 printf '%-58s %9.2fs\n' "cp of the cdylib" "$cp_seconds"
-printf '%-58s %9.2fs\n' "zip -6 of the cdylib" "$zip_seconds"
+printf '%-58s %9.2fs  %s\n' "zip -6 of the cdylib" "$zip_seconds" "$load_zip"
 printf '%-58s %10d\n' "rustwheel wheel bytes" "$(stat -c %s "$wheel")"
 printf '%-58s %10d\n' "zip -6 bytes" "$(stat -c %s "$work/zip6.zip")"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
@@ -171,7 +180,8 @@ echo
 echo "zip -6 time / rustwheel package goal: $(ratio "$zip_seconds" "$package_cold")x faster"
 echo "(stage + repair + finalize) / cp: $(ratio "$staging" "$cp_seconds")"
 if [ -n "${maturin_seconds:-}" ]; then
-    printf '%-58s %9.2fs\n' "maturin build, warm cargo" "$maturin_seconds"
+    printf '%-58s %9.2fs  %s\n' "maturin build, warm cargo" "$maturin_seconds" "$load_maturin"
+    printf '%-58s %9.2fs\n' "  its CPU time (user + sys)" "$cpu_maturin"
     printf '%-58s %10d\n' "maturin wheel bytes" "$(stat -c %s "$maturin_wheel")"
     echo "maturin warm build / rustwheel package goal (cold wheel): $(ratio "$maturin_seconds" "$package_cold")x (goal >= 1.8)"
     echo "maturin warm build / rustwheel goals, nothing changed: $(ratio "$maturin_seconds" "$goals_again")x (goal >= 20)"
