@@ -139,7 +139,8 @@ public final class WheelWriter {
             int reused = 0;
             try (FileChannel channel = FileChannel.open(temporary,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 ZipWriter zip = new ZipWriter(channel)) {
+                 BackgroundSync sync = new BackgroundSync(channel);
+                 ZipWriter zip = new ZipWriter(channel, sync::written)) {
                 for (int i = 0; i < entries.size(); i++) {
                     WheelEntry entry = entries.get(i);
                     String fingerprint = fingerprints.get(i);
@@ -158,6 +159,7 @@ public final class WheelWriter {
                 byte[] record = RecordFile.render(rows, recordPath).getBytes(StandardCharsets.UTF_8);
                 writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false), deflater);
                 zip.finish();
+                sync.close();
                 channel.force(true);
             }
             Files.move(temporary, wheelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Writes a zip archive to a file in one pass, each entry's data streamed straight to the file as it is produced:
@@ -41,6 +42,7 @@ final class ZipWriter implements AutoCloseable {
     private static final int BUFFER = 256 * 1024;
 
     private final FileChannel channel;
+    private final LongConsumer flushed;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
     /** The file position of the buffer's first byte. */
     private long bufferStart;
@@ -50,7 +52,13 @@ final class ZipWriter implements AutoCloseable {
 
     /** @param channel positioned at the start of an empty file, which this writer writes from there on */
     ZipWriter(FileChannel channel) throws IOException {
+        this(channel, size -> { });
+    }
+
+    /** @param flushed told the file's size each time bytes went from this writer's buffer to the file */
+    ZipWriter(FileChannel channel, LongConsumer flushed) throws IOException {
         this.channel = channel;
+        this.flushed = flushed;
         this.bufferStart = channel.position();
     }
 
@@ -178,6 +186,7 @@ final class ZipWriter implements AutoCloseable {
             if (length >= BUFFER) { // large blocks of compressed data go straight to the file
                 writeFully(ByteBuffer.wrap(bytes, offset, length));
                 bufferStart += length;
+                flushed.accept(bufferStart);
                 return;
             }
         }
@@ -190,6 +199,7 @@ final class ZipWriter implements AutoCloseable {
         writeFully(buffer);
         buffer.clear();
         bufferStart += length;
+        flushed.accept(bufferStart);
     }
 
     private void writeFully(ByteBuffer bytes) throws IOException {
