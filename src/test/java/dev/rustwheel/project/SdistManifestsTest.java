@@ -2,6 +2,7 @@ package dev.rustwheel.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The expected texts are what maturin 1.15's {@code maturin sdist} wrote for the same inputs. */
@@ -38,5 +39,23 @@ class SdistManifestsTest {
                         + "include = [{ path = \"extra.txt\", format = \"sdist\" }]\nmanifest-path = \"py/Cargo.toml\"\n"
                         + "python-source = \"python\"\n",
                 SdistManifests.withManifestPath(pyproject, "py/Cargo.toml"));
+    }
+
+    @Test
+    void keepsTheWorkspaceMembersTheSdistHoldsOnOneLine() {
+        String cargo = "[workspace]\nmembers = [\n    \"py\", # the module\n    \"common\",\n    \"tools/*\",\n    \"doc\",\n]\n"
+                + "default-members = [\n    \"py\",\n]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"1.0.0\"\n";
+        assertEquals("[workspace]\nmembers = [\"py\", \"common\", \"tools/*\"]\nresolver = \"2\"\n\n"
+                + "[workspace.package]\nversion = \"1.0.0\"\n",
+                SdistManifests.withWorkspaceMembers(cargo, List.of("common", "py", "tools/gen")));
+    }
+
+    @Test
+    void dropsMembersAndAnEmptiedWorkspaceTable() {
+        String cargo = "[package]\nname = \"a\"\n\n[workspace]\nmembers = [\"tool\"]\n\n[lib]\nname = \"a\"\n";
+        assertEquals("[package]\nname = \"a\"\n\n[lib]\nname = \"a\"\n",
+                SdistManifests.withWorkspaceMembers(cargo, List.of()));
+        String plain = "[package]\nname = \"a\"\n";
+        assertEquals(plain, SdistManifests.withWorkspaceMembers(plain, List.of()));
     }
 }
