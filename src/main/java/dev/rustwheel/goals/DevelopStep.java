@@ -97,7 +97,7 @@ public final class DevelopStep {
                 VENV_INTERPRETER, config.pyproject(), config.settings(),
                 buildDirectory.resolve("rustwheel").resolve("develop"), WheelWriter.ZIP_EPOCH,
                 Compression.of("stored", null), 1, config.generatorVersion(), true,
-                false, null, null)); // a wheel for this machine only: no SBOM, no version check
+                false, config.version(), null)); // a wheel for this machine only: no SBOM, no version check
         return wheels.get(0).file();
     }
 

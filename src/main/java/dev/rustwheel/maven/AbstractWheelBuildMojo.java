@@ -1,5 +1,8 @@
 package dev.rustwheel.maven;
 
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.python.InvalidVersionException;
+import dev.rustwheel.python.MavenVersions;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -40,6 +43,17 @@ abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      */
     @Parameter(property = PropertyNames.PYTHON_EXECUTABLES)
     private List<String> pythonExecutables;
+
+    /**
+     * The distribution's version, winning over pyproject.toml and Cargo.toml in the wheel, the sdist and the
+     * {@code develop} install alike; a Maven version is converted to PEP 440 ({@code 1.2.0-SNAPSHOT} →
+     * {@code 1.2.0.dev0}, {@code 1.2.0-rc.1} → {@code 1.2.0rc1}). Set it to {@code ${project.version}} so that
+     * releasing the POM releases the wheel. Unset, the build warns when the POM's version and the wheel's differ.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.VERSION)
+    private String version;
 
     /**
      * The project's {@code pyproject.toml}: its {@code [project]} table (PEP 621) wins over Cargo.toml's metadata,
@@ -181,5 +195,18 @@ abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
     private static List<String> unsetIfEmpty(List<String> values) {
         List<String> set = listValues(values);
         return set.isEmpty() ? null : set;
+    }
+
+    /** The configured version in PEP 440, checked before any work; null when none is configured. */
+    protected String wheelVersion() throws BuildException {
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        try {
+            return MavenVersions.toPep440(version);
+        } catch (InvalidVersionException e) {
+            throw BuildException.userError("version (property " + PropertyNames.VERSION + "): " + e.getMessage()
+                    + ".", e);
+        }
     }
 }

@@ -7,8 +7,6 @@ import dev.rustwheel.goals.PackageConfig;
 import dev.rustwheel.goals.PackageStep;
 import dev.rustwheel.goals.WheelResult;
 import dev.rustwheel.project.ProjectException;
-import dev.rustwheel.python.InvalidVersionException;
-import dev.rustwheel.python.MavenVersions;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
@@ -66,17 +64,6 @@ public class PackageMojo extends AbstractWheelBuildMojo {
     @Parameter(property = PropertyNames.SBOM, defaultValue = "true")
     private boolean sbom;
 
-    /**
-     * The wheel's version, winning over pyproject.toml and Cargo.toml; a Maven version is converted to PEP 440
-     * ({@code 1.2.0-SNAPSHOT} → {@code 1.2.0.dev0}, {@code 1.2.0-rc.1} → {@code 1.2.0rc1}). Set it to
-     * {@code ${project.version}} so that releasing the POM releases the wheel. Unset, the build warns when the POM's
-     * version and the wheel's differ.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.VERSION)
-    private String version;
-
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
@@ -103,19 +90,6 @@ public class PackageMojo extends AbstractWheelBuildMojo {
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()), sbom, wheelVersion(),
                 project.getVersion());
         attach(new PackageStep(buildDirectory(), log).run(config));
-    }
-
-    /** The configured version in PEP 440, checked before any work; null when none is configured. */
-    private String wheelVersion() throws BuildException {
-        if (version == null || version.isBlank()) {
-            return null;
-        }
-        try {
-            return MavenVersions.toPep440(version);
-        } catch (InvalidVersionException e) {
-            throw BuildException.userError("version (property " + PropertyNames.VERSION + "): " + e.getMessage()
-                    + ".", e);
-        }
     }
 
     /**

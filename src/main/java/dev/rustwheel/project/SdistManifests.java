@@ -6,6 +6,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,6 +118,54 @@ public final class SdistManifests {
             lines.subList(start, end).clear();
         }
         return join(lines, cargoToml);
+    }
+
+    /**
+     * Sets {@code [project] version}, so that a build of the sdist makes the version its PKG-INFO names: the
+     * {@code version} key replaced, or added after {@code name}; {@code "version"} taken out of {@code dynamic}.
+     *
+     * @return the edited text, or empty where there is no {@code [project]} table to hold the version
+     */
+    public static Optional<String> withProjectVersion(String pyproject, String version) {
+        List<String> lines = new ArrayList<>(pyproject.lines().toList());
+        int start = header(lines, "project");
+        if (start < 0) {
+            return Optional.empty();
+        }
+        int end = end(lines, start);
+        int versionAt = -1;
+        int nameAt = -1;
+        for (int i = start + 1; i < end; i++) {
+            String key = key(lines.get(i));
+            if ("name".equals(key)) {
+                nameAt = i;
+            } else if ("version".equals(key)) {
+                versionAt = i;
+            } else if ("dynamic".equals(key)) {
+                int last = arrayEnd(lines, i);
+                List<String> dynamic = strings(String.join("\n", lines.subList(i, last + 1)));
+                if (!dynamic.contains("version")) {
+                    continue;
+                }
+                lines.subList(i, last + 1).clear();
+                end -= last + 1 - i;
+                List<String> left = dynamic.stream().filter(field -> !field.equals("version")).toList();
+                if (!left.isEmpty()) {
+                    lines.add(i, "dynamic = [" + String.join(", ", left.stream().map(SdistManifests::tomlString)
+                            .toList()) + "]");
+                    end++;
+                } else {
+                    i--;
+                }
+            }
+        }
+        String entry = "version = " + tomlString(version);
+        if (versionAt >= 0) {
+            lines.set(versionAt, entry);
+        } else {
+            lines.add((nameAt >= 0 ? nameAt : lastKey(lines, start, end)) + 1, entry);
+        }
+        return Optional.of(join(lines, pyproject));
     }
 
     private static boolean names(String member, Collection<String> kept) {

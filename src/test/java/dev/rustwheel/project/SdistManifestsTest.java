@@ -1,6 +1,7 @@
 package dev.rustwheel.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,19 @@ class SdistManifestsTest {
                 SdistManifests.withWorkspaceMembers(cargo, List.of()));
         String plain = "[package]\nname = \"a\"\n";
         assertEquals(plain, SdistManifests.withWorkspaceMembers(plain, List.of()));
+    }
+
+    @Test
+    void setsTheConfiguredVersionInProject() {
+        assertEquals("[project]\nname = \"a\"\nversion = \"2.0.0.dev0\"\n\n[tool.maturin]\nversion = \"x\"\n",
+                SdistManifests.withProjectVersion("[project]\nname = \"a\"\nversion = \"1.0\"\n\n[tool.maturin]\n"
+                        + "version = \"x\"\n", "2.0.0.dev0").orElseThrow());
+        assertEquals("[project]\nname = \"a\"\nversion = \"2.0\"\ndynamic = [\"description\"]\n",
+                SdistManifests.withProjectVersion("[project]\nname = \"a\"\ndynamic = [\n  \"version\",\n"
+                        + "  \"description\",\n]\n", "2.0").orElseThrow());
+        assertEquals("[project]\nname = \"a\"\nversion = \"2.0\"\n",
+                SdistManifests.withProjectVersion("[project]\nname = \"a\"\ndynamic = [\"version\"]\n", "2.0")
+                        .orElseThrow());
+        assertTrue(SdistManifests.withProjectVersion("[tool.maturin]\n", "2.0").isEmpty());
     }
 }
