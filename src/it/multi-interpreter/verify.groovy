@@ -47,5 +47,15 @@ File attached = new File(repoDir, "multi-interpreter-1.0-SNAPSHOT-cp311-cp311-${
 assert main.isFile() && attached.isFile(): "expected ${main.name} and ${attached.name} in ${repoDir}: ${repoDir.list()}"
 assert h.sha256(main) == h.sha256(wheels['310']) && h.sha256(attached) == h.sha256(wheels['311'])
 
+// the test goal: one fresh venv per interpreter, each with the wheel of its own tag, one JUnit report each
+String log = h.buildLog()
+interpreters.eachWithIndex { version, python, i ->
+    h.assertLogContains(log, "Testing ${module}-0.1.0-cp${version}-cp${version}-${platform}.whl with ${python}")
+    File venvConfig = h.file("target/rustwheel/test-venv${i == 0 ? '' : '-' + (i + 1)}/pyvenv.cfg")
+    assert venvConfig.text.contains("version = 3.${version.substring(1)}"): "${venvConfig}: ${venvConfig.text}"
+    File report = h.file("target/failsafe-reports/TEST-multi-interpreter${i == 0 ? '' : '-' + (i + 1)}-pytest.xml")
+    assert report.text.contains('tests="1"') && report.text.contains('failures="0"'): "${report}: ${report.text}"
+}
+
 h.assertCargoFresh(basedir, module)
 return true
