@@ -13,6 +13,7 @@ import dev.rustwheel.wheel.InvalidWheelException;
 import dev.rustwheel.wheel.WheelArchive;
 import dev.rustwheel.wheel.WheelWriter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,13 @@ public final class DevelopStep {
         if (venv.exists()) {
             return venv;
         }
+        Path blocking = firstFileOnTheWay(config.venv());
+        if (blocking != null) {
+            throw BuildException.userError("venv (property rustwheel.venv) is " + config.venv() + ", but " + blocking
+                    + " is a file, not a directory, so no virtual environment can be created there. Point venv at an"
+                    + " existing virtual environment or at a directory to create one in, or leave it unset for"
+                    + " $VIRTUAL_ENV, else .venv in the project directory.", null);
+        }
         log.info("Creating the virtual environment " + config.venv() + " with " + config.pythonExecutable());
         try {
             return Venv.create(config.pythonExecutable(), config.venv(), false, false, runner, log::info);
@@ -80,6 +88,16 @@ public final class DevelopStep {
                     + " rustwheel.pythonExecutable) to a CPython 3 with the venv module (Debian: apt-get install"
                     + " python3-venv), or venv (property rustwheel.venv) to an existing virtual environment.", e);
         }
+    }
+
+    /** The path itself or its closest existing ancestor where that is not a directory; null when none is. */
+    static Path firstFileOnTheWay(Path venv) {
+        for (Path path = venv.toAbsolutePath(); path != null; path = path.getParent()) {
+            if (Files.exists(path)) {
+                return Files.isDirectory(path) ? null : path;
+            }
+        }
+        return null;
     }
 
     /** compile → stage → package → finalize, for the venv's interpreter; no audit, the wheel stays here. */
