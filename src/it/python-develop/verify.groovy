@@ -49,6 +49,14 @@ h.assertLogContains(badLog.text, 'BUILD FAILURE', 'venv (property rustwheel.venv
         'pom.xml is a file, not a directory', 'Point venv at')
 assert !badLog.text.contains('--profile=dev'): "cargo ran before the venv was checked, see ${badLog}"
 assert h.sha256(so) == clean: "the failed develop changed cargo's ${so}"
+// and a missing interpreter to create one with
+File noPythonLog = mvn.log('develop-no-python')
+assert mvn.run(['rustwheel:develop', '-Drustwheel.venv=target/other-venv',
+                '-Drustwheel.pythonExecutable=/nonexistent/python3'], noPythonLog) != 0
+h.assertLogContains(noPythonLog.text, 'BUILD FAILURE', "'/nonexistent/python3'", 'rustwheel.pythonExecutable',
+        'rustwheel.venv')
+assert !noPythonLog.text.contains('--profile=dev'): "cargo ran before the interpreter was checked, see ${noPythonLog}"
+assert h.sha256(so) == clean: "the failed develop changed cargo's ${so}"
 
 // 5. pip uninstalls it completely
 h.run([python, '-m', 'pip', 'uninstall', '--yes', 'dev-demo'], basedir)
