@@ -57,7 +57,6 @@ public class CompileMojo extends AbstractCargoMojo {
     @Override
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
         WheelSettings wheel = wheelSettings();
-        wheelVersion(); // package uses it; checked here, before cargo builds anything
         CargoBuildRequest request = cargoRequest(profile,
                 Pyo3Python.environment(cargoEnvironment(), wheel.pythonExecutables().get(0)));
         new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(new CompileConfig(

@@ -18,6 +18,7 @@ import dev.rustwheel.project.pyproject.PyprojectFile;
 import dev.rustwheel.python.interpreter.InterpreterProbe;
 import dev.rustwheel.python.interpreter.PythonInterpreter;
 import dev.rustwheel.staging.ArtifactKind;
+import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingLayout;
@@ -176,8 +177,13 @@ public final class PackageStep {
         Path file = config.wheelDirectory().resolve(WheelName.fileName(metadata.name(), metadata.version(), tag));
         String distInfo = WheelName.distInfoDirectory(metadata.name(), metadata.version());
         WheelUpdate update;
+        Map<Integer, FileIdentity> streamed = new TreeMap<>();
         long start = System.nanoTime();
         try {
+            for (int index : packed.keySet()) {
+                // taken before the read: a file written meanwhile no longer matches it, and is read for its digest
+                FileIdentity.of(manifest.artifacts().get(index).currentPath()).ifPresent(i -> streamed.put(index, i));
+            }
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
             List<WheelEntry> distInfoFiles = distInfoFiles(metadata, config, tag);
@@ -205,10 +211,22 @@ public final class PackageStep {
                 digest = hex(rows.stream().filter(r -> r.path().equals(entry.getValue())).findFirst().orElseThrow()
                         .sha256());
             }
-            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(digest));
+            FileIdentity identity = streamed.get(entry.getKey());
+            FileIdentity unchanged = identity != null && matches(identity, manifest.artifacts().get(entry.getKey()))
+                    ? identity : null;
+            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(digest, unchanged));
         }
         state.write(digested);
         return new WheelResult(file, tag.toString());
+    }
+
+    /** Whether the artifact's file is still the one {@code identity} describes; an unreadable one is not. */
+    private static boolean matches(FileIdentity identity, StagedArtifact artifact) {
+        try {
+            return identity.matches(artifact.currentPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code Built wheel x.whl (12 entries, 1.4 MiB, 0.3 s)}: one line per wheel. */
