@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code package} goal: writes the wheel from the staged artifacts. Whatever goes wrong, cargo's outputs are
