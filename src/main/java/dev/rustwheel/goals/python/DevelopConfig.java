@@ -19,11 +19,14 @@ import java.util.Map;
  * @param wheelhouse       where those wheels go under their PEP 427 names, for pip
  * @param offline          whether pip may use no index
  * @param generatorVersion the plugin version, for the WHEEL file
+ * @param version          the configured version (PEP 440), winning over pyproject.toml and Cargo.toml; null for
+ *                         theirs
  * @param layoutParameters for each layout setting the POM makes, the parameter with its property and source
  */
 public record DevelopConfig(CargoBuildRequest cargo, Path pyproject, MaturinSettings settings, String pythonExecutable,
                             Path venv, List<Path> dependencies, Path wheelhouse, boolean offline,
-                            String generatorVersion, Map<String, String> layoutParameters) {
+                            String generatorVersion, String version,
+                            Map<String, String> layoutParameters) {
 
     public DevelopConfig {
         dependencies = List.copyOf(dependencies);
