@@ -13,11 +13,19 @@ import java.util.List;
  * @param settings             the POM's layout settings, each winning over {@code [tool.maturin]} where set
  * @param pythonExecutables    the interpreters wheels are for, each probed before cargo runs
  * @param interpreterParameter the parameter that names them, with its property and source, for messages
+ * @param targetParameter      the parameter that set the request's target triple, with its property and source,
+ *                             for messages (unused for a host build)
  */
 public record CompileConfig(CargoBuildRequest request, Path pyproject, MaturinSettings settings,
-                            List<String> pythonExecutables, String interpreterParameter) {
+                            List<String> pythonExecutables, String interpreterParameter, String targetParameter) {
 
     public CompileConfig {
         pythonExecutables = List.copyOf(pythonExecutables);
+    }
+
+    /** A build for the host. */
+    public CompileConfig(CargoBuildRequest request, Path pyproject, MaturinSettings settings,
+            List<String> pythonExecutables, String interpreterParameter) {
+        this(request, pyproject, settings, pythonExecutables, interpreterParameter, "parameter target");
     }
 }

@@ -132,7 +132,8 @@ public final class PackageStep {
                     manifest.crate().bindingCrates().containsKey("pyo3")
                             || manifest.crate().bindingCrates().containsKey("pyo3-ffi"));
             PythonLayout.Extension extension = new PythonLayout.Extension(content(library, index, cleanDigests),
-                    TagSelection.extensionSuffix(target.abi3Minor(), target.python()));
+                    TagSelection.extensionSuffix(target.abi3Minor(), target.python(),
+                            auditedPlatforms(manifest)));
             payload = PythonLayout.entries(paths, project.settings(), moduleName, dataDirectory,
                     Optional.of(extension), List.of(), log::warn);
             String suffix = module + extension.suffix();

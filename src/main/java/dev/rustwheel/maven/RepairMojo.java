@@ -46,8 +46,10 @@ public class RepairMojo extends AbstractWheelBuildMojo {
     private File wheelDirectory;
 
     /**
-     * Directories searched for the libraries a macOS or Windows wheel needs, separated by the platform's path
-     * separator ({@code :} or {@code ;}); delvewheel's {@code --add-path}, delocate's {@code DYLD_LIBRARY_PATH}.
+     * Directories searched first for the libraries a wheel or the module's binaries need, separated by the
+     * platform's path separator ({@code :} or {@code ;}); delvewheel's {@code --add-path}, delocate's
+     * {@code DYLD_LIBRARY_PATH}, before {@code LD_LIBRARY_PATH} on Linux. A module cross-built with {@code target}
+     * finds the target's libraries here (and in the directories its build scripts linked against).
      *
      * @since 0.2.0
      */
@@ -76,6 +78,6 @@ public class RepairMojo extends AbstractWheelBuildMojo {
         new RepairStep(buildDirectory(), log).run(new RepairConfig(settings.compatibility(),
                 System.getenv("LD_LIBRARY_PATH"), settings.auditwheel(), settings.auditwheelExclude(),
                 settings.pyproject(), settings.settings(), settings.compatibilityParameter(),
-                settings.auditwheelParameter()));
+                settings.auditwheelParameter(), LibraryPath.parse(libraryPath)));
     }
 }
