@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Linux: auditwheel's audit of the ELF files against the manylinux/musllinux policies, the tag for the requested
@@ -18,23 +19,26 @@ public final class LinuxPlatformAudit implements PlatformAudit {
     private final LibraryExclusion exclusion;
     private final String compatibility;
     private final String compatibilityParameter;
+    private final Optional<Path> bundleRoot;
 
     /**
      * @param compatibility          {@code auto} or a policy name the wheel must meet
      * @param compatibilityParameter the parameter that set it, with its property and source, for messages
+     * @param bundleRoot             an unpacked wheel whose own libraries travel with the files, if any
      */
     public LinuxPlatformAudit(Policies policies, SearchPaths searchPaths, LibraryExclusion exclusion,
-            String compatibility, String compatibilityParameter) {
+            String compatibility, String compatibilityParameter, Optional<Path> bundleRoot) {
         this.policies = policies;
         this.searchPaths = searchPaths;
         this.exclusion = exclusion;
         this.compatibility = compatibility;
         this.compatibilityParameter = compatibilityParameter;
+        this.bundleRoot = bundleRoot;
     }
 
     @Override
     public PlatformVerdict audit(List<Path> files, boolean grafting) throws AuditException, IOException {
-        AuditReport report = new Auditor(policies, searchPaths, exclusion).audit(files, java.util.Optional.empty());
+        AuditReport report = new Auditor(policies, searchPaths, exclusion).audit(files, bundleRoot);
         PlatformDecision decision;
         try {
             decision = PlatformDecision.decide(report, compatibility, policies, grafting);

@@ -120,15 +120,9 @@ public final class RepairStep {
         List<Path> searched = new ArrayList<>(config.libraryPath());
         return switch (format) {
             case ELF -> {
-                String ldLibraryPath = config.libraryPath().isEmpty() ? config.ldLibraryPath()
-                        : config.libraryPath().stream().map(Path::toString).collect(Collectors.joining(":"))
-                                + (config.ldLibraryPath() == null ? "" : ":" + config.ldLibraryPath());
-                try {
-                    yield new LinuxPlatformAudit(Policies.bundled(), SearchPaths.of(Path.of("/"), ldLibraryPath,
-                            manifest.linkedPaths()), exclusion, config.compatibility(), config.compatibilityParameter());
-                } catch (IOException e) {
-                    throw BuildException.toolFailure("Cannot read the loader's configuration: " + e, e);
-                }
+                yield new LinuxPlatformAudit(Policies.bundled(), searchPaths(config.libraryPath(),
+                        config.ldLibraryPath(), manifest.linkedPaths()), exclusion, config.compatibility(),
+                        config.compatibilityParameter(), Optional.empty());
             }
             case MACHO -> {
                 searched.addAll(manifest.linkedPaths());
@@ -139,6 +133,19 @@ public final class RepairStep {
                 yield new WindowsPlatformAudit(searched, exclusion, Optional.empty());
             }
         };
+    }
+
+    /** The loader's search paths with {@code libraryPath} first, then {@code LD_LIBRARY_PATH}. */
+    static SearchPaths searchPaths(List<Path> libraryPath, String ldLibraryPath, List<Path> linkedPaths)
+            throws BuildException {
+        String searched = libraryPath.isEmpty() ? ldLibraryPath
+                : libraryPath.stream().map(Path::toString).collect(Collectors.joining(":"))
+                        + (ldLibraryPath == null ? "" : ":" + ldLibraryPath);
+        try {
+            return SearchPaths.of(Path.of("/"), searched, linkedPaths);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot read the loader's configuration (/etc/ld.so.conf): " + e, e);
+        }
     }
 
     /** The format all the module's binaries share. */

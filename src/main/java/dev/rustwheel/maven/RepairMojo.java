@@ -21,7 +21,8 @@ import org.apache.maven.project.MavenProject;
  * Audits the staged artifacts as auditwheel does (symbol versions, library whitelist, blacklisted symbols,
  * architecture), grafts the external libraries they need into {@code <dist>.libs/} (as overlays applied while
  * the wheel is written; no file is patched on disk) and records the platform tags the wheel gets, such as
- * {@code manylinux_2_17_x86_64}. Given a macOS or Windows {@code wheel}, repairs that wheel instead, as
+ * {@code manylinux_2_17_x86_64}; a module built for macOS or Windows ({@code target}) is repaired as delocate and
+ * delvewheel would. Given a {@code wheel}, repairs that wheel instead, as {@code auditwheel repair},
  * {@code delocate-wheel} and {@code delvewheel repair} do.
  */
 @Mojo(name = "repair", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, requiresProject = false, threadSafe = true)
@@ -29,7 +30,8 @@ public class RepairMojo extends AbstractWheelBuildMojo {
 
     /**
      * A wheel to repair instead of the module's build (or a directory holding exactly one), as
-     * {@code delocate-wheel} and {@code delvewheel repair} do: a macOS or Windows wheel, from any host. The
+     * {@code auditwheel repair}, {@code delocate-wheel} and {@code delvewheel repair} do: a Linux, macOS or Windows
+     * wheel, from any host. The
      * repaired wheel goes to {@code wheelDirectory}; the given one is only read.
      *
      * @since 0.2.0
@@ -72,7 +74,8 @@ public class RepairMojo extends AbstractWheelBuildMojo {
         if (wheel != null) {
             new WheelRepairStep(log).run(new WheelRepairConfig(wheel.toPath().toAbsolutePath(),
                     wheelDirectory.toPath().toAbsolutePath(), settings.auditwheel(), settings.auditwheelExclude(),
-                    LibraryPath.parse(libraryPath), ArchiveTimestamp.resolve(null, System.getenv("SOURCE_DATE_EPOCH"))));
+                    LibraryPath.parse(libraryPath), ArchiveTimestamp.resolve(null, System.getenv("SOURCE_DATE_EPOCH")),
+                    settings.compatibility(), settings.compatibilityParameter(), System.getenv("LD_LIBRARY_PATH")));
             return;
         }
         new RepairStep(buildDirectory(), log).run(new RepairConfig(settings.compatibility(),
