@@ -169,6 +169,8 @@ public final class WheelRepairStep {
             String directory = topLevelModule ? "" : distribution(wheel) + ".libs";
             try {
                 bundled = WindowsGraftPlanner.plan(files, external, directory);
+            } catch (AuditException e) {
+                throw BuildException.userError(e.getMessage(), e);
             } catch (PeFileException e) {
                 throw BuildException.userError("Cannot repair " + e.file() + ": " + e.problem(), e);
             }
