@@ -1,10 +1,10 @@
 package dev.rustwheel.cargo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.process.ProcessSpec;
 import dev.rustwheel.process.ToolNotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

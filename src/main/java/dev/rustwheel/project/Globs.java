@@ -26,7 +26,7 @@ public final class Globs {
      *
      * @param where the setting the pattern comes from, for messages
      */
-    static List<Path> files(ProjectPaths paths, String pattern, String where) throws ProjectException {
+    public static List<Path> files(ProjectPaths paths, String pattern, String where) throws ProjectException {
         String normalized = pattern.replace('\\', '/');
         if (normalized.startsWith("/") || Path.of(normalized.replace("*", "_").replace("?", "_")).isAbsolute()
                 || List.of(normalized.split("/")).contains("..")) {
@@ -39,7 +39,7 @@ public final class Globs {
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(start)) {
+        try (Stream<Path> walk = Files.walk(start, depth(normalized))) {
             for (Path file : (Iterable<Path>) walk::iterator) {
                 if (matcher.matches(paths.root().relativize(file)) && isFile(paths, file, where, pattern)) {
                     found.add(file);
@@ -54,7 +54,7 @@ public final class Globs {
     }
 
     /** Every regular file under {@code directory}, sorted; links inside the project are fine, others refused. */
-    static List<Path> walk(ProjectPaths paths, Path directory, String where) throws ProjectException {
+    public static List<Path> walk(ProjectPaths paths, Path directory, String where) throws ProjectException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory)) {
             for (Path file : (Iterable<Path>) walk::iterator) {
@@ -75,6 +75,19 @@ public final class Globs {
             return Files.isRegularFile(file);
         }
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * How many directories below {@link #literalPrefix} a match can lie: without {@code **} (or braces, whose
+     * alternatives may hold slashes) every segment matches one path element, so the walk stops there. The default
+     * license patterns would otherwise walk cargo's whole target directory inside the project on every goal.
+     */
+    static int depth(String pattern) {
+        if (pattern.contains("**") || pattern.contains("{")) {
+            return Integer.MAX_VALUE;
+        }
+        String prefix = literalPrefix(pattern);
+        return pattern.split("/").length - (prefix.equals(".") ? 0 : prefix.split("/").length);
     }
 
     /** The leading path segments without glob characters: where the walk can start. */

@@ -1,8 +1,9 @@
 package dev.rustwheel.project;
 
-import dev.rustwheel.wheel.EntryContent;
+import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.wheel.ExtensionModuleLayout;
-import dev.rustwheel.wheel.WheelEntry;
+import dev.rustwheel.wheel.entry.EntryContent;
+import dev.rustwheel.wheel.entry.WheelEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

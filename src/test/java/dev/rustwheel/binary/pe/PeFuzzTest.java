@@ -1,11 +1,11 @@
 package dev.rustwheel.binary.pe;
 
+import dev.rustwheel.binary.BinaryInput;
+import dev.rustwheel.binary.Mutants;
+import dev.rustwheel.binary.NativeTools;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rustwheel.binary.Mutants;
-import dev.rustwheel.binary.NativeTools;
-import dev.rustwheel.binary.BinaryInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

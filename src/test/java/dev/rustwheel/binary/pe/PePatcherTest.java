@@ -1,11 +1,11 @@
 package dev.rustwheel.binary.pe;
 
+import dev.rustwheel.binary.NativeTools;
+import dev.rustwheel.overlay.Overlay;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rustwheel.binary.NativeTools;
-import dev.rustwheel.overlay.Overlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
