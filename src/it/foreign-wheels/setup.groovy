@@ -13,21 +13,21 @@ copy('delvewheel/simpledll-x64.dll', new File(basedir, 'libs/simpledll.dll'))
 // a Linux wheel built here with gcc for the python3 the ITs use: a CPython extension needing libbar.so.1, which
 // only linuxlibs/ holds (as auditwheel's tests build theirs); repair must graft it
 def h = evaluate(new File(itSourceDir as String, '_shared/helper.groovy'))
-File native = new File(basedir, 'linux-build')
-native.mkdirs()
+File linuxBuild = new File(basedir, 'linux-build')
+linuxBuild.mkdirs()
 new File(basedir, 'linuxlibs').mkdirs()
-new File(native, 'bar.c').text = 'int bar(int x) { return 2 * x; }\n'
-h.run(['gcc', '-shared', '-fPIC', '-o', '../linuxlibs/libbar.so.1', '-Wl,-soname,libbar.so.1', 'bar.c'], native)
-new File(native, 'linuxext.c').text = '''#include <Python.h>
+new File(linuxBuild, 'bar.c').text = 'int bar(int x) { return 2 * x; }\n'
+h.run(['gcc', '-shared', '-fPIC', '-o', '../linuxlibs/libbar.so.1', '-Wl,-soname,libbar.so.1', 'bar.c'], linuxBuild)
+new File(linuxBuild, 'linuxext.c').text = '''#include <Python.h>
 int bar(int);
 static PyObject *twice(PyObject *self, PyObject *arg) { return PyLong_FromLong(bar((int) PyLong_AsLong(arg))); }
 static PyMethodDef methods[] = {{"twice", twice, METH_O, NULL}, {NULL, NULL, 0, NULL}};
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "linuxext", NULL, -1, methods};
 PyMODINIT_FUNC PyInit_linuxext(void) { return PyModule_Create(&module); }
 '''
-String include = h.run([h.python, '-c', 'import sysconfig; print(sysconfig.get_paths()["include"])'], native).trim()
+String include = h.run([h.python, '-c', 'import sysconfig; print(sysconfig.get_paths()["include"])'], linuxBuild).trim()
 h.run(['gcc', '-shared', '-fPIC', '-I', include, '-o', 'linuxext.so', 'linuxext.c', '../linuxlibs/libbar.so.1',
-       '-Wl,-rpath,/opt/build/lib'], native)
+       '-Wl,-rpath,/opt/build/lib'], linuxBuild)
 new File(basedir, 'linuxwheel').mkdirs()
 h.run([h.python, '-c', '''
 import sys, zipfile, hashlib, base64
@@ -42,6 +42,6 @@ with zipfile.ZipFile(wheel, 'w') as z:
     for n, d in files.items():
         z.writestr(n, d)
     z.writestr('linuxext-1.0.dist-info/RECORD', record)
-''', new File(basedir, "linuxwheel/linuxext-1.0-${h.TAG}.whl").path, new File(native, 'linuxext.so').path, h.EXT_SUFFIX, h.TAG],
+''', new File(basedir, "linuxwheel/linuxext-1.0-${h.TAG}.whl").path, new File(linuxBuild, 'linuxext.so').path, h.EXT_SUFFIX, h.TAG],
         basedir)
 return true
