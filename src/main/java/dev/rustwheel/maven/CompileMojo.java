@@ -50,11 +50,11 @@ public class CompileMojo extends AbstractCargoMojo {
     /**
      * The Rust target triple to build for, passed to cargo as {@code --target} (maturin's {@code --target}):
      * for example {@code x86_64-pc-windows-gnu} or {@code aarch64-apple-darwin}. cargo then writes under
-     * {@code <target-dir>/<triple>/<profile>}, and the wheel's platform tag comes from the built binary (ELF:
+     * {@code TARGET_DIR/TRIPLE/PROFILE}, and the wheel's platform tag comes from the built binary (ELF:
      * manylinux/musllinux, Mach-O: macosx, PE: win), not from the machine building it. The triple's standard
-     * library must be installed for cargo's rustc ({@code rustup target add <triple>}), and cross targets need
-     * their linker ({@code [target.<triple>] linker} in {@code .cargo/config.toml}); both are checked before cargo
-     * runs. Default: the host.
+     * library must be installed for cargo's rustc ({@code rustup target add TRIPLE}), and cross targets need their
+     * linker ({@code [target.TRIPLE] linker} in {@code .cargo/config.toml}); the first is checked before cargo runs.
+     * Default: the host.
      *
      * @since 0.2.0
      */

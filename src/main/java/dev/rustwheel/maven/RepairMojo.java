@@ -22,11 +22,11 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Audits the staged artifacts as auditwheel does (symbol versions, library whitelist, blacklisted symbols,
- * architecture), grafts the external libraries they need into {@code <dist>.libs/} (as overlays applied while
- * the wheel is written; no file is patched on disk) and records the platform tags the wheel gets, such as
- * {@code manylinux_2_17_x86_64}; a module built for macOS or Windows ({@code target}) is repaired as delocate and
- * delvewheel would. Given a {@code wheel}, repairs that wheel instead, as {@code auditwheel repair},
- * {@code delocate-wheel} and {@code delvewheel repair} do.
+ * architecture), grafts the external libraries they need into {@code DIST.libs/}, DIST being the distribution's
+ * name (as overlays applied while the wheel is written; no file is patched on disk) and records the platform tags the
+ * wheel gets, such as {@code manylinux_2_17_x86_64}; a module built for macOS or Windows ({@code target}) is
+ * repaired as delocate and delvewheel would. Given a {@code wheel}, repairs that wheel instead, as
+ * {@code auditwheel repair}, {@code delocate-wheel} and {@code delvewheel repair} do.
  */
 @Mojo(name = "repair", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, requiresProject = false, threadSafe = true)
 public class RepairMojo extends AbstractWheelBuildMojo {
@@ -34,8 +34,7 @@ public class RepairMojo extends AbstractWheelBuildMojo {
     /**
      * A wheel to repair instead of the module's build (or a directory holding exactly one), as
      * {@code auditwheel repair}, {@code delocate-wheel} and {@code delvewheel repair} do: a Linux, macOS or Windows
-     * wheel, from any host. The
-     * repaired wheel goes to {@code wheelDirectory}; the given one is only read.
+     * wheel, from any host. The repaired wheel goes to {@code wheelDirectory}; the given one is only read.
      *
      * @since 0.2.0
      */
