@@ -16,13 +16,22 @@ import java.util.Map;
  * @param interpreterParameter the parameter that names them, with its property and source, for messages
  * @param layoutParameters     for each layout setting the POM makes ({@code pythonSource}, {@code include},
  *                             {@code data}), the parameter with its property and source, for messages
+ * @param targetParameter      the parameter that set the request's target triple, with its property and source,
+ *                             for messages (unused for a host build)
  */
 public record CompileConfig(CargoBuildRequest request, Path pyproject, MaturinSettings settings,
                             List<String> pythonExecutables, String interpreterParameter,
-                            Map<String, String> layoutParameters) {
+                            Map<String, String> layoutParameters, String targetParameter) {
 
     public CompileConfig {
         pythonExecutables = List.copyOf(pythonExecutables);
         layoutParameters = Map.copyOf(layoutParameters);
+    }
+
+    /** A build for the host. */
+    public CompileConfig(CargoBuildRequest request, Path pyproject, MaturinSettings settings,
+            List<String> pythonExecutables, String interpreterParameter, Map<String, String> layoutParameters) {
+        this(request, pyproject, settings, pythonExecutables, interpreterParameter, layoutParameters,
+                "parameter target");
     }
 }

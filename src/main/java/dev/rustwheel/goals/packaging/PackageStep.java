@@ -107,7 +107,7 @@ public final class PackageStep {
             requireExtensionModule(manifest, layout);
         }
         WheelPlan plan = WheelPlan.of(manifest, config, project, layout, target.tag(),
-                TagSelection.extensionSuffix(target.abi3Minor(), target.python()),
+                TagSelection.extensionSuffix(target.abi3Minor(), target.python(), auditedPlatforms(manifest)),
                 new SbomContents(new SystemPackages(Path.of("/etc/os-release"))), log::warn);
         Path file = plan.file();
         WheelUpdate update;

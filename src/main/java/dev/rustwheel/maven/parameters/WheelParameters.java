@@ -187,7 +187,7 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
     }
 
     /** {@code parameter auditwheel (property rustwheel.auditwheel, set by -D… on the command line)}. */
-    static String describe(String parameter, String property, String source) {
+    public static String describe(String parameter, String property, String source) {
         return "parameter " + parameter + " (property " + property + ", " + source + ")";
     }
 
