@@ -10,6 +10,7 @@ import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.ResolvedProject;
 import dev.rustwheel.python.interpreter.PythonInterpreter;
 import dev.rustwheel.staging.ArtifactKind;
+import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code package} goal: writes the wheel from the staged artifacts. Whatever goes wrong, cargo's outputs are
@@ -109,8 +111,13 @@ public final class PackageStep {
                 new SbomContents(new SystemPackages(Path.of("/etc/os-release"))), log::warn);
         Path file = plan.file();
         WheelUpdate update;
+        Map<Integer, FileIdentity> streamed = new TreeMap<>();
         long start = System.nanoTime();
         try {
+            for (int index : plan.artifactPaths().keySet()) {
+                // taken before the read: a file written meanwhile no longer matches it, and is read for its digest
+                FileIdentity.of(manifest.artifacts().get(index).currentPath()).ifPresent(i -> streamed.put(index, i));
+            }
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
             update = writer.update(file, plan.distInfoDirectory(), plan.payload(), plan.distInfoFiles(),
@@ -134,10 +141,22 @@ public final class PackageStep {
                 digest = hex(rows.stream().filter(r -> r.path().equals(entry.getValue())).findFirst().orElseThrow()
                         .sha256());
             }
-            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(digest));
+            FileIdentity identity = streamed.get(entry.getKey());
+            FileIdentity unchanged = identity != null && matches(identity, manifest.artifacts().get(entry.getKey()))
+                    ? identity : null;
+            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(digest, unchanged));
         }
         state.write(digested);
         return new WheelResult(file, plan.tag().toString());
+    }
+
+    /** Whether the artifact's file is still the one {@code identity} describes; an unreadable one is not. */
+    private static boolean matches(FileIdentity identity, StagedArtifact artifact) {
+        try {
+            return identity.matches(artifact.currentPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code Built wheel x.whl (12 entries, 1.4 MiB, 0.3 s)}: one line per wheel. */
