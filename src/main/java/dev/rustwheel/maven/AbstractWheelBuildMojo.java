@@ -164,10 +164,10 @@ abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
     private List<String> auditwheelExclude;
 
     /**
-     * The wheel's version, winning over pyproject.toml and Cargo.toml; a Maven version is converted to PEP 440
-     * ({@code 1.2.0-SNAPSHOT} → {@code 1.2.0.dev0}, {@code 1.2.0-rc.1} → {@code 1.2.0rc1}). Set it to
-     * {@code ${project.version}} so that releasing the POM releases the wheel. Unset, the build warns when the POM's
-     * version and the wheel's differ.
+     * The distribution's version, winning over pyproject.toml and Cargo.toml in the wheel, the sdist and the
+     * {@code develop} install alike; a Maven version is converted to PEP 440 ({@code 1.2.0-SNAPSHOT} →
+     * {@code 1.2.0.dev0}, {@code 1.2.0-rc.1} → {@code 1.2.0rc1}). Set it to {@code ${project.version}} so that
+     * releasing the POM releases the wheel. Unset, the build warns when the POM's version and the wheel's differ.
      *
      * @since 0.2.0
      */
@@ -184,8 +184,9 @@ abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
     private Integer threads;
 
     /**
-     * Whether the wheel carries a CycloneDX SBOM ({@code .dist-info/sboms/<crate>.cyclonedx.json}) listing every
-     * crate the build pulls in and every library repair grafted: {@code true} or {@code false}.
+     * Whether the wheel carries a CycloneDX SBOM ({@code .dist-info/sboms/CRATE.cyclonedx.json}, CRATE being the
+     * crate's name) listing every crate the build pulls in and every library repair grafted: {@code true} or
+     * {@code false}.
      *
      * @since 0.2.0
      */
