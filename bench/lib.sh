@@ -12,9 +12,10 @@ install_plugin() {
 timed_mvn=("$PWD/mvnw" "${mvn_args[@]}" -Dorg.slf4j.simpleLogger.showDateTime=true
            -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
 
-seconds() { # runs "$@" in $crate, output to $work/out; prints its wall time in seconds
-    (cd "$crate" && /usr/bin/time -f %e -o "$work/time" "$@" > "$work/out" 2>&1) || { tail -30 "$work/out" >&2; exit 1; }
-    cat "$work/time"
+seconds() { # runs "$@" in $crate, output to $work/out; prints its wall time in seconds, its CPU seconds to $work/cpu
+    (cd "$crate" && /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" > "$work/out" 2>&1) || { tail -30 "$work/out" >&2; exit 1; }
+    tail -1 "$work/time" | awk '{ printf "%.2f", $2 + $3 }' > "$work/cpu"
+    tail -1 "$work/time" | awk '{ print $1 }'
 }
 # the seconds between the start of each rustwheel goal and the next line that starts something, from a log with times
 goal_seconds() { # $1: log, $2...: goals; prints their summed duration

@@ -6,6 +6,8 @@
 #     build, with each goal's share;
 #   - stage + repair + finalize vs one `cp` of the artifact, for the cold wheel and for the rebuild;
 #   - the cold build ran with MAVEN_OPTS=-Xmx128m, so finishing at all shows the heap bound.
+# Each figure comes with the 1-minute load average at its end and, for whole commands, the CPU seconds (user + sys)
+# they used: on a shared machine the CPU seconds say more than the wall time.
 # The library's bulk is the machine's own shared libraries concatenated (code-like data, deflate ratio ≈ 0.4),
 # pulled into .rodata by .incbin. Needs gcc, cargo, Debian's librust-pyo3-dev, python3; not part of `./mvnw verify`.
 # Other work on the machine skews every figure: each is printed with the load average at the time it was taken.
@@ -105,7 +107,7 @@ echo "cdylib: $(stat -c %s "$lib") bytes; machine: $(nproc) cores, $(awk '/MemTo
 
 echo "rustwheel, wheel deleted (cold wheel, warm cargo), MAVEN_OPTS=-Xmx128m"
 rm -rf "$crate/target/wheels"
-total_cold=$(MAVEN_OPTS=-Xmx128m seconds "${timed_mvn[@]}" verify -DskipTests); load_cold=$(load)
+total_cold=$(MAVEN_OPTS=-Xmx128m seconds "${timed_mvn[@]}" verify -DskipTests); load_cold=$(load) cpu_cold=$(cat "$work/cpu")
 cp "$work/out" "$work/cold.log"
 package_cold=$(goal_seconds "$work/cold.log" package)
 staging_cold=$(goal_seconds "$work/cold.log" stage repair finalize)
@@ -127,7 +129,7 @@ if command -v maturin > /dev/null; then
     echo "maturin $(maturin --version | awk '{ print $2 }'): one build to warm cargo for it, then the measured one"
     seconds maturin build --release -o "$work/maturin-wheels" > /dev/null
     rm -rf "$work/maturin-wheels"
-    maturin_seconds=$(seconds maturin build --release -o "$work/maturin-wheels"); load_maturin=$(load)
+    maturin_seconds=$(seconds maturin build --release -o "$work/maturin-wheels"); load_maturin=$(load) cpu_maturin=$(cat "$work/cpu")
     maturin_wheel=$(ls "$work"/maturin-wheels/*.whl)
 else
     echo "maturin is not on PATH: its ratios are skipped (python3 -m venv v && v/bin/pip install maturin==1.15.0)"
@@ -136,6 +138,7 @@ fi
 printf '\n%-58s %10s\n' "measure" "value"
 printf '%-58s %9.2fs  %s\n' "rustwheel package goal, cold wheel (-Xmx128m)" "$package_cold" "$load_cold"
 printf '%-58s %9.2fs  %s\n' "rustwheel whole mvn verify, cold wheel" "$total_cold" "$load_cold"
+printf '%-58s %9.2fs\n' "  its CPU time (user + sys, every goal and Maven itself)" "$cpu_cold"
 printf '%-58s %9.3fs  %s\n' "stage + repair + finalize, cold wheel" "$staging_cold" "$load_cold"
 printf '%-58s %9.3fs  %s\n' "rustwheel goals, nothing changed" "$goals_again" "$load_again"
 printf '%-58s %9.2fs  %s\n' "rustwheel whole mvn verify, nothing changed" "$total_again" "$load_again"
@@ -152,6 +155,7 @@ echo "zip -6 time / rustwheel package goal: $(ratio "$zip_seconds" "$package_col
 echo "(stage + repair + finalize) / cp: cold wheel $(ratio "$staging_cold" "$cp_seconds"), nothing changed $(ratio "$staging_again" "$cp_seconds") (goal <= 0.05)"
 if [ -n "${maturin_seconds:-}" ]; then
     printf '%-58s %9.2fs  %s\n' "maturin build, warm cargo" "$maturin_seconds" "$load_maturin"
+    printf '%-58s %9.2fs\n' "  its CPU time (user + sys)" "$cpu_maturin"
     printf '%-58s %10d\n' "maturin wheel bytes" "$(stat -c %s "$maturin_wheel")"
     echo "maturin warm build / rustwheel package goal (cold wheel): $(ratio "$maturin_seconds" "$package_cold")x (goal >= 1.8)"
     echo "maturin warm build / rustwheel goals, nothing changed: $(ratio "$maturin_seconds" "$goals_again")x (goal >= 20)"

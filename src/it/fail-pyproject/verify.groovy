@@ -6,8 +6,10 @@ List<List<String>> expected = [
         ["bad-requirement.toml: [project] dependencies holds an invalid dependency", 'python_versio', 'column'],
         ["bad-version.toml: [project] version = \"1.0-final\" is not a valid PEP 440 version"],
         // outside the project is allowed, as in maturin (a monorepo's ../python); missing is not
-        ["parameter pythonSource = '../outside' names", 'which does not exist'],
-        ["is a symbolic link to", 'outside the project directory', 'Copy the file into the project'],
+        ["parameter pythonSource (property rustwheel.pythonSource, set by -Drustwheel.pythonSource on the command line)"
+                 + " = '../outside' names", 'which does not exist'],
+        ["parameter include (property rustwheel.include, set by -Drustwheel.include on the command line)",
+         "is a symbolic link to", 'outside the project directory', 'Copy the file into the project'],
         ["parameter bindings (property rustwheel.bindings, set by -Drustwheel.bindings on the command line) = 'cffi'",
          "cffi bindings are not supported yet"],
         ["Cannot read", "bad-syntax.toml", "Fix the TOML syntax"],

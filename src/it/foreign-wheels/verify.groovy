@@ -30,4 +30,21 @@ print('repaired ok', dll[0])
 def out = new StringBuilder()
 check.waitForProcessOutput(out, out)
 assert check.exitValue() == 0 && out.contains('repaired ok'): "pefile check failed:\n${out}"
+
+// 4: the Linux wheel, repaired as auditwheel repair would: a manylinux tag, libbar grafted into linuxext.libs/
+List<File> linux = new File(basedir, 'target/wheels').listFiles().findAll { it.name.startsWith('linuxext-1.0-') }
+assert linux.size() == 1 && linux[0].name ==~ /linuxext-1\.0-cp\d+-cp\d+-manylinux_2_\d+_x86_64.*\.whl/: linux*.name
+Map<String, byte[]> entries = h.readZip(linux[0])
+h.checkRecord(entries, 'linuxext-1.0.dist-info/RECORD')
+List<String> grafted = entries.keySet().findAll { it ==~ /linuxext\.libs\/libbar-[0-9a-f]{8}\.so\.1/ } as List<String>
+assert grafted.size() == 1: entries.keySet()
+File unpacked = new File(basedir, 'linux-unpacked')
+entries.each { name, bytes -> File f = new File(unpacked, name); f.parentFile.mkdirs(); f.bytes = bytes }
+String dynamic = h.run(['readelf', '-d', "linuxext/linuxext${h.EXT_SUFFIX}" as String], unpacked)
+String soname = grafted[0].substring('linuxext.libs/'.length())
+assert dynamic.contains("Shared library: [${soname}]") && !dynamic.contains('[libbar.so.1]'): dynamic
+assert dynamic.contains('[$ORIGIN/../linuxext.libs]') && !dynamic.contains('/opt/build/lib'): dynamic
+// pip installs it and the module works with the library's own directory gone
+assert new File(basedir, 'linuxlibs').renameTo(new File(basedir, 'linuxlibs-gone'))
+h.assertImports(linux[0], 'linuxext', ['m.twice(21)': '42'])
 return true

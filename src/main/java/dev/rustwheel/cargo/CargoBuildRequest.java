@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One {@code cargo build}, as the user configured it.
@@ -16,10 +17,12 @@ import java.util.Map;
  * @param extraArgs         further arguments passed to cargo as they are
  * @param environment       variables set for cargo on top of the inherited environment
  * @param offline           whether to pass {@code --offline}
+ * @param target            the Rust target triple to build for ({@code --target}), empty for the host; cargo then
+ *                          writes under {@code <target-dir>/<triple>/<profile>}, which its messages report
  */
 public record CargoBuildRequest(
         String executable, Path manifestPath, String profile, List<String> features, boolean noDefaultFeatures,
-        List<String> extraArgs, Map<String, String> environment, boolean offline) {
+        List<String> extraArgs, Map<String, String> environment, boolean offline, Optional<String> target) {
 
     public CargoBuildRequest {
         features = List.copyOf(features);
@@ -27,10 +30,23 @@ public record CargoBuildRequest(
         environment = Map.copyOf(environment);
     }
 
+    /** A build for the host. */
+    public CargoBuildRequest(String executable, Path manifestPath, String profile, List<String> features,
+            boolean noDefaultFeatures, List<String> extraArgs, Map<String, String> environment, boolean offline) {
+        this(executable, manifestPath, profile, features, noDefaultFeatures, extraArgs, environment, offline,
+                Optional.empty());
+    }
+
+    /** The same build for the target triple {@code target} (empty: the host). */
+    public CargoBuildRequest withTarget(Optional<String> target) {
+        return new CargoBuildRequest(executable, manifestPath, profile, features, noDefaultFeatures, extraArgs,
+                environment, offline, target);
+    }
+
     /** The same build with {@code environment} for cargo instead. */
     public CargoBuildRequest withEnvironment(Map<String, String> environment) {
         return new CargoBuildRequest(executable, manifestPath, profile, features, noDefaultFeatures, extraArgs,
-                environment, offline);
+                environment, offline, target);
     }
 
     public Path crateDirectory() {
@@ -45,6 +61,7 @@ public record CargoBuildRequest(
         } else {
             command.add("--profile=" + profile);
         }
+        target.ifPresent(triple -> command.addAll(List.of("--target", triple)));
         addFeatures(command);
         if (offline) {
             command.add("--offline");

@@ -4,7 +4,7 @@ package dev.rustwheel.cargo;
 public final class CargoException extends Exception {
 
     /** What went wrong, so callers can tell configuration mistakes from broken code. */
-    public enum Reason { NO_MANIFEST, NOT_RUNNABLE, BUILD_FAILED, UNEXPECTED_OUTPUT }
+    public enum Reason { NO_MANIFEST, NOT_RUNNABLE, BAD_TARGET, BUILD_FAILED, UNEXPECTED_OUTPUT }
 
     private final Reason reason;
 

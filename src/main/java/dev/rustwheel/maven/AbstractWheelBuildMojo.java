@@ -184,8 +184,9 @@ abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
     private Integer threads;
 
     /**
-     * Whether the wheel carries a CycloneDX SBOM ({@code .dist-info/sboms/<crate>.cyclonedx.json}) listing every
-     * crate the build pulls in and every library repair grafted: {@code true} or {@code false}.
+     * Whether the wheel carries a CycloneDX SBOM ({@code .dist-info/sboms/CRATE.cyclonedx.json}, CRATE being the
+     * crate's name) listing every crate the build pulls in and every library repair grafted: {@code true} or
+     * {@code false}.
      *
      * @since 0.2.0
      */

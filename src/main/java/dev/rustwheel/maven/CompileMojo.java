@@ -6,10 +6,13 @@ import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.compile.CompileConfig;
 import dev.rustwheel.goals.compile.CompileStep;
 import dev.rustwheel.goals.compile.Pyo3Python;
+import dev.rustwheel.maven.parameters.MavenParameterSources;
 import dev.rustwheel.maven.parameters.PropertyNames;
+import dev.rustwheel.maven.parameters.WheelParameters;
 import dev.rustwheel.maven.parameters.WheelSettings;
 import dev.rustwheel.project.ProjectException;
 import java.io.File;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
@@ -44,6 +47,20 @@ public class CompileMojo extends AbstractCargoMojo {
             defaultValue = "${project.build.directory}/rustwheel/staging")
     private File stagingDirectory;
 
+    /**
+     * The Rust target triple to build for, passed to cargo as {@code --target} (maturin's {@code --target}):
+     * for example {@code x86_64-pc-windows-gnu} or {@code aarch64-apple-darwin}. cargo then writes under
+     * {@code TARGET_DIR/TRIPLE/PROFILE}, and the wheel's platform tag comes from the built binary (ELF:
+     * manylinux/musllinux, Mach-O: macosx, PE: win), not from the machine building it. The triple's standard
+     * library must be installed for cargo's rustc ({@code rustup target add TRIPLE}), and cross targets need their
+     * linker ({@code [target.TRIPLE] linker} in {@code .cargo/config.toml}); the first is checked before cargo runs.
+     * Default: the host.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.TARGET)
+    private String target;
+
     @Inject
     public CompileMojo(MavenProject project, MavenSession session) {
         super(project, session);
@@ -58,8 +75,12 @@ public class CompileMojo extends AbstractCargoMojo {
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
         WheelSettings wheel = wheelSettings();
         CargoBuildRequest request = cargoRequest(profile,
-                Pyo3Python.environment(cargoEnvironment(), wheel.pythonExecutables().get(0)));
+                Pyo3Python.environment(cargoEnvironment(), wheel.pythonExecutables().get(0)))
+                .withTarget(Optional.ofNullable(blankToNull(target)).map(String::trim));
+        String targetParameter = WheelParameters.describe("target", PropertyNames.TARGET,
+                new MavenParameterSources(project, session).of(PropertyNames.TARGET, target, null));
         new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(new CompileConfig(
-                request, wheel.pyproject(), wheel.settings(), wheel.pythonExecutables(), wheel.interpreterParameter()));
+                request, wheel.pyproject(), wheel.settings(), wheel.pythonExecutables(), wheel.interpreterParameter(),
+                wheel.layoutParameters(), targetParameter));
     }
 }

@@ -22,18 +22,19 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Audits the staged artifacts as auditwheel does (symbol versions, library whitelist, blacklisted symbols,
- * architecture), grafts the external libraries they need into {@code <dist>.libs/} (as overlays applied while
- * the wheel is written; no file is patched on disk) and records the platform tags the wheel gets, such as
- * {@code manylinux_2_17_x86_64}. Given a macOS or Windows {@code wheel}, repairs that wheel instead, as
- * {@code delocate-wheel} and {@code delvewheel repair} do.
+ * architecture), grafts the external libraries they need into {@code DIST.libs/}, DIST being the distribution's
+ * name (as overlays applied while the wheel is written; no file is patched on disk) and records the platform tags the
+ * wheel gets, such as {@code manylinux_2_17_x86_64}; a module built for macOS or Windows ({@code target}) is
+ * repaired as delocate and delvewheel would. Given a {@code wheel}, repairs that wheel instead, as
+ * {@code auditwheel repair}, {@code delocate-wheel} and {@code delvewheel repair} do.
  */
 @Mojo(name = "repair", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, requiresProject = false, threadSafe = true)
 public class RepairMojo extends AbstractWheelBuildMojo {
 
     /**
      * A wheel to repair instead of the module's build (or a directory holding exactly one), as
-     * {@code delocate-wheel} and {@code delvewheel repair} do: a macOS or Windows wheel, from any host. The
-     * repaired wheel goes to {@code wheelDirectory}; the given one is only read.
+     * {@code auditwheel repair}, {@code delocate-wheel} and {@code delvewheel repair} do: a Linux, macOS or Windows
+     * wheel, from any host. The repaired wheel goes to {@code wheelDirectory}; the given one is only read.
      *
      * @since 0.2.0
      */
@@ -49,8 +50,10 @@ public class RepairMojo extends AbstractWheelBuildMojo {
     private File wheelDirectory;
 
     /**
-     * Directories searched for the libraries a macOS or Windows wheel needs, separated by the platform's path
-     * separator ({@code :} or {@code ;}); delvewheel's {@code --add-path}, delocate's {@code DYLD_LIBRARY_PATH}.
+     * Directories searched first for the libraries a wheel or the module's binaries need, separated by the
+     * platform's path separator ({@code :} or {@code ;}); delvewheel's {@code --add-path}, delocate's
+     * {@code DYLD_LIBRARY_PATH}, before {@code LD_LIBRARY_PATH} on Linux. A module cross-built with {@code target}
+     * finds the target's libraries here (and in the directories its build scripts linked against).
      *
      * @since 0.2.0
      */
@@ -73,12 +76,13 @@ public class RepairMojo extends AbstractWheelBuildMojo {
         if (wheel != null) {
             new WheelRepairStep(log).run(new WheelRepairConfig(wheel.toPath().toAbsolutePath(),
                     wheelDirectory.toPath().toAbsolutePath(), settings.auditwheel(), settings.auditwheelExclude(),
-                    LibraryPath.parse(libraryPath), ArchiveTimestamp.resolve(null, System.getenv("SOURCE_DATE_EPOCH"))));
+                    LibraryPath.parse(libraryPath), ArchiveTimestamp.resolve(null, System.getenv("SOURCE_DATE_EPOCH")),
+                    settings.compatibility(), settings.compatibilityParameter(), System.getenv("LD_LIBRARY_PATH")));
             return;
         }
         new RepairStep(buildDirectory(), log).run(new RepairConfig(settings.compatibility(),
                 System.getenv("LD_LIBRARY_PATH"), settings.auditwheel(), settings.auditwheelExclude(),
                 settings.pyproject(), settings.settings(), settings.compatibilityParameter(),
-                settings.auditwheelParameter()));
+                settings.auditwheelParameter(), LibraryPath.parse(libraryPath)));
     }
 }

@@ -21,7 +21,7 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * As {@code maturin sdist}: writes the source distribution {@code target/wheels/<name>-<version>.tar.gz} (PEP 517,
+ * As {@code maturin sdist}: writes the source distribution {@code target/wheels/NAME-VERSION.tar.gz} (PEP 517,
  * PEP 625) with the files maturin puts into it, and attaches it (classifier {@code sdist}, type {@code tar.gz}) so
  * {@code install} and {@code deploy} carry it. Nothing is compiled. Not bound by the {@code wheel} packaging: add an
  * execution, or run {@code mvn rustwheel:sdist}.

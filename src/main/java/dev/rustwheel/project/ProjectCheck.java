@@ -7,6 +7,7 @@ import dev.rustwheel.staging.CrateInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What can be known wrong about the project before cargo builds anything: pyproject.toml's syntax, its
@@ -20,16 +21,20 @@ public final class ProjectCheck {
     }
 
     /**
-     * @param pom   the POM's layout settings, each winning over {@code [tool.maturin]} where set (already checked)
+     * @param pom               the POM's layout settings, each winning over {@code [tool.maturin]} where set (already
+     *                          checked)
+     * @param pomParameters     for a POM setting's name ({@code pythonSource}, {@code include}, {@code data}), how
+     *                          messages name it: the parameter, its property and where its value came from
      * @param crate the crate as {@code cargo metadata} describes it; its binding crates are not known yet
      */
-    public static void beforeBuild(Path pyprojectPath, MaturinSettings pom, CrateInfo crate) throws ProjectException {
+    public static void beforeBuild(Path pyprojectPath, MaturinSettings pom, Map<String, String> pomParameters,
+                                   CrateInfo crate) throws ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
         MaturinSettings settings = MaturinSettings.resolve(pyproject, pom);
         Bindings.checkRequested(pom, pyproject);
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         if (settings.pythonSource() != null) {
-            String where = where(pom.pythonSource(), "pythonSource", pyproject, "python-source");
+            String where = where(pom.pythonSource(), pomParameters, "pythonSource", pyproject, "python-source");
             Path source = paths.root().resolve(settings.pythonSource()).normalize();
             if (source.startsWith(paths.root())) {
                 paths.resolve(settings.pythonSource(), where);
@@ -40,15 +45,18 @@ public final class ProjectCheck {
             }
         }
         if (settings.data() != null) {
-            paths.resolve(settings.data(), where(pom.data(), "data", pyproject, "data"));
+            paths.resolve(settings.data(), where(pom.data(), pomParameters, "data", pyproject, "data"));
         }
         for (String glob : settings.include() == null ? List.<String>of() : settings.include()) {
-            Globs.files(paths, glob, where(pom.include() == null ? null : glob, "include", pyproject, "include"));
+            Globs.files(paths, glob, where(pom.include() == null ? null : glob, pomParameters, "include", pyproject,
+                    "include"));
         }
         ProjectMetadata.resolve(pyproject, crate);
     }
 
-    private static String where(String pomValue, String parameter, PyprojectFile pyproject, String key) {
-        return pomValue != null ? "parameter " + parameter : pyproject.maturin().where(key);
+    private static String where(String pomValue, Map<String, String> pomParameters, String parameter,
+                                PyprojectFile pyproject, String key) {
+        return pomValue != null ? pomParameters.getOrDefault(parameter, "parameter " + parameter)
+                : pyproject.maturin().where(key);
     }
 }

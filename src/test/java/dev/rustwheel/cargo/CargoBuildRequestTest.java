@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CargoBuildRequestTest {
@@ -28,6 +29,13 @@ class CargoBuildRequestTest {
     @Test
     void releaseIsTheReleaseFlag() {
         assertEquals(base("--release"), request("release", List.of(), false, List.of(), false).buildCommand());
+    }
+
+    @Test
+    void aTargetTripleIsPassedAsCargosTarget() {
+        assertEquals(base("--release", "--target", "x86_64-pc-windows-gnu", "--offline"),
+                request("release", List.of(), false, List.of(), true).withTarget(Optional.of("x86_64-pc-windows-gnu"))
+                        .buildCommand());
     }
 
     @Test

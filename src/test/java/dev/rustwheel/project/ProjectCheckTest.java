@@ -8,6 +8,7 @@ import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.staging.CrateInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class ProjectCheckTest {
 
     private String failure(String toml, MaturinSettings pom) throws Exception {
         Path pyproject = Files.writeString(dir.resolve("pyproject.toml"), toml);
-        ProjectException e = assertThrows(ProjectException.class, () -> ProjectCheck.beforeBuild(pyproject, pom,
+        ProjectException e = assertThrows(ProjectException.class, () -> ProjectCheck.beforeBuild(pyproject, pom, Map.of(),
                 new CrateInfo(dir.resolve("Cargo.toml"), "demo", "0.1.0")));
         assertTrue(e.isUserError());
         return e.getMessage();
@@ -28,7 +29,7 @@ class ProjectCheckTest {
 
     @Test
     void aPlainCrateWithoutPyprojectPasses() {
-        assertDoesNotThrow(() -> ProjectCheck.beforeBuild(dir.resolve("pyproject.toml"), MaturinSettings.NONE,
+        assertDoesNotThrow(() -> ProjectCheck.beforeBuild(dir.resolve("pyproject.toml"), MaturinSettings.NONE, Map.of(),
                 new CrateInfo(dir.resolve("Cargo.toml"), "demo", "0.1.0")));
     }
 
@@ -51,7 +52,18 @@ class ProjectCheckTest {
     void aPomBindingsValueWinsOverPyprojects() throws Exception {
         Path pyproject = Files.writeString(dir.resolve("pyproject.toml"), "[tool.maturin]\nbindings = 'cffi'\n");
         assertDoesNotThrow(() -> ProjectCheck.beforeBuild(pyproject,
-                new MaturinSettings(null, null, null, null, null, null, "pyo3"),
+                new MaturinSettings(null, null, null, null, null, null, "pyo3"), Map.of(),
                 new CrateInfo(dir.resolve("Cargo.toml"), "demo", "0.1.0")));
+    }
+
+    @Test
+    void aPomLayoutValueIsNamedAsTheMojoLayerDescribesIt() throws Exception {
+        Path pyproject = Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = 'x'\nversion = '1'\n");
+        String described = "parameter data (property rustwheel.data, set by -Drustwheel.data on the command line)";
+        ProjectException e = assertThrows(ProjectException.class, () -> ProjectCheck.beforeBuild(pyproject,
+                new MaturinSettings(null, null, null, null, null, "../elsewhere", null), Map.of("data", described),
+                new CrateInfo(dir.resolve("Cargo.toml"), "demo", "0.1.0")));
+        assertTrue(e.getMessage().startsWith(described + " = '../elsewhere' points outside the project directory"),
+                e.getMessage());
     }
 }

@@ -41,6 +41,13 @@ public record PeFile(Path path, int machine, boolean pe32Plus, List<PeImport> im
         }
     }
 
+    /** Whether the image exports {@code symbol} by name ({@code PyInit_<module>} for an extension module). */
+    public static boolean exportsSymbol(Path path, String symbol) throws IOException {
+        try (BinaryInput in = BinaryInput.open(path, PeFormatException::new)) {
+            return PeReader.exports(in, symbol);
+        }
+    }
+
     /** Reads {@code bytes} as the file {@code name} (which only names it in messages). */
     public static PeFile parse(Path name, byte[] bytes) throws IOException {
         return PeReader.read(BinaryInput.of(name, bytes, PeFormatException::new));

@@ -19,7 +19,8 @@ import java.util.Map;
  * go into the slack of read-only data sections where they fit, else into a new section appended after everything
  * (trailing data such as a COFF symbol table stays where it was and valid); the descriptors are repointed; the
  * bound-import directory (stale names) and any Authenticode signature (broken by any edit) are dropped; a
- * non-zero checksum is recomputed.
+ * non-zero checksum is recomputed. The image is never held whole: the edits are kept by offset and the checksum
+ * is streamed through the file.
  */
 public final class PePatcher {
 
@@ -48,33 +49,30 @@ public final class PePatcher {
         if (renamed.isEmpty()) {
             return Overlay.identity(Files.size(path));
         }
-        byte[] image = Files.readAllBytes(path);
-        ByteBuffer edit = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
-        PeLayout layout = pe.layout();
-        Map<String, Long> placed = new LinkedHashMap<>();
-        List<String> names = renamed.stream().map(i -> byLowerName.get(i.dll().toLowerCase(Locale.ROOT)))
-                .distinct().toList();
-        List<String> unplaced = useSlack ? placeInSlack(edit, layout, names, placed) : names;
-        byte[] appended = unplaced.isEmpty() ? new byte[0] : newSection(path, edit, layout, unplaced, placed);
-        for (PeImport imported : renamed) {
-            long rva = placed.get(byLowerName.get(imported.dll().toLowerCase(Locale.ROOT)));
-            long value = imported.nameAddressIsVa() ? layout.imageBase() + rva : rva;
-            edit.putInt((int) imported.nameFieldOffset(), (int) value);
+        try (SparseImage edit = new SparseImage(path)) {
+            PeLayout layout = pe.layout();
+            Map<String, Long> placed = new LinkedHashMap<>();
+            List<String> names = renamed.stream().map(i -> byLowerName.get(i.dll().toLowerCase(Locale.ROOT)))
+                    .distinct().toList();
+            List<String> unplaced = useSlack ? placeInSlack(edit, layout, names, placed) : names;
+            byte[] appended = unplaced.isEmpty() ? new byte[0] : newSection(path, edit, layout, unplaced, placed);
+            for (PeImport imported : renamed) {
+                long rva = placed.get(byLowerName.get(imported.dll().toLowerCase(Locale.ROOT)));
+                long value = imported.nameAddressIsVa() ? layout.imageBase() + rva : rva;
+                edit.putInt(imported.nameFieldOffset(), (int) value);
+            }
+            clearDirectory(edit, layout, PeLayout.BOUND_IMPORT);
+            clearDirectory(edit, layout, PeLayout.SECURITY);
+            if (pe.checksum() != 0) {
+                long checksumField = layout.optionalHeaderOffset() + PeLayout.CHECKSUM_FIELD;
+                edit.putInt(checksumField, (int) edit.checksum(checksumField, appended)); // the field is not summed
+            }
+            return edit.overlay(appended);
         }
-        clearDirectory(edit, layout, PeLayout.BOUND_IMPORT);
-        clearDirectory(edit, layout, PeLayout.SECURITY);
-        long checksumField = layout.optionalHeaderOffset() + PeLayout.CHECKSUM_FIELD;
-        if (pe.checksum() != 0) {
-            byte[] whole = new byte[image.length + appended.length];
-            System.arraycopy(image, 0, whole, 0, image.length);
-            System.arraycopy(appended, 0, whole, image.length, appended.length);
-            edit.putInt((int) checksumField, (int) PeChecksum.of(whole, checksumField));
-        }
-        return diff(Files.readAllBytes(path), image, appended);
     }
 
     /** Next fit over the readable, initialised, non-code sections' slack; returns the names that did not fit. */
-    private static List<String> placeInSlack(ByteBuffer edit, PeLayout layout, List<String> names,
+    private static List<String> placeInSlack(SparseImage edit, PeLayout layout, List<String> names,
             Map<String, Long> placed) {
         List<PeSection> sections = layout.sections();
         List<String> unplaced = new ArrayList<>();
@@ -88,7 +86,7 @@ public final class PePatcher {
                 PeSection section = sections.get(i);
                 long start = section.virtualSize() + used[i];
                 if (eligible(section) && start + bytes.length <= room(layout, i)) {
-                    edit.put((int) (section.rawOffset() + start), bytes);
+                    edit.put(section.rawOffset() + start, bytes);
                     placed.put(name, section.virtualAddress() + start);
                     used[i] += bytes.length;
                     current = i;
@@ -101,7 +99,7 @@ public final class PePatcher {
         }
         for (int i = 0; i < sections.size(); i++) {
             if (used[i] > 0) {
-                edit.putInt((int) sections.get(i).headerOffset() + 8, (int) (sections.get(i).virtualSize() + used[i]));
+                edit.putInt(sections.get(i).headerOffset() + 8, (int) (sections.get(i).virtualSize() + used[i]));
             }
         }
         return unplaced;
@@ -127,7 +125,7 @@ public final class PePatcher {
     }
 
     /** Adds a read-only data section holding {@code names} after the file's last byte; returns the bytes to append. */
-    private static byte[] newSection(Path path, ByteBuffer edit, PeLayout layout, List<String> names,
+    private static byte[] newSection(Path path, SparseImage edit, PeLayout layout, List<String> names,
             Map<String, Long> placed) throws IOException {
         int count = layout.sections().size();
         long header = layout.sectionTableOffset() + (long) count * SECTION_HEADER;
@@ -157,48 +155,20 @@ public final class PePatcher {
         section.put(NEW_SECTION.getBytes(StandardCharsets.US_ASCII)).position(8);
         section.putInt((int) virtualSize).putInt((int) virtualAddress).putInt((int) rawSize).putInt((int) rawOffset);
         section.putInt(36, PeSection.CNT_INITIALIZED_DATA | PeSection.MEM_READ);
-        edit.put((int) header, section.array());
+        edit.put(header, section.array());
         long coffHeader = layout.optionalHeaderOffset() - 20;
-        edit.putShort((int) coffHeader + 2, (short) (count + 1));
+        edit.putShort(coffHeader + 2, (short) (count + 1));
         long optional = layout.optionalHeaderOffset();
-        edit.putInt((int) optional + 8, edit.getInt((int) optional + 8) + (int) rawSize); // SizeOfInitializedData
-        edit.putInt((int) optional + 56, (int) align(virtualAddress + virtualSize, layout.sectionAlignment()));
+        edit.putInt(optional + 8, edit.getInt(optional + 8) + (int) rawSize); // SizeOfInitializedData
+        edit.putInt(optional + 56, (int) align(virtualAddress + virtualSize, layout.sectionAlignment()));
         return appended;
     }
 
-    private static void clearDirectory(ByteBuffer edit, PeLayout layout, int index) {
+    private static void clearDirectory(SparseImage edit, PeLayout layout, int index) {
         PeLayout.DataDirectory directory = layout.directory(index);
         if (directory.fieldOffset() >= 0 && (directory.rva() != 0 || directory.size() != 0)) {
-            edit.putLong((int) directory.fieldOffset(), 0);
+            edit.putLong(directory.fieldOffset(), 0);
         }
-    }
-
-    /** The overlay turning {@code clean} into {@code edited} followed by {@code appended}: one overwrite per changed run. */
-    private static Overlay diff(byte[] clean, byte[] edited, byte[] appended) {
-        List<Overlay.Overwrite> overwrites = new ArrayList<>();
-        int i = 0;
-        while (i < clean.length) {
-            if (clean[i] == edited[i]) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < clean.length && (clean[i] != edited[i] || i + 8 < clean.length && differsSoon(clean, edited, i))) {
-                i++;
-            }
-            overwrites.add(new Overlay.Overwrite(start, java.util.Arrays.copyOfRange(edited, start, i)));
-        }
-        return Overlay.of(clean.length, overwrites, appended);
-    }
-
-    /** Joins runs separated by a few equal bytes, so the overlay holds a handful of ranges rather than many. */
-    private static boolean differsSoon(byte[] clean, byte[] edited, int at) {
-        for (int j = at; j < at + 8; j++) {
-            if (clean[j] != edited[j]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static byte[] cString(String name) {

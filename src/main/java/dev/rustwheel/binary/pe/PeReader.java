@@ -31,6 +31,13 @@ final class PeReader {
         return new PeReader(in).read();
     }
 
+    /** Whether the export directory's name table holds {@code symbol}. */
+    static boolean exports(BinaryInput in, String symbol) throws IOException {
+        PeReader reader = new PeReader(in);
+        reader.read();
+        return reader.exportedNames().contains(symbol);
+    }
+
     private PeFile read() throws IOException {
         ByteBuffer dos = in.read("DOS header", 0, 64, LE);
         if (dos.get(0) != 'M' || dos.get(1) != 'Z') {
@@ -153,6 +160,31 @@ final class PeReader {
         long offset = offsetOf("export directory", directory.rva());
         long nameRva = Integer.toUnsignedLong(in.read("export directory", offset, 40, LE).getInt(12));
         return nameRva == 0 ? Optional.empty() : Optional.of(name("export name", nameRva));
+    }
+
+    /** The names in the export directory's name pointer table, in its order. */
+    private List<String> exportedNames() throws IOException {
+        PeLayout.DataDirectory directory = layout.directory(PeLayout.EXPORT);
+        List<String> names = new ArrayList<>();
+        if (directory.rva() == 0) {
+            return names;
+        }
+        ByteBuffer export = in.read("export directory", offsetOf("export directory", directory.rva()), 40, LE);
+        long count = Integer.toUnsignedLong(export.getInt(24));
+        long tableRva = Integer.toUnsignedLong(export.getInt(32));
+        if (count == 0) {
+            return names;
+        }
+        long table = offsetOf("export name pointer table", tableRva);
+        if (count > (sectionEnd(tableRva) - table) / 4) {
+            throw in.failure("export directory names " + count + " exports, more than its name pointer table at RVA 0x"
+                    + Long.toHexString(tableRva) + " holds");
+        }
+        ByteBuffer pointers = in.read("export name pointer table", table, (int) (count * 4), LE);
+        for (int i = 0; i < count; i++) {
+            names.add(name("exported name", Integer.toUnsignedLong(pointers.getInt(i * 4))));
+        }
+        return names;
     }
 
     private String name(String what, long rva) throws IOException {

@@ -4,6 +4,7 @@ import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.project.pyproject.MaturinSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the {@code compile} goal builds, and what it checks before it lets cargo build anything.
@@ -13,11 +14,24 @@ import java.util.List;
  * @param settings             the POM's layout settings, each winning over {@code [tool.maturin]} where set
  * @param pythonExecutables    the interpreters wheels are for, each probed before cargo runs
  * @param interpreterParameter the parameter that names them, with its property and source, for messages
+ * @param layoutParameters     for each layout setting the POM makes ({@code pythonSource}, {@code include},
+ *                             {@code data}), the parameter with its property and source, for messages
+ * @param targetParameter      the parameter that set the request's target triple, with its property and source,
+ *                             for messages (unused for a host build)
  */
 public record CompileConfig(CargoBuildRequest request, Path pyproject, MaturinSettings settings,
-                            List<String> pythonExecutables, String interpreterParameter) {
+                            List<String> pythonExecutables, String interpreterParameter,
+                            Map<String, String> layoutParameters, String targetParameter) {
 
     public CompileConfig {
         pythonExecutables = List.copyOf(pythonExecutables);
+        layoutParameters = Map.copyOf(layoutParameters);
+    }
+
+    /** A build for the host. */
+    public CompileConfig(CargoBuildRequest request, Path pyproject, MaturinSettings settings,
+            List<String> pythonExecutables, String interpreterParameter, Map<String, String> layoutParameters) {
+        this(request, pyproject, settings, pythonExecutables, interpreterParameter, layoutParameters,
+                "parameter target");
     }
 }

@@ -8,6 +8,7 @@ import dev.rustwheel.cargo.CargoException;
 import dev.rustwheel.cargo.CargoLineLevels;
 import dev.rustwheel.cargo.CargoPackage;
 import dev.rustwheel.cargo.CargoWorkspace;
+import dev.rustwheel.cargo.TargetCheck;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.Interpreters;
@@ -44,20 +45,24 @@ public final class CompileStep {
     private final BuildLog log;
     private final Cargo cargo;
     private final Interpreters.Probe probe;
+    private final TargetCheck targetCheck;
 
     /** @param stagingDirectory where stage is to put the files; {@code null} for the default in the build directory */
     public CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log) {
         this(buildDirectory, stagingDirectory, log,
                 new Cargo(new ProcessRunner(command -> log.info("Running " + command)), cargoOutput(log),
                         StagingLayout.under(buildDirectory, stagingDirectory).cache()),
-                Interpreters.cached(StagingLayout.under(buildDirectory, stagingDirectory).cache()));
+                Interpreters.cached(StagingLayout.under(buildDirectory, stagingDirectory).cache()),
+                new TargetCheck(new ProcessRunner(command -> log.info("Running " + command))));
     }
 
-    CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log, Cargo cargo, Interpreters.Probe probe) {
+    CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log, Cargo cargo, Interpreters.Probe probe,
+            TargetCheck targetCheck) {
         this.state = new ModuleState(buildDirectory, stagingDirectory, log);
         this.log = log;
         this.cargo = cargo;
         this.probe = probe;
+        this.targetCheck = targetCheck;
     }
 
     /**
@@ -68,8 +73,12 @@ public final class CompileStep {
      */
     public StagingManifest run(CompileConfig config) throws BuildException, ProjectException {
         CargoBuildRequest request = config.request();
+        callCargo(() -> {
+            targetCheck.requireInstalled(request, config.targetParameter());
+            return null;
+        });
         CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
-        ProjectCheck.beforeBuild(config.pyproject(), config.settings(), new CrateInfo(request.manifestPath(),
+        ProjectCheck.beforeBuild(config.pyproject(), config.settings(), config.layoutParameters(), new CrateInfo(request.manifestPath(),
                 workspace.rootPackage().name(), workspace.rootPackage().version(), workspace.targetDirectory(),
                 crateMetadata(workspace.rootPackage()), Map.of()));
         Interpreters.probe(probe, config.pythonExecutables(), config.interpreterParameter(),

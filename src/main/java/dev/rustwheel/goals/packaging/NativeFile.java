@@ -1,14 +1,18 @@
 package dev.rustwheel.goals.packaging;
 
+import dev.rustwheel.binary.BinaryFileException;
 import dev.rustwheel.binary.elf.ElfFile;
-import dev.rustwheel.binary.elf.ElfFormatException;
+import dev.rustwheel.binary.macho.DylibReference;
+import dev.rustwheel.binary.macho.MachOFile;
+import dev.rustwheel.binary.pe.PeFile;
 import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.repair.NativeFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What a staged native file says about how it meets Python, read once from its ELF headers: whether it exports
+ * What a staged native file says about how it meets Python, read once from its headers (ELF, PE or Mach-O): whether it exports
  * the module's init function and whether it links libpython. An extension module must take the interpreter's
  * symbols from the interpreter that imports it, so linking libpython is refused; an executable may embed the
  * interpreter, and is then tied to that interpreter's version.
@@ -25,13 +29,32 @@ final class NativeFile {
         this.libpython = libpython;
     }
 
-    /** @param initFunction the symbol to look for, {@code PyInit_<module>}, or null for an executable */
+    /**
+     * Reads an ELF, PE or Mach-O file. A Windows extension module links the interpreter's DLL by design, so only
+     * ELF and Mach-O are asked about libpython; Mach-O's export trie is not read, so a macOS module missing its
+     * init function is left for Python's import to report.
+     *
+     * @param initFunction the symbol to look for, {@code PyInit_<module>}, or null for an executable
+     */
     static NativeFile read(Path file, String initFunction) throws BuildException {
-        try (ElfFile elf = ElfFile.open(file)) {
-            Optional<String> libpython = elf.dynamicSection().needed().stream()
-                    .filter(NativeFile::isLibpython).findFirst();
-            return new NativeFile(file, initFunction != null && elf.exportsSymbol(initFunction), libpython);
-        } catch (ElfFormatException e) {
+        try {
+            NativeFormat format = NativeFormat.of(file).orElse(NativeFormat.ELF); // the ELF reader names what is wrong
+            return switch (format) {
+                case ELF -> {
+                    try (ElfFile elf = ElfFile.open(file)) {
+                        Optional<String> libpython = elf.dynamicSection().needed().stream()
+                                .filter(NativeFile::isLibpython).findFirst();
+                        yield new NativeFile(file, initFunction != null && elf.exportsSymbol(initFunction), libpython);
+                    }
+                }
+                case PE -> new NativeFile(file, initFunction != null && PeFile.exportsSymbol(file, initFunction),
+                        Optional.empty());
+                case MACHO -> new NativeFile(file, initFunction != null, MachOFile.read(file).slices().stream()
+                        .flatMap(slice -> slice.dylibs().stream()).map(DylibReference::installName)
+                        .filter(name -> isLibpython(name.substring(name.lastIndexOf('/') + 1))
+                                || name.contains("Python.framework/")).findFirst());
+            };
+        } catch (BinaryFileException e) {
             throw BuildException.userError(e.getMessage(), e);
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot read " + file + ": " + e, e);

@@ -34,14 +34,38 @@ public final class TagSelection {
 
     /**
      * The file name suffix of the extension module: the interpreter's {@code EXT_SUFFIX}, or for a stable ABI build
-     * {@code .abi3.so} ({@code .pyd} on Windows, where the stable ABI has no marker in the name).
+     * {@code .abi3.so} ({@code .pyd} on Windows, where the stable ABI has no marker in the name). A module built for
+     * another platform than the interpreter's (a cross target) gets the suffix CPython looks for there:
+     * {@code .cp311-win_amd64.pyd}, {@code .cpython-311-darwin.so}, or on Linux for another architecture the
+     * plain {@code .so} every CPython on Linux imports.
+     *
+     * @param auditedPlatforms the platform tags the audit proved; empty where none ran
      */
-    static String extensionSuffix(Optional<Integer> abi3Minor, PythonInterpreter python) {
+    static String extensionSuffix(Optional<Integer> abi3Minor, PythonInterpreter python,
+            List<String> auditedPlatforms) {
+        String platform = auditedPlatforms.isEmpty() ? python.platformTag() : auditedPlatforms.get(0);
+        boolean cpython = python.implementation().equals("cpython");
+        String abi = python.abiTag().substring(2); // 311, 313t
+        if (platform.startsWith("win")) {
+            return abi3Minor.isEmpty() && cpython ? ".cp" + abi + "-" + platform + ".pyd" : ".pyd";
+        }
+        if (platform.startsWith("macosx") && !python.platformTag().startsWith("macosx")) {
+            return abi3Minor.isPresent() ? ".abi3.so" : cpython ? ".cpython-" + abi + "-darwin.so" : ".so";
+        }
+        if (!architecture(platform).equals(architecture(python.platformTag()))) {
+            return abi3Minor.isPresent() ? ".abi3.so" : ".so";
+        }
         String suffix = python.extSuffix();
         if (abi3Minor.isEmpty()) {
             return suffix;
         }
         String extension = suffix.substring(suffix.lastIndexOf('.'));
         return extension.equals(".pyd") ? extension : ".abi3" + extension;
+    }
+
+    /** {@code manylinux_2_17_x86_64}, {@code manylinux2014_x86_64}, {@code linux_x86_64} → {@code x86_64}. */
+    private static String architecture(String platform) {
+        return platform.replaceFirst("^(many|musl)linux_[0-9]+_[0-9]+_|^manylinux[0-9]+_|^linux_|^macosx_[0-9]+_[0-9]+_",
+                "");
     }
 }

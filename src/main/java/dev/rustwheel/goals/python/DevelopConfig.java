@@ -4,6 +4,7 @@ import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.project.pyproject.MaturinSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the {@code develop} goal builds the project and installs it into a virtual environment.
@@ -20,12 +21,15 @@ import java.util.List;
  * @param generatorVersion the plugin version, for the WHEEL file
  * @param version          the configured version (PEP 440), winning over pyproject.toml and Cargo.toml; null for
  *                         theirs
+ * @param layoutParameters for each layout setting the POM makes, the parameter with its property and source
  */
 public record DevelopConfig(CargoBuildRequest cargo, Path pyproject, MaturinSettings settings, String pythonExecutable,
                             Path venv, List<Path> dependencies, Path wheelhouse, boolean offline,
-                            String generatorVersion, String version) {
+                            String generatorVersion, String version,
+                            Map<String, String> layoutParameters) {
 
     public DevelopConfig {
         dependencies = List.copyOf(dependencies);
+        layoutParameters = Map.copyOf(layoutParameters);
     }
 }

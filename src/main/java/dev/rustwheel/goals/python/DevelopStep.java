@@ -119,10 +119,11 @@ public final class DevelopStep {
                 template.profile(), template.features(), template.noDefaultFeatures(), template.extraArgs(),
                 Pyo3Python.environment(template.environment(), python), template.offline());
         new CompileStep(buildDirectory, null, log).run(new CompileConfig(request, config.pyproject(),
-                config.settings(), List.of(python), VENV_INTERPRETER));
+                config.settings(), List.of(python), VENV_INTERPRETER, config.layoutParameters()));
         new StageStep(buildDirectory, log).run();
         new RepairStep(buildDirectory, log).run(new RepairConfig("linux", null, AuditwheelMode.SKIP, List.of(),
-                config.pyproject(), config.settings(), "develop's compatibility (linux)", "develop's auditwheel (skip)"));
+                config.pyproject(), config.settings(), "develop's compatibility (linux)", "develop's auditwheel (skip)",
+                List.of()));
         List<WheelResult> wheels = new PackageStep(buildDirectory, log).run(new PackageConfig(List.of(python),
                 VENV_INTERPRETER, config.pyproject(), config.settings(),
                 buildDirectory.resolve("rustwheel").resolve("develop"), WheelWriter.ZIP_EPOCH,

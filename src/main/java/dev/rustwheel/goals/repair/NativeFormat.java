@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The native binary formats a wheel may carry, told apart by their first bytes. */
-enum NativeFormat {
+public enum NativeFormat {
     ELF("Linux"), MACHO("macOS"), PE("Windows");
 
     /** Enough leading bytes to tell the formats apart. */
@@ -23,7 +23,7 @@ enum NativeFormat {
         this.platform = platform;
     }
 
-    String platform() {
+    public String platform() {
         return platform;
     }
 
@@ -37,7 +37,7 @@ enum NativeFormat {
         return PeFile.hasMagic(head) ? Optional.of(PE) : Optional.empty();
     }
 
-    static Optional<NativeFormat> of(Path file) throws IOException {
+    public static Optional<NativeFormat> of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return of(in.readNBytes(HEAD));
         }

@@ -18,12 +18,15 @@ import java.util.List;
  * @param auditwheelParameter    the parameter that set {@code auditwheel}, with its property and source
  * @param settings      the POM's layout settings ({@code moduleName}, {@code bindings}), winning over
  *                      {@code [tool.maturin]}
+ * @param libraryPath   directories searched first for the libraries the artifacts need (for a cross-built
+ *                      module, where the target's libraries are), then the platform's own places
  */
 public record RepairConfig(String compatibility, String ldLibraryPath, AuditwheelMode auditwheel,
         List<String> exclude, Path pyproject, MaturinSettings settings, String compatibilityParameter,
-        String auditwheelParameter) {
+        String auditwheelParameter, List<Path> libraryPath) {
 
     public RepairConfig {
         exclude = List.copyOf(exclude);
+        libraryPath = List.copyOf(libraryPath);
     }
 }

@@ -4,15 +4,20 @@ import dev.rustwheel.audit.AuditException;
 import dev.rustwheel.audit.ExternalLibrary;
 import dev.rustwheel.audit.LibraryExclusion;
 import dev.rustwheel.audit.graft.GraftPlan;
-import dev.rustwheel.audit.graft.GraftPlanner;
 import dev.rustwheel.audit.graft.GraftTarget;
-import dev.rustwheel.audit.linux.AuditReport;
 import dev.rustwheel.audit.linux.PlatformDecision;
 import dev.rustwheel.audit.linux.Policies;
 import dev.rustwheel.audit.linux.Policy;
-import dev.rustwheel.audit.linux.VersionUse;
-import dev.rustwheel.binary.elf.ElfFormatException;
+import dev.rustwheel.audit.linux.SearchPaths;
+import dev.rustwheel.audit.platform.LinuxPlatformAudit;
+import dev.rustwheel.audit.platform.MacosPlatformAudit;
+import dev.rustwheel.audit.platform.PlatformAudit;
+import dev.rustwheel.audit.platform.PlatformVerdict;
+import dev.rustwheel.audit.platform.WindowsPlatformAudit;
+import dev.rustwheel.binary.BinaryFileException;
 import dev.rustwheel.binary.elf.patch.UnpatchableElfException;
+import dev.rustwheel.binary.macho.UnpatchableMachOException;
+import dev.rustwheel.binary.pe.UnpatchablePeException;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.ModuleState;
@@ -32,13 +37,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The {@code repair} goal: audits the staged artifacts against the manylinux/musllinux policies, picks the
- * platform tags for the requested compatibility, and (with {@code auditwheel = repair}) plans the grafting of the
- * external libraries into {@code <dist>.libs/}. Everything is recorded in the manifest for {@code package}: the
- * verdict, the grafted libraries, and each file's edits as an overlay; no file is written but the manifest.
+ * The {@code repair} goal: audits the staged artifacts for the platform their format says (ELF against the
+ * manylinux/musllinux policies and the requested compatibility, Mach-O as delocate, PE as delvewheel), picks the
+ * platform tags, and (with {@code auditwheel = repair}) plans carrying the external libraries in the wheel.
+ * Everything is recorded in the manifest for {@code package}: the verdict, the grafted libraries, and each file's edits as an overlay; no file is written but the manifest.
  * A request the artifacts cannot meet fails the build, after giving cargo its outputs back.
  */
 public final class RepairStep {
@@ -67,40 +73,122 @@ public final class RepairStep {
         WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null).layout();
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         String compatibility = config.compatibility();
-        if (compatibility.equals(Policy.LINUX) || config.auditwheel() == AuditwheelMode.SKIP) {
+        List<Path> files = manifest.artifacts().stream().map(StagedArtifact::currentPath).toList();
+        NativeFormat format = format(files);
+        boolean unaudited = config.auditwheel() == AuditwheelMode.SKIP || compatibility.equals(Policy.LINUX);
+        if (unaudited && format == NativeFormat.ELF) {
             log.info((config.auditwheel() == AuditwheelMode.SKIP ? "auditwheel = skip" : "compatibility = linux")
                     + ": no audit, the wheel keeps the interpreter's platform tag");
             return clean.withAudit(new AuditRecord(compatibility, Policy.LINUX, List.of(), Map.of(), List.of()));
         }
-        LibraryExclusion exclusion = new LibraryExclusion(config.exclude());
-        AuditReport report = ArtifactAudit.ofModule(manifest, config.ldLibraryPath(), exclusion);
-        List<ExternalLibrary> external = report.externalLibraries();
+        boolean grafting = config.auditwheel() == AuditwheelMode.REPAIR;
+        PlatformAudit platform = platformAudit(format, manifest, config);
+        PlatformVerdict verdict = audit(platform, files, grafting && !unaudited);
+        if (format != NativeFormat.ELF && !compatibility.equals(PlatformDecision.AUTO)
+                && !compatibility.equals(Policy.LINUX)) {
+            log.warn(config.compatibilityParameter() + " = " + compatibility + " applies to Linux wheels only; the "
+                    + format.platform() + " binaries are tagged by their own platform's rules.");
+        }
+        if (unaudited) {
+            // a cross-built binary is tagged for its platform, never the host's, even when nothing is checked
+            log.info((config.auditwheel() == AuditwheelMode.SKIP ? "auditwheel = skip" : "compatibility = linux")
+                    + ": no audit, the wheel is tagged " + String.join(".", verdict.platformTags())
+                    + " as its " + format.platform() + " binary says");
+            return clean.withAudit(new AuditRecord(compatibility, verdict.policy(), verdict.platformTags(), Map.of(),
+                    List.of()));
+        }
+        List<ExternalLibrary> external = verdict.external();
         if (config.auditwheel() == AuditwheelMode.CHECK && !external.isEmpty()) {
             throw BuildException.userError("auditwheel = check, but the wheel would need these libraries grafted"
                     + " into it: " + external.stream().map(ExternalLibrary::describe).collect(Collectors.joining(", "))
                     + ". Set " + config.auditwheelParameter() + " to repair to graft them, link them statically, or exclude them"
                     + " (auditwheelExclude) if the target systems provide them.", null);
         }
-        boolean grafting = config.auditwheel() == AuditwheelMode.REPAIR;
-        PlatformDecision decision;
-        try {
-            decision = PlatformDecision.decide(report, compatibility, Policies.bundled(), grafting);
-        } catch (AuditException e) {
-            throw BuildException.userError(e.getMessage() + " (" + config.compatibilityParameter() + ")", e);
-        }
-        decision.warnings().forEach(log::warn);
-        log.info("Platform tag " + String.join(".", decision.platformTags()) + " (" + decision.policy() + ")");
-        Map<String, String> highest = new LinkedHashMap<>();
-        report.highestVersions().forEach((prefix, use) -> highest.put(prefix, describe(use)));
-        StagingManifest audited = clean.withAudit(new AuditRecord(compatibility, decision.policy(),
-                decision.platformTags(), highest, external.stream().map(e -> e.soname() + " => "
+        verdict.warnings().forEach(log::warn);
+        log.info("Platform tag " + String.join(".", verdict.platformTags()) + " (" + verdict.policy() + ")");
+        StagingManifest audited = clean.withAudit(new AuditRecord(compatibility, verdict.policy(),
+                verdict.platformTags(), verdict.highestVersions(), external.stream().map(e -> e.soname() + " => "
                         + e.path().map(Path::toString).orElse("not found")).toList()));
-        return grafting && !external.isEmpty() ? graft(audited, layout, external, manifest.grafted()) : audited;
+        return grafting && !external.isEmpty()
+                ? graft(audited, layout, platform, format, external, manifest.grafted()) : audited;
+    }
+
+    /**
+     * The one place that picks a platform's audit, by the format of the module's binaries: the host does not
+     * matter, so a module cross-built for Windows or macOS is repaired as delvewheel or delocate would.
+     */
+    private static PlatformAudit platformAudit(NativeFormat format, StagingManifest manifest, RepairConfig config)
+            throws BuildException {
+        LibraryExclusion exclusion = new LibraryExclusion(config.exclude());
+        List<Path> searched = new ArrayList<>(config.libraryPath());
+        return switch (format) {
+            case ELF -> {
+                yield new LinuxPlatformAudit(Policies.bundled(), searchPaths(config.libraryPath(),
+                        config.ldLibraryPath(), manifest.linkedPaths()), exclusion, config.compatibility(),
+                        config.compatibilityParameter(), Optional.empty());
+            }
+            case MACHO -> {
+                searched.addAll(manifest.linkedPaths());
+                yield new MacosPlatformAudit(searched, exclusion);
+            }
+            case PE -> {
+                searched.addAll(manifest.linkedPaths()); // where the build linked the DLLs' import libraries
+                yield new WindowsPlatformAudit(searched, exclusion, Optional.empty());
+            }
+        };
+    }
+
+    /** The loader's search paths with {@code libraryPath} first, then {@code LD_LIBRARY_PATH}. */
+    static SearchPaths searchPaths(List<Path> libraryPath, String ldLibraryPath, List<Path> linkedPaths)
+            throws BuildException {
+        String searched = libraryPath.isEmpty() ? ldLibraryPath
+                : libraryPath.stream().map(Path::toString).collect(Collectors.joining(":"))
+                        + (ldLibraryPath == null ? "" : ":" + ldLibraryPath);
+        try {
+            return SearchPaths.of(Path.of("/"), searched, linkedPaths);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot read the loader's configuration (/etc/ld.so.conf): " + e, e);
+        }
+    }
+
+    /** The format all the module's binaries share. */
+    private static NativeFormat format(List<Path> files) throws BuildException {
+        Map<NativeFormat, Path> formats = new LinkedHashMap<>();
+        for (Path file : files) {
+            try {
+                NativeFormat format = NativeFormat.of(file).orElseThrow(() -> BuildException.userError(file
+                        + " is neither ELF, Mach-O nor PE, so no wheel platform follows from it. Rebuild it"
+                        + " (mvn clean package), or check what wrote it.", null));
+                formats.putIfAbsent(format, file);
+            } catch (IOException e) {
+                throw BuildException.toolFailure("Cannot read " + file + ": " + e, e);
+            }
+        }
+        if (formats.size() > 1) {
+            throw BuildException.userError("The module's binaries are built for different platforms: " + formats
+                    + "; a wheel targets one. Build them all for the same target.", null);
+        }
+        return formats.keySet().iterator().next();
+    }
+
+    private static PlatformVerdict audit(PlatformAudit platform, List<Path> files, boolean grafting)
+            throws BuildException {
+        try {
+            return platform.audit(files, grafting);
+        } catch (AuditException e) {
+            throw BuildException.userError(e.getMessage(), e);
+        } catch (BinaryFileException e) {
+            throw BuildException.userError("Cannot audit " + e.file() + ": " + e.problem()
+                    + ". Rebuild it (mvn clean package), or check what wrote it.", e);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot audit " + files + ": " + e, e);
+        }
     }
 
     /** @param previous what the previous repair grafted: its digests hold for the files that did not change */
-    private StagingManifest graft(StagingManifest manifest, WheelLayout layout, List<ExternalLibrary> external,
-            List<GraftedLibrary> previous) throws BuildException, ProjectException {
+    private StagingManifest graft(StagingManifest manifest, WheelLayout layout, PlatformAudit platform,
+            NativeFormat format, List<ExternalLibrary> external, List<GraftedLibrary> previous)
+            throws BuildException, ProjectException {
         Bindings bindings = Bindings.valueOf(layout.bindings());
         List<GraftTarget> targets = new ArrayList<>();
         for (StagedArtifact artifact : manifest.artifacts()) {
@@ -108,12 +196,18 @@ public final class RepairStep {
                 targets.add(new GraftTarget(artifact.currentPath(), layout.moduleDirectory(), true));
                 break; // the wheel carries the first cdylib only
             }
+            if (bindings == Bindings.BIN && artifact.kind() == ArtifactKind.BIN && format != NativeFormat.ELF) {
+                throw BuildException.userError(artifact.currentPath() + " needs libraries the wheel would carry ("
+                        + external.stream().map(ExternalLibrary::soname).collect(Collectors.joining(", "))
+                        + "), which bindings = bin supports for Linux executables only so far. Link them statically,"
+                        + " or set the parameter auditwheel to warn.", null);
+            }
             if (bindings == Bindings.BIN && artifact.kind() == ArtifactKind.BIN) {
                 // beside <dist>.libs, behind a shim: the scripts directory's path to site-packages varies by scheme
                 targets.add(new GraftTarget(artifact.currentPath(), layout.scriptsDirectory(), false));
             }
         }
-        GraftPlan plan = plan(targets, external, layout.libsDirectory(), previous);
+        GraftPlan plan = plan(platform, targets, external, layout.libsDirectory(), previous);
         StagingManifest repaired = manifest.withGrafted(plan.libraries());
         for (int i = 0; i < manifest.artifacts().size(); i++) {
             Overlay edits = plan.edits().get(manifest.artifacts().get(i).currentPath());
@@ -128,16 +222,16 @@ public final class RepairStep {
         return repaired;
     }
 
-    private static GraftPlan plan(List<GraftTarget> targets, List<ExternalLibrary> external, String libsDirectory,
-            List<GraftedLibrary> previous) throws BuildException, ProjectException {
+    private static GraftPlan plan(PlatformAudit platform, List<GraftTarget> targets, List<ExternalLibrary> external,
+            String libsDirectory, List<GraftedLibrary> previous) throws BuildException {
         try {
-            return GraftPlanner.plan(targets, external, libsDirectory, previous);
+            return platform.plan(targets, external, libsDirectory, previous);
         } catch (AuditException e) {
             throw BuildException.userError(e.getMessage(), e);
-        } catch (UnpatchableElfException e) {
+        } catch (UnpatchableElfException | UnpatchableMachOException | UnpatchablePeException e) {
             throw BuildException.userError("Cannot graft libraries for " + e.file() + ": " + e.problem()
                     + ". Link the libraries it needs statically, or set the parameter auditwheel to warn.", e);
-        } catch (ElfFormatException e) {
+        } catch (BinaryFileException e) {
             throw BuildException.userError("Cannot repair " + e.file() + ": " + e.problem()
                     + ". Rebuild it (mvn clean package), or check what wrote it.", e);
         } catch (IOException e) {
@@ -154,9 +248,5 @@ public final class RepairStep {
             }
         }
         return clean;
-    }
-
-    private static String describe(VersionUse use) {
-        return use.version() + " from " + use.library() + ", needed by " + use.file();
     }
 }

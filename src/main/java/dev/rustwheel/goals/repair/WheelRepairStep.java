@@ -4,16 +4,24 @@ import dev.rustwheel.audit.AuditException;
 import dev.rustwheel.audit.ExternalLibrary;
 import dev.rustwheel.audit.LibraryExclusion;
 import dev.rustwheel.audit.graft.BundledLibraries;
+import dev.rustwheel.audit.graft.GraftPlan;
+import dev.rustwheel.audit.graft.GraftTarget;
 import dev.rustwheel.audit.graft.MacosGraftPlanner;
 import dev.rustwheel.audit.graft.WindowsGraftPlanner;
+import dev.rustwheel.audit.linux.Policies;
 import dev.rustwheel.audit.macos.MacosAuditReport;
 import dev.rustwheel.audit.macos.MacosAuditor;
+import dev.rustwheel.audit.platform.LinuxPlatformAudit;
+import dev.rustwheel.audit.platform.PlatformAudit;
+import dev.rustwheel.audit.platform.PlatformVerdict;
 import dev.rustwheel.audit.windows.WindowsAuditReport;
+import dev.rustwheel.binary.BinaryFileException;
 import dev.rustwheel.binary.macho.MachOFileException;
 import dev.rustwheel.binary.pe.PeFileException;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.overlay.Overlay;
+import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.wheel.entry.EntryContent;
 import dev.rustwheel.wheel.entry.WheelEntry;
 import dev.rustwheel.wheel.zip.WheelWriter;
@@ -31,8 +39,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code repair} given a wheel: repairs a macOS wheel as {@code delocate-wheel} does and a Windows wheel as
- * {@code delvewheel repair} does, on any host, into the wheel directory. The libraries the wheel needs are found
+ * {@code repair} given a wheel: repairs a Linux wheel as {@code auditwheel repair} does, a macOS wheel as
+ * {@code delocate-wheel} does and a Windows wheel as {@code delvewheel repair} does, on any host, into the wheel
+ * directory. The libraries the wheel needs are found
  * through the library path, bundled, and the references to them rewritten as overlays applied while the new
  * wheel is written; the given wheel and the libraries' sources are only read.
  */
@@ -71,9 +80,7 @@ public final class WheelRepairStep {
             return Optional.of(switch (formats.iterator().next()) {
                 case MACHO -> macos(unpacked, natives, config);
                 case PE -> windows(unpacked, natives, config);
-                case ELF -> throw BuildException.userError(wheel + " is a Linux wheel; repair given a wheel handles"
-                        + " macOS and Windows wheels so far. Repair Linux wheels as part of the module's build"
-                        + " (without -Drustwheel.wheel), or with auditwheel repair.", null);
+                case ELF -> linux(unpacked, natives, config);
             });
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot repair " + wheel + ": " + e, e);
@@ -106,6 +113,51 @@ public final class WheelRepairStep {
         return write(wheel, bundled, Map.of(), tags, config);
     }
 
+    /** As {@code auditwheel repair}: the policy's tags, and the libraries outside its whitelist in {@code <dist>.libs}. */
+    private Path linux(UnpackedWheel wheel, Map<Path, String> natives, WheelRepairConfig config)
+            throws BuildException, IOException {
+        List<Path> files = List.copyOf(natives.keySet());
+        boolean grafting = config.auditwheel() == AuditwheelMode.REPAIR;
+        PlatformAudit platform = new LinuxPlatformAudit(Policies.bundled(), RepairStep.searchPaths(
+                config.libraryPath(), config.ldLibraryPath(), List.of()), new LibraryExclusion(config.exclude()),
+                config.compatibility(), config.compatibilityParameter(), Optional.of(wheel.root()));
+        PlatformVerdict verdict;
+        try {
+            verdict = platform.audit(files, grafting);
+        } catch (AuditException e) {
+            throw BuildException.userError(e.getMessage(), e);
+        } catch (BinaryFileException e) {
+            throw BuildException.userError("Cannot audit " + e.file() + ": " + e.problem()
+                    + ". Rebuild it, or check what wrote it.", e);
+        }
+        List<ExternalLibrary> external = toBundle(verdict.external(), config);
+        verdict.warnings().forEach(log::warn);
+        BundledLibraries bundled = new BundledLibraries(List.of(), Map.of());
+        if (grafting && !external.isEmpty()) {
+            List<GraftTarget> targets = new ArrayList<>();
+            // executables in .data/scripts may embed the interpreter; importable modules must not need libpython
+            natives.forEach((file, path) -> targets.add(new GraftTarget(file,
+                    path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "",
+                    path.endsWith(".so") && !path.contains(".data/"))));
+            GraftPlan plan;
+            try {
+                plan = platform.plan(targets, external, distribution(wheel) + ".libs", List.of());
+            } catch (AuditException e) {
+                throw BuildException.userError(e.getMessage(), e);
+            } catch (BinaryFileException e) {
+                throw BuildException.userError("Cannot repair " + e.file() + ": " + e.problem(), e);
+            }
+            List<BundledLibraries.Copy> copies = new ArrayList<>();
+            Map<Path, Overlay> edits = new LinkedHashMap<>(plan.edits());
+            for (GraftedLibrary library : plan.libraries()) {
+                copies.add(new BundledLibraries.Copy(library.sourcePath(), library.archivePath()));
+                edits.put(library.sourcePath(), library.overlay());
+            }
+            bundled = new BundledLibraries(copies, edits);
+        }
+        return write(wheel, bundled, Map.of(), verdict.platformTags(), config);
+    }
+
     private Path windows(UnpackedWheel wheel, Map<Path, String> natives, WheelRepairConfig config)
             throws BuildException, IOException {
         List<Path> files = List.copyOf(natives.keySet());
@@ -119,6 +171,8 @@ public final class WheelRepairStep {
             String directory = topLevelModule ? "" : distribution(wheel) + ".libs";
             try {
                 bundled = WindowsGraftPlanner.plan(files, external, directory);
+            } catch (AuditException e) {
+                throw BuildException.userError(e.getMessage(), e);
             } catch (PeFileException e) {
                 throw BuildException.userError("Cannot repair " + e.file() + ": " + e.problem(), e);
             }

@@ -11,6 +11,7 @@ public final class PropertyNames {
     public static final String CARGO_ARGS = "rustwheel.cargoArgs";
     public static final String CARGO_EXECUTABLE = "rustwheel.cargoExecutable";
     public static final String CARGO_TARGET_DIRECTORY = "rustwheel.cargoTargetDirectory";
+    public static final String TARGET = "rustwheel.target";
     public static final String PYTHON_EXECUTABLE = "rustwheel.pythonExecutable";
     public static final String PYTHON_EXECUTABLES = "rustwheel.pythonExecutables";
     public static final String WHEEL_DIRECTORY = "rustwheel.wheelDirectory";

@@ -11,7 +11,9 @@ import dev.rustwheel.python.MavenVersions;
 import dev.rustwheel.wheel.zip.Compression;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -84,7 +86,24 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
                 describe("compatibility", PropertyNames.COMPATIBILITY, sources.of(PropertyNames.COMPATIBILITY,
                         p.compatibility, DEFAULT_COMPATIBILITY)),
                 describe("auditwheel", PropertyNames.AUDITWHEEL, sources.of(PropertyNames.AUDITWHEEL, p.auditwheel,
-                        DEFAULT_AUDITWHEEL)), wheelVersion, threads, sbom);
+                        DEFAULT_AUDITWHEEL)), wheelVersion, threads, sbom, layoutParameters(p, sources));
+    }
+
+    /** How messages about a layout value set in the POM name it, for those that are set. */
+    private static Map<String, String> layoutParameters(WheelParameters p, ParameterSources sources) {
+        Map<String, String> described = new HashMap<>();
+        if (p.pythonSource != null) {
+            described.put("pythonSource", describe("pythonSource", PropertyNames.PYTHON_SOURCE,
+                    sources.of(PropertyNames.PYTHON_SOURCE, p.pythonSource, null)));
+        }
+        if (p.data != null) {
+            described.put("data", describe("data", PropertyNames.DATA, sources.of(PropertyNames.DATA, p.data, null)));
+        }
+        if (p.include != null) {
+            described.put("include", describe("include", PropertyNames.INCLUDE,
+                    sources.of(PropertyNames.INCLUDE, String.join(",", p.include), null)));
+        }
+        return described;
     }
 
     /** The configured version in PEP 440; null when none is configured. */
@@ -168,7 +187,7 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
     }
 
     /** {@code parameter auditwheel (property rustwheel.auditwheel, set by -D… on the command line)}. */
-    static String describe(String parameter, String property, String source) {
+    public static String describe(String parameter, String property, String source) {
         return "parameter " + parameter + " (property " + property + ", " + source + ")";
     }
 

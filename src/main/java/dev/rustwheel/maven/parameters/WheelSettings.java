@@ -5,6 +5,7 @@ import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.wheel.zip.Compression;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shared parameters of {@code compile}, {@code repair} and {@code package}, each checked: what the core is
@@ -24,15 +25,18 @@ import java.util.List;
  *                               when none is configured
  * @param threads                how many threads deflate large entries; at least 1
  * @param sbom                   whether the wheel carries a CycloneDX SBOM
+ * @param layoutParameters       for each layout parameter set ({@code pythonSource}, {@code include},
+ *                               {@code data}), its name with its property and source, for messages
  */
 public record WheelSettings(List<String> pythonExecutables, String interpreterParameter, Path pyproject,
                      MaturinSettings settings, String compatibility, AuditwheelMode auditwheel,
                      List<String> auditwheelExclude, Compression compression,
                      String compatibilityParameter, String auditwheelParameter, String wheelVersion, int threads,
-                     boolean sbom) {
+                     boolean sbom, Map<String, String> layoutParameters) {
 
     public WheelSettings {
         pythonExecutables = List.copyOf(pythonExecutables);
         auditwheelExclude = List.copyOf(auditwheelExclude);
+        layoutParameters = Map.copyOf(layoutParameters);
     }
 }

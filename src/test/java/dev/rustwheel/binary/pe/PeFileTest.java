@@ -1,11 +1,11 @@
 package dev.rustwheel.binary.pe;
 
+import dev.rustwheel.binary.NativeTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rustwheel.binary.NativeTools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -30,6 +30,10 @@ class PeFileTest {
         assertTrue(pe.pe32Plus());
         assertTrue(pe.neededDlls().contains("bar.dll"), pe.neededDlls()::toString);
         assertEquals("foo.dll", pe.exportName().orElseThrow());
+        String exports = NativeTools.python(dir, "pefile", "import sys, pefile; print([e.name.decode() for e in"
+                + " pefile.PE(sys.argv[1]).DIRECTORY_ENTRY_EXPORT.symbols])", foo.toString());
+        assertTrue(exports.contains("'foo'") && PeFile.exportsSymbol(foo, "foo"), exports);
+        assertFalse(PeFile.exportsSymbol(foo, "bar") || PeFile.exportsSymbol(foo, "fo"), "only what it exports");
         assertTrue(pe.checksum() != 0, "mingw's ld sets the checksum");
         assertTrue(pe.layout().endOfSections() < Files.size(foo), "mingw leaves a COFF symbol table after the sections");
         String readobj = NativeTools.check(dir, NativeTools.require("llvm-readobj-14", "llvm-readobj"),

@@ -1,10 +1,11 @@
 package dev.rustwheel.binary.pe;
 
+import dev.rustwheel.binary.BinaryInput;
+import dev.rustwheel.binary.Mutants;
+import dev.rustwheel.binary.NativeTools;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rustwheel.binary.Mutants;
-import dev.rustwheel.binary.NativeTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,9 @@ class PeFuzzTest {
                     byte[] mutant = mutants.next();
                     try {
                         PeFile.parse(Path.of("mutant-" + i), mutant);
+                        // the export name table, read only to find an extension module's PyInit_*
+                        PeReader.exports(BinaryInput.of(Path.of("mutant-" + i), mutant, PeFormatException::new),
+                                "PyInit_x");
                     } catch (PeFormatException expected) {
                         rejected[0]++;
                     } catch (Throwable other) {

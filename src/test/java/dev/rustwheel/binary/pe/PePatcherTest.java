@@ -1,11 +1,11 @@
 package dev.rustwheel.binary.pe;
 
+import dev.rustwheel.binary.NativeTools;
+import dev.rustwheel.overlay.Overlay;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rustwheel.binary.NativeTools;
-import dev.rustwheel.overlay.Overlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +69,24 @@ class PePatcherTest {
         assertEquals(before.layout().sections().size() + 1, reread.layout().sections().size());
         assertTrue(reread.neededDlls().contains(BAR));
         assertEquals(Pefile.describe(patched), Pefile.describe(reread));
+    }
+
+    /** The checksum is streamed through the file in 1 MiB chunks: an image of several, of odd length, still sums right. */
+    @Test
+    void aLargeImageOfOddLengthGetsAChecksumPefileAccepts() throws Exception {
+        Path bar = NativeTools.mingw(dir, "bar.dll", "__declspec(dllexport) int bar(int x) { return 2 * x; }", "-shared");
+        Path big = NativeTools.mingw(dir, "big.dll", "__declspec(dllimport) int bar(int);\n"
+                + "__declspec(dllexport) const char table[3 << 20] = {1};\n"
+                + "__declspec(dllexport) int foo(int x) { return bar(x) + table[x]; }\n", "-shared", bar.toString());
+        // trailing data that makes the length odd
+        Files.write(big, new byte[Files.size(big) % 2 == 0 ? 3 : 2], java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(Files.size(big) > 3 << 20 && Files.size(big) % 2 == 1, () -> big + " has " + big.toFile().length());
+
+        for (boolean slack : List.of(true, false)) {
+            Path patched = patch(big, dir.resolve("patched-" + slack + ".dll"), Map.of("bar.dll", BAR), slack);
+            assertTrue(Pefile.checksumValid(patched), patched + ": pefile rejects the checksum");
+            assertTrue(pefileImports(patched).contains(BAR));
+        }
     }
 
     @Test

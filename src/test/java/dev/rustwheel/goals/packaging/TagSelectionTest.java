@@ -1,18 +1,18 @@
 package dev.rustwheel.goals.packaging;
 
-import dev.rustwheel.staging.ArtifactKind;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.python.interpreter.PythonInterpreter;
+import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.ArtifactState;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +66,11 @@ class TagSelectionTest {
         assertEquals("cp311-cp311-linux_x86_64", TagSelection.select(Bindings.EXTENSION, Optional.empty(), CP311, List.of()).toString());
         assertEquals("cp37-abi3-linux_x86_64", TagSelection.select(Bindings.EXTENSION, Optional.of(7), CP311, List.of()).toString());
         assertEquals("py3-none-linux_x86_64", TagSelection.select(Bindings.BIN, Optional.of(7), CP311, List.of()).toString());
-        assertEquals(".abi3.so", TagSelection.extensionSuffix(Optional.of(7), CP311));
-        assertEquals(".cpython-311-x86_64-linux-gnu.so", TagSelection.extensionSuffix(Optional.empty(), CP311));
+        assertEquals(".abi3.so", TagSelection.extensionSuffix(Optional.of(7), CP311, List.of()));
+        assertEquals(".cpython-311-x86_64-linux-gnu.so", TagSelection.extensionSuffix(Optional.empty(), CP311, List.of()));
         PythonInterpreter windows = new PythonInterpreter("py", "cpython", 3, 11, ".cp311-win_amd64.pyd",
                 Optional.empty(), "win-amd64", 8);
-        assertEquals(".pyd", TagSelection.extensionSuffix(Optional.of(8), windows));
+        assertEquals(".pyd", TagSelection.extensionSuffix(Optional.of(8), windows, List.of()));
     }
 
     @Test
@@ -91,5 +91,20 @@ class TagSelectionTest {
                 TagSelection.select(Bindings.EXTENSION, Optional.of(7), CP311, audited).toString());
         assertEquals("py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64",
                 TagSelection.select(Bindings.BIN, Optional.empty(), CP311, audited).toString());
+    }
+
+    @Test
+    void aCrossBuiltModuleGetsTheSuffixCPythonLooksForOnItsPlatform() {
+        assertEquals(".cp311-win_amd64.pyd", TagSelection.extensionSuffix(Optional.empty(), CP311, List.of("win_amd64")));
+        assertEquals(".pyd", TagSelection.extensionSuffix(Optional.of(7), CP311, List.of("win_amd64")));
+        assertEquals(".cpython-311-darwin.so",
+                TagSelection.extensionSuffix(Optional.empty(), CP311, List.of("macosx_11_0_arm64")));
+        assertEquals(".abi3.so", TagSelection.extensionSuffix(Optional.of(7), CP311, List.of("macosx_10_12_universal2")));
+        assertEquals(".so", TagSelection.extensionSuffix(Optional.empty(), CP311, List.of("manylinux_2_17_aarch64")));
+        // the host's own architecture keeps the interpreter's EXT_SUFFIX
+        assertEquals(".cpython-311-x86_64-linux-gnu.so",
+                TagSelection.extensionSuffix(Optional.empty(), CP311, List.of("manylinux_2_17_x86_64")));
+        assertEquals("cp311-cp311-win_amd64",
+                TagSelection.select(Bindings.EXTENSION, Optional.empty(), CP311, List.of("win_amd64")).toString());
     }
 }

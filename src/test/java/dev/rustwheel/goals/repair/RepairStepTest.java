@@ -58,10 +58,12 @@ class RepairStepTest {
                 dir.resolve("target/release/libfp.so"), buildDirectory.resolve("rustwheel/staging/libfp.so"), 4, null,
                 false, ArtifactState.COMPILED))));
         Files.writeString(dir.resolve("pyproject.toml"), "[tool.maturin]\nmodule-name = \"fast_parse._fp\"\n");
+        Files.write(Files.createDirectories(dir.resolve("target/release")).resolve("libfp.so"),
+                new byte[] {0x7f, 'E', 'L', 'F'});
 
         new RepairStep(buildDirectory, QUIET).run(new RepairConfig("linux", null, AuditwheelMode.REPAIR, List.of(),
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, "parameter compatibility",
-                "parameter auditwheel"));
+                "parameter auditwheel", List.of()));
 
         assertEquals(new WheelLayout("EXTENSION", "fast_parse._fp", "fast_parse", "fast_parse",
                 "fast_parse.libs", "fast_parse.scripts"), store.read().orElseThrow().layout());
@@ -96,7 +98,7 @@ class RepairStepTest {
         BuildException e = assertThrows(BuildException.class, () -> new RepairStep(buildDirectory, QUIET).run(
                 new RepairConfig("auto", deps.toString(), AuditwheelMode.REPAIR, List.of(),
                         dir.resolve("pyproject.toml"), MaturinSettings.NONE, "parameter compatibility",
-                        "parameter auditwheel")));
+                        "parameter auditwheel", List.of())));
 
         assertTrue(e.isUserError());
         assertTrue(e.getMessage().startsWith("Cannot graft libraries for " + bad.toRealPath() + ": program header "),

@@ -1,14 +1,15 @@
 package dev.rustwheel.goals.repair;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.rustwheel.binary.NativeTools;
+import dev.rustwheel.binary.elf.Gcc;
 import dev.rustwheel.binary.macho.SignatureCheck;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.wheel.zip.WheelWriter;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -171,6 +172,45 @@ class WheelRepairStepTest {
         assertTrue(result.output().contains("run()=42"), result::output);
         // only the bundled, renamed DLL can satisfy the import: no bar.dll lies on any path the loader searches
         assertTrue(!Files.exists(out.resolve("bar.dll")) && !Files.exists(out.resolve("demo/bar.dll")));
+    }
+
+    @Test
+    void repairsALinuxWheelAsAuditwheelWould() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Gcc.sharedLibrary(lib, "libbar.so.1", "int bar(int x) { return 2 * x; }", "-Wl,-soname,libbar.so.1");
+        Path ext = Gcc.sharedLibrary(Files.createDirectories(dir.resolve("build")), "ext.so",
+                "int bar(int); int PyInit_ext(void) { return bar(21); }", lib.resolve("libbar.so.1").toString(),
+                "-Wl,-rpath,/opt/build/lib");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("demo/__init__.py", "from .ext import *\n".getBytes());
+        entries.put("demo/ext.cpython-311-x86_64-linux-gnu.so", Files.readAllBytes(ext));
+        Path wheel = wheel("demo-1.0-cp311-cp311-linux_x86_64.whl", entries);
+
+        BuildException missing = assertThrows(BuildException.class, () -> repair(wheel, List.of()));
+        assertTrue(missing.getMessage().contains("Cannot find libbar.so.1 => not found")
+                && missing.getMessage().contains("libraryPath"), missing.getMessage());
+
+        Path repaired = repair(wheel, List.of(lib)).orElseThrow();
+
+        assertTrue(repaired.getFileName().toString().matches("demo-1\\.0-cp311-cp311-manylinux_2_[0-9]+_x86_64.*\\.whl"),
+                repaired::toString);
+        Path out = unzip(repaired);
+        List<Path> grafted;
+        try (var list = Files.list(out.resolve("demo.libs"))) {
+            grafted = list.toList();
+        }
+        assertEquals(1, grafted.size());
+        String name = grafted.get(0).getFileName().toString();
+        assertTrue(name.matches("libbar-[0-9a-f]{8}\\.so\\.1"), name);
+        String dynamic = NativeTools.check(out, "readelf", "-d", "demo/ext.cpython-311-x86_64-linux-gnu.so");
+        assertTrue(dynamic.contains("Shared library: [" + name + "]") && !dynamic.contains("[libbar.so.1]")
+                && dynamic.contains("[$ORIGIN/../demo.libs]") && !dynamic.contains("/opt/build/lib"), dynamic);
+        assertTrue(NativeTools.check(out, "readelf", "-d", "demo.libs/" + name).contains("Library soname: [" + name + "]"));
+        assertTrue(NativeTools.python(dir, "zipfile", RECORD_CHECK, repaired.toString()).startsWith("RECORD ok"));
+        // the loader finds the grafted library through the new RPATH alone
+        String loaded = NativeTools.python(out, "ctypes", "import sys, ctypes; print(ctypes.CDLL(sys.argv[1]).PyInit_ext())",
+                out.resolve("demo/ext.cpython-311-x86_64-linux-gnu.so").toString());
+        assertEquals("42", loaded.strip());
     }
 
     @Test

@@ -136,6 +136,19 @@ class WheelParametersTest {
     }
 
     @Test
+    void layoutValuesSetInThePomAreDescribedForTheCoresMessages() throws MojoFailureException {
+        WheelParameters p = new WheelParameters("python3", List.of(), Path.of("pyproject.toml"), null, null, "python",
+                null, List.of("a/*.txt", "b/**"), null, null, "deflated", 6, "auto", "repair", List.of(), null, null,
+                null);
+        WheelSettings settings = WheelParameters.validate(p, COMMAND_LINE);
+        assertEquals("parameter pythonSource (property rustwheel.pythonSource, set by -Drustwheel.pythonSource on the"
+                + " command line)", settings.layoutParameters().get("pythonSource"));
+        assertTrue(settings.layoutParameters().get("include").startsWith("parameter include (property"
+                + " rustwheel.include"), settings.layoutParameters().toString());
+        assertFalse(settings.layoutParameters().containsKey("data"), settings.layoutParameters().toString());
+    }
+
+    @Test
     void theInterpreterParameterIsTheOneThatNamedThem() throws MojoFailureException {
         WheelParameters list = new WheelParameters("python3", List.of("python3.10", " python3.11", "python3.10"),
                 Path.of("pyproject.toml"), null, null, null, null, null, null, null, "deflated", 6, "auto", "repair",
