@@ -8,8 +8,9 @@ List<List<String>> expected = [
         // outside the project is allowed, as in maturin (a monorepo's ../python); missing is not
         ["parameter pythonSource = '../outside' names", 'which does not exist'],
         ["is a symbolic link to", 'outside the project directory', 'Copy the file into the project'],
-        ["parameter bindings (property rustwheel.bindings, set by -Drustwheel.bindings on the command line) = 'cffi'",
-         "cffi bindings are not supported yet"],
+        // cffi bindings whose interpreter lacks cffi: refused before cargo, naming the interpreter and the fix
+        ["parameter bindings = 'cffi', and the interpreter nocffi/bin/python generates their ffi.py with the cffi"
+         + " package, which it lacks", "nocffi/bin/python -m pip install cffi"],
         ["Cannot read", "bad-syntax.toml", "Fix the TOML syntax"],
         ["bad-name.toml: [project] name"],
 ]

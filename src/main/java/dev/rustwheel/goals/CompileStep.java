@@ -10,6 +10,7 @@ import dev.rustwheel.cargo.CargoLineLevels;
 import dev.rustwheel.cargo.CargoPackage;
 import dev.rustwheel.cargo.CargoWorkspace;
 import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.ProjectCheck;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.staging.ArtifactState;
@@ -65,11 +66,15 @@ public final class CompileStep {
     public StagingManifest run(CompileConfig config) throws BuildException, ProjectException {
         CargoBuildRequest request = config.request();
         CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
-        ProjectCheck.beforeBuild(config.pyproject(), config.settings(), new CrateInfo(request.manifestPath(),
-                workspace.rootPackage().name(), workspace.rootPackage().version(), workspace.targetDirectory(),
-                crateMetadata(workspace.rootPackage()), Map.of()));
+        Optional<ProjectCheck.Requested> bindings = ProjectCheck.beforeBuild(config.pyproject(), config.settings(),
+                new CrateInfo(request.manifestPath(), workspace.rootPackage().name(), workspace.rootPackage().version(),
+                        workspace.targetDirectory(), crateMetadata(workspace.rootPackage()), Map.of()));
         Interpreters.probe(probe, config.pythonExecutables(), config.interpreterParameter(),
                 request.crateDirectory());
+        if (bindings.isPresent() && bindings.get().bindings() == Bindings.CFFI) {
+            new CffiDeclarations(log).requireTools(config.pythonExecutables().get(0), request.crateDirectory(),
+                    workspace.targetDirectory(), bindings.get().where() + " = 'cffi'");
+        }
         CargoBuildRequest build = request.withEnvironment(Pyo3Python.forExtensionModule(request.environment(),
                 workspace.rootPackage().buildsCdylib()));
         try (TargetLock lock = state.lock(workspace.targetDirectory())) {

@@ -19,6 +19,7 @@ import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.WheelLayout;
+import dev.rustwheel.wheel.CffiModuleLayout;
 import dev.rustwheel.wheel.CoreMetadata;
 import dev.rustwheel.wheel.EntryContent;
 import dev.rustwheel.wheel.EntryPoints;
@@ -52,6 +53,8 @@ public final class PackageStep {
     private final ModuleState state;
     private final BuildLog log;
     private final Interpreters.Probe probe;
+    /** Where the cffi bindings' header and ffi.py are generated, and stay for the user to look at. */
+    private final Path cffiDirectory;
 
     public PackageStep(Path buildDirectory, BuildLog log) {
         this(buildDirectory, log, Interpreters.cached(StagingLayout.under(buildDirectory).cache()));
@@ -59,6 +62,7 @@ public final class PackageStep {
 
     PackageStep(Path buildDirectory, BuildLog log, Interpreters.Probe probe) {
         this.state = new ModuleState(buildDirectory, log);
+        this.cffiDirectory = StagingLayout.under(buildDirectory).root().resolve("cffi");
         this.log = log;
         this.probe = probe;
     }
@@ -69,7 +73,7 @@ public final class PackageStep {
         List<WheelResult> wheels = new ArrayList<>();
         try {
             ResolvedProject project = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest,
-                    config.version());
+                    config.version(), NativeFile::exportsInit);
             VersionAlignment.warning(config.pomVersion(), project.metadata().version(), config.version())
                     .ifPresent(log::warn);
             project.metadata().warnings().forEach(log::warn);
@@ -128,9 +132,7 @@ public final class PackageStep {
             StagedArtifact library = manifest.artifacts().get(index);
             String moduleName = layout.moduleName();
             String module = moduleName.substring(moduleName.lastIndexOf('.') + 1);
-            NativeFile.read(library.currentPath(), "PyInit_" + module).requireExtensionModule(module,
-                    manifest.crate().bindingCrates().containsKey("pyo3")
-                            || manifest.crate().bindingCrates().containsKey("pyo3-ffi"));
+            NativeFile.read(library.currentPath(), "PyInit_" + module).requireExtensionModule(module);
             PythonLayout.Extension extension = new PythonLayout.Extension(content(library, index, cleanDigests),
                     TagSelection.extensionSuffix(target.abi3Minor(), target.python()));
             payload = PythonLayout.entries(paths, project.settings(), moduleName, dataDirectory,
@@ -138,6 +140,25 @@ public final class PackageStep {
             String suffix = module + extension.suffix();
             payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
                     .ifPresent(e -> packed.put(index, e.path()));
+        } else if (project.bindings() == Bindings.CFFI) {
+            int index = firstCdylib(manifest);
+            StagedArtifact library = manifest.artifacts().get(index);
+            NativeFile.read(library.currentPath(), null).requireNoLibpython();
+            String module = layout.moduleName().substring(layout.moduleName().lastIndexOf('.') + 1);
+            String fileName = CffiModuleLayout.libraryFileName(module, library.cargoPath().getFileName().toString());
+            byte[] declarations = new CffiDeclarations(log).generate(target.python().executable(),
+                    manifest.crate().directory(), manifest.crate().targetDirectory(), cffiDirectory,
+                    project.bindingsReason());
+            payload = PythonLayout.entries(paths, project.settings(), layout.moduleName(), dataDirectory,
+                    Optional.of(new PythonLayout.Cffi(content(library, index, cleanDigests), fileName, declarations)),
+                    List.of(), log::warn);
+            packed.put(index, layout.moduleDirectory() + "/" + fileName);
+            if (metadata.coreMetadata().render().lines()
+                    .noneMatch(line -> line.matches("(?i)Requires-Dist: cffi\\b.*"))) {
+                log.warn("The cffi bindings' ffi.py imports cffi's backend at run time, but the project does not"
+                        + " depend on cffi: add it to [project] dependencies in pyproject.toml (dependencies ="
+                        + " [\"cffi\"]), or installs without cffi fail on import, as maturin warns too");
+            }
         } else {
             List<PythonLayout.Executable> executables = new ArrayList<>();
             for (int i = 0; i < manifest.artifacts().size(); i++) {

@@ -61,7 +61,8 @@ public final class RepairStep {
     }
 
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
-        WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null).layout();
+        WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null,
+                NativeFile::exportsInit).layout();
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         String compatibility = config.compatibility();
         if (compatibility.equals(Policy.LINUX) || config.auditwheel() == AuditwheelMode.SKIP) {
@@ -101,7 +102,7 @@ public final class RepairStep {
         Bindings bindings = Bindings.valueOf(layout.bindings());
         List<GraftTarget> targets = new ArrayList<>();
         for (StagedArtifact artifact : manifest.artifacts()) {
-            if (bindings == Bindings.EXTENSION && artifact.kind() == ArtifactKind.CDYLIB) {
+            if (bindings != Bindings.BIN && artifact.kind() == ArtifactKind.CDYLIB) {
                 targets.add(new GraftTarget(artifact.currentPath(), layout.moduleDirectory(), true));
                 break; // the wheel carries the first cdylib only
             }

@@ -4,6 +4,7 @@ import dev.rustwheel.staging.CrateInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What can be known wrong about the project before cargo builds anything: pyproject.toml's syntax, its
@@ -19,11 +20,15 @@ public final class ProjectCheck {
     /**
      * @param pom   the POM's layout settings, each winning over {@code [tool.maturin]} where set (already checked)
      * @param crate the crate as {@code cargo metadata} describes it; its binding crates are not known yet
+     * @return the bindings the POM or pyproject.toml ask for, with where they ask; empty where they are detected
+     *         after the build
      */
-    public static void beforeBuild(Path pyprojectPath, MaturinSettings pom, CrateInfo crate) throws ProjectException {
+    public static Optional<Requested> beforeBuild(Path pyprojectPath, MaturinSettings pom, CrateInfo crate)
+            throws ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
         MaturinSettings settings = MaturinSettings.resolve(pyproject, pom);
-        Bindings.checkRequested(pom, pyproject);
+        Optional<Requested> requested = Bindings.checkRequested(pom, pyproject).map(b -> new Requested(b,
+                pom.bindings() != null ? "parameter bindings" : pyproject.maturin().where("bindings")));
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         if (settings.pythonSource() != null) {
             String where = where(pom.pythonSource(), "pythonSource", pyproject, "python-source");
@@ -43,6 +48,11 @@ public final class ProjectCheck {
             Globs.files(paths, glob, where(pom.include() == null ? null : glob, "include", pyproject, "include"));
         }
         ProjectMetadata.resolve(pyproject, crate);
+        return requested;
+    }
+
+    /** Bindings the project asks for, and where: {@code [tool.maturin] bindings} in …/pyproject.toml. */
+    public record Requested(Bindings bindings, String where) {
     }
 
     private static String where(String pomValue, String parameter, PyprojectFile pyproject, String key) {

@@ -1,5 +1,6 @@
 package dev.rustwheel.project;
 
+import dev.rustwheel.wheel.CffiModuleLayout;
 import dev.rustwheel.wheel.EntryContent;
 import dev.rustwheel.wheel.ExtensionModuleLayout;
 import dev.rustwheel.wheel.WheelEntry;
@@ -24,6 +25,8 @@ import java.util.function.Consumer;
  *     (and {@code <module>.pyi} beside pyproject.toml as {@code __init__.pyi} plus {@code py.typed});</li>
  * <li>mixed: a Python package {@code <python-source>/<top>/} shipped as it is, the native module placed where the
  *     (possibly dotted) module name says, {@code pkg._native} → {@code pkg/_native<EXT_SUFFIX>};</li>
+ * <li>cffi bindings: a package of their own, {@code <module>/} (pure) or {@code pkg/<module>/} inside the Python
+ *     package (mixed), holding the library, {@code ffi.py} and {@code __init__.py};</li>
  * <li>{@code python-packages}, {@code include} globs, the {@code data} directory and bin executables, which go to
  *     {@code <dist>-<version>.data/scripts/} (or, needing grafted libraries, to {@code <dist>.scripts/} behind a
  *     shim).</li>
@@ -34,8 +37,20 @@ public final class PythonLayout {
 
     private static final Set<String> DATA_SCHEMES = Set.of("data", "scripts", "headers", "purelib", "platlib");
 
+    /** The native part of the wheel. */
+    public sealed interface Native permits Extension, Cffi {
+        EntryContent library();
+    }
+
     /** The native extension module's bytes and its file name suffix. */
-    public record Extension(EntryContent library, String suffix) {
+    public record Extension(EntryContent library, String suffix) implements Native {
+    }
+
+    /**
+     * cffi bindings: the shared library, its name in the wheel ({@code libdemo.so}) and the {@code ffi.py} cffi
+     * generated for it.
+     */
+    public record Cffi(EntryContent library, String libraryFileName, byte[] declarations) implements Native {
     }
 
     /**
@@ -82,14 +97,14 @@ public final class PythonLayout {
      * @param warnings       receives what was done differently from what a strict reading would do
      */
     public static List<WheelEntry> entries(ProjectPaths paths, MaturinSettings settings, String moduleName,
-                                    String dataDirectory, Optional<Extension> extension,
+                                    String dataDirectory, Optional<? extends Native> extension,
                                     List<Executable> executables, Consumer<String> warnings) throws ProjectException {
         PythonLayout layout = new PythonLayout(paths, settings, warnings);
         layout.collect(moduleName, dataDirectory, extension, executables);
         return new ArrayList<>(layout.entries.values());
     }
 
-    private void collect(String moduleName, String dataDirectory, Optional<Extension> extension,
+    private void collect(String moduleName, String dataDirectory, Optional<? extends Native> extension,
                          List<Executable> executables) throws ProjectException {
         List<String> parts = Arrays.asList(moduleName.split("\\.", -1));
         for (String part : parts) {
@@ -100,8 +115,7 @@ public final class PythonLayout {
                         null);
             }
         }
-        Path sourceRoot = settings.pythonSource() == null ? paths.root()
-                : paths.root().resolve(settings.pythonSource()).normalize();
+        Path sourceRoot = sourceRoot(paths, settings);
         // an explicit python-source outside the project (a monorepo's ../python) is the user's choice, as in
         // maturin; its files are then kept inside that directory instead
         ProjectPaths sourcePaths = sourceRoot.startsWith(paths.root()) ? paths : new ProjectPaths(sourceRoot);
@@ -127,15 +141,24 @@ public final class PythonLayout {
             String nativeDirectory = nativeDirectory(moduleName);
             for (Path file : Globs.walk(sourcePaths, topPackage, "module-name")) {
                 String archivePath = ProjectPaths.relative(sourceRoot, file);
-                if (extension.isEmpty() || !isStaleExtension(archivePath, nativeDirectory, last)) {
+                if (!(extension.orElse(null) instanceof Extension e && isStaleExtension(archivePath,
+                        nativeDirectory, last))) {
                     addSource(archivePath, file, false);
                 }
             }
-            extension.ifPresent(e -> addNative(new WheelEntry(nativeDirectory + "/" + last + e.suffix(),
-                    e.library(), true)));
+            if (extension.orElse(null) instanceof Extension e) {
+                addNative(new WheelEntry(nativeDirectory + "/" + last + e.suffix(), e.library(), true));
+            } else if (extension.orElse(null) instanceof Cffi cffi) {
+                CffiModuleLayout.entries(nativeDirectory + "/" + last, cffi.libraryFileName(), cffi.library(),
+                        cffi.declarations()).forEach(this::addNative);
+            }
         } else if (extension.isPresent()) {
-            ExtensionModuleLayout.entries(last, extension.get().suffix(), extension.get().library())
-                    .forEach(this::addNative);
+            if (extension.get() instanceof Extension e) {
+                ExtensionModuleLayout.entries(last, e.suffix(), e.library()).forEach(this::addNative);
+            } else if (extension.get() instanceof Cffi cffi) {
+                CffiModuleLayout.entries(last, cffi.libraryFileName(), cffi.library(), cffi.declarations())
+                        .forEach(this::addNative);
+            }
             Path stub = paths.root().resolve(last + ".pyi");
             if (Files.isRegularFile(stub)) {
                 paths.requireInside(stub, last + ".pyi");
@@ -168,6 +191,23 @@ public final class PythonLayout {
                     dataDirectory + "/scripts/" + executable.name(), EntryContent.ofBytes(
                             ScriptShim.render(directory, executable.name()).getBytes(StandardCharsets.UTF_8)), true)));
         }
+    }
+
+    /**
+     * The wheel directory cffi bindings land in: their own package, {@code demo} for a pure layout, inside the
+     * Python package where there is one ({@code demo} → {@code demo/demo}, {@code pkg._native} →
+     * {@code pkg/_native}).
+     */
+    public static String cffiDirectory(ProjectPaths paths, MaturinSettings settings, String moduleName) {
+        String top = moduleName.split("\\.", -1)[0];
+        boolean mixed = Files.isDirectory(sourceRoot(paths, settings).resolve(top));
+        return mixed ? nativeDirectory(moduleName) + "/" + moduleName.substring(moduleName.lastIndexOf('.') + 1)
+                : nativeDirectory(moduleName);
+    }
+
+    private static Path sourceRoot(ProjectPaths paths, MaturinSettings settings) {
+        return settings.pythonSource() == null ? paths.root()
+                : paths.root().resolve(settings.pythonSource()).normalize();
     }
 
     /** {@code <dist>.scripts}: the executables needing grafted libraries, beside {@code <dist>.libs/}. */

@@ -79,8 +79,8 @@ class WheelParametersTest {
             "auditwheel|fix|rustwheel.auditwheel|Use repair, check, warn, skip.",
             "compression|zstd|rustwheel.compression|Use deflated or stored.",
             "compressionLevel|12|rustwheel.compressionLevel|Use 0 (fastest) to 9 (smallest).",
-            "bindings|xyz|rustwheel.bindings|Use pyo3, pyo3-ffi or bin",
-            "bindings|cffi|rustwheel.bindings|cffi bindings are not supported yet",
+            "bindings|xyz|rustwheel.bindings|Use pyo3, pyo3-ffi, cffi or bin",
+            "bindings|uniffi|rustwheel.bindings|uniffi bindings are not supported yet",
             "moduleName|my-module|rustwheel.moduleName|is not a Python import name"})
     void badValuesNameParameterPropertyValueSourceAndAllowedValues(String parameter, String value, String property,
                                                                     String allowed) {
