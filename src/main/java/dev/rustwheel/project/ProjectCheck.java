@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * What can be known wrong about the project before cargo builds anything: pyproject.toml's syntax, its
  * {@code [project]} values (name, version, dependencies, readme, license…), the types of its {@code [tool.maturin]}
- * values, the requested bindings, and the directories and files the layout settings name. A mistake found here costs a
- * second, not a build.
+ * values, the requested bindings, the module name, and the directories and files the layout settings name. A mistake
+ * found here costs a second, not a build.
  */
 public final class ProjectCheck {
 
@@ -40,6 +40,10 @@ public final class ProjectCheck {
                 throw ProjectException.userError(where + " = '" + settings.pythonSource() + "' names " + source
                         + ", which does not exist. Point it at the directory holding the Python package.", null);
             }
+        }
+        if (settings.moduleName() != null) {
+            PythonLayout.requireImportName(settings.moduleName(), where(pom.moduleName(), "moduleName", pyproject,
+                    "module-name"));
         }
         if (settings.data() != null) {
             paths.resolve(settings.data(), where(pom.data(), "data", pyproject, "data"));

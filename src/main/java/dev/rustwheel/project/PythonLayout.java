@@ -106,15 +106,8 @@ public final class PythonLayout {
 
     private void collect(String moduleName, String dataDirectory, Optional<? extends Native> extension,
                          List<Executable> executables) throws ProjectException {
+        requireImportName(moduleName, "module-name");
         List<String> parts = Arrays.asList(moduleName.split("\\.", -1));
-        for (String part : parts) {
-            if (!part.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw ProjectException.userError("module-name = '" + moduleName + "' is not a Python import name:"
-                        + " each dot-separated part must be an identifier (letters, digits, '_'). Set module-name"
-                        + " (POM parameter moduleName, or [tool.maturin] module-name) to a name such as pkg._native.",
-                        null);
-            }
-        }
         Path sourceRoot = sourceRoot(paths, settings);
         // an explicit python-source outside the project (a monorepo's ../python) is the user's choice, as in
         // maturin; its files are then kept inside that directory instead
@@ -208,6 +201,22 @@ public final class PythonLayout {
     private static Path sourceRoot(ProjectPaths paths, MaturinSettings settings) {
         return settings.pythonSource() == null ? paths.root()
                 : paths.root().resolve(settings.pythonSource()).normalize();
+    }
+
+    /**
+     * Refuses a module name Python cannot import; checked before the build too.
+     *
+     * @param where the setting that names it, for the message
+     */
+    static void requireImportName(String moduleName, String where) throws ProjectException {
+        for (String part : moduleName.split("\\.", -1)) {
+            if (!part.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw ProjectException.userError(where + " = '" + moduleName + "' is not a Python import name:"
+                        + " each dot-separated part must be an identifier (letters, digits, '_'). Set module-name"
+                        + " (POM parameter moduleName, or [tool.maturin] module-name) to a name such as pkg._native.",
+                        null);
+            }
+        }
     }
 
     /** {@code <dist>.scripts}: the executables needing grafted libraries, beside {@code <dist>.libs/}. */
