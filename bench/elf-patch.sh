@@ -46,7 +46,7 @@ best_cp="" best_java=""
 for i in $(seq "$runs"); do
     t=$(seconds cp --reflink=never "$work/libbig.so" "$work/copy.so"); rm -f "$work/copy.so"
     best_cp=$(printf '%s\n' $best_cp "$t" | sort -g | head -1)
-    t=$(seconds java -cp target/classes:target/test-classes dev.rustwheel.binary.elf.PatchBenchmark \
+    t=$(seconds java -cp target/classes:target/test-classes dev.rustwheel.binary.elf.patch.PatchBenchmark \
         "$work/libbig.so" "$work/patched.so")
     echo "run $i: $(cat "$work/out")"
     [ "$i" = "$runs" ] && readelf -d -W "$work/patched.so" | grep -E 'NEEDED|SONAME|RPATH' | sed 's/^/  /'

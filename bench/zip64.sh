@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 ./mvnw -B -q -o test-compile
 cp=target/classes:target/test-classes:$(./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 wheel=$work/big-1.0-py3-none-any.whl
-java -cp "$cp" dev.rustwheel.wheel.Zip64Check "$wheel" "$size_mib"
+java -cp "$cp" dev.rustwheel.wheel.zip.Zip64Check "$wheel" "$size_mib"
 echo "wheel: $(stat -c %s "$wheel") bytes"
 
 python3 - "$wheel" "$size_mib" <<'PY'

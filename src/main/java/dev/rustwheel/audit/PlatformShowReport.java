@@ -3,6 +3,8 @@ package dev.rustwheel.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rustwheel.audit.macos.MacosAuditReport;
+import dev.rustwheel.audit.windows.WindowsAuditReport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rustwheel.goals;
 
-import dev.rustwheel.wheel.WheelWriter;
+import dev.rustwheel.wheel.zip.WheelWriter;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;

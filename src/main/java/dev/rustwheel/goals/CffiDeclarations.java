@@ -19,9 +19,9 @@ import java.util.Map;
  * cffi can parse: C, no includes, no defines, no include guard), read by cffi's {@code FFI.cdef} and turned into
  * Python source by cffi's recompiler, run by the interpreter the wheel is for.
  */
-final class CffiDeclarations {
+public final class CffiDeclarations {
 
-    static final String HEADER = "header.h";
+    public static final String HEADER = "header.h";
 
     /** argv: header, output; what maturin runs, with the paths as arguments instead of spliced into the source. */
     private static final String GENERATOR = String.join("\n",
@@ -39,7 +39,7 @@ final class CffiDeclarations {
     private final BuildLog log;
     private final String cbindgen;
 
-    CffiDeclarations(BuildLog log) {
+    public CffiDeclarations(BuildLog log) {
         this(log, "cbindgen");
     }
 
@@ -56,7 +56,7 @@ final class CffiDeclarations {
      *
      * @param why what makes these cffi bindings, for the message ({@code [tool.maturin] bindings = 'cffi'})
      */
-    void requireTools(String python, Path crateDirectory, Path targetDirectory, String why) throws BuildException {
+    public void requireTools(String python, Path crateDirectory, Path targetDirectory, String why) throws BuildException {
         if (!Files.isRegularFile(targetDirectory.resolve(HEADER)) && ProcessRunner.locate(cbindgen).isEmpty()) {
             throw cbindgenMissing(why, targetDirectory);
         }
@@ -80,7 +80,7 @@ final class CffiDeclarations {
      *                      they stay there for the user to look at
      * @return the bytes of {@code ffi.py}
      */
-    byte[] generate(String python, Path crateDirectory, Path targetDirectory, Path workDirectory, String why)
+    public byte[] generate(String python, Path crateDirectory, Path targetDirectory, Path workDirectory, String why)
             throws BuildException {
         try {
             Files.createDirectories(workDirectory);

@@ -1,27 +1,27 @@
 package dev.rustwheel.goals;
 
 import dev.rustwheel.process.ProcessRunner;
-import dev.rustwheel.python.CachedInterpreterProbe;
-import dev.rustwheel.python.InterpreterProbe;
-import dev.rustwheel.python.InterpreterProbeException;
-import dev.rustwheel.python.PythonInterpreter;
+import dev.rustwheel.python.interpreter.CachedInterpreterProbe;
+import dev.rustwheel.python.interpreter.InterpreterProbe;
+import dev.rustwheel.python.interpreter.InterpreterProbeException;
+import dev.rustwheel.python.interpreter.PythonInterpreter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The configured interpreters, each probed once, in the configured order; one message for one that cannot be. */
-final class Interpreters {
+public final class Interpreters {
 
     private Interpreters() {
     }
 
     /** Asks one interpreter about itself. */
-    interface Probe {
+    public interface Probe {
         PythonInterpreter probe(String executable, Path workingDirectory) throws InterpreterProbeException;
     }
 
     /** The probe whose answers are kept in {@code cache} between goals and builds. */
-    static Probe cached(Path cache) {
+    public static Probe cached(Path cache) {
         return new CachedInterpreterProbe(new InterpreterProbe(new ProcessRunner(command -> { })), cache)::probe;
     }
 
@@ -29,7 +29,7 @@ final class Interpreters {
      * @param parameter the parameter that names them, with its property and where its value came from
      * @throws BuildException naming the interpreter and the parameter to fix
      */
-    static List<PythonInterpreter> probe(Probe probe, List<String> executables, String parameter,
+    public static List<PythonInterpreter> probe(Probe probe, List<String> executables, String parameter,
                                          Path workingDirectory) throws BuildException {
         List<PythonInterpreter> interpreters = new ArrayList<>();
         for (String executable : executables) {

@@ -1,12 +1,12 @@
 package dev.rustwheel.goals;
 
-import dev.rustwheel.staging.CorruptManifestException;
-import dev.rustwheel.staging.ManifestStore;
-import dev.rustwheel.staging.Restorer;
+import dev.rustwheel.staging.store.CorruptManifestException;
+import dev.rustwheel.staging.store.ManifestStore;
+import dev.rustwheel.staging.move.Restorer;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
-import dev.rustwheel.staging.TargetLock;
+import dev.rustwheel.staging.store.TargetLock;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,21 +16,21 @@ public final class ModuleState {
     private final ManifestStore store;
     private final BuildLog log;
 
-    ModuleState(Path buildDirectory, BuildLog log) {
+    public ModuleState(Path buildDirectory, BuildLog log) {
         this(buildDirectory, null, log);
     }
 
     /** @param stagingDirectory where compile plans to stage files; {@code null} for the default */
-    ModuleState(Path buildDirectory, Path stagingDirectory, BuildLog log) {
+    public ModuleState(Path buildDirectory, Path stagingDirectory, BuildLog log) {
         this.store = new ManifestStore(StagingLayout.under(buildDirectory, stagingDirectory));
         this.log = log;
     }
 
-    ManifestStore store() {
+    public ManifestStore store() {
         return store;
     }
 
-    Optional<StagingManifest> read() throws BuildException {
+    public Optional<StagingManifest> read() throws BuildException {
         try {
             return store.read();
         } catch (StagingException e) {
@@ -39,14 +39,14 @@ public final class ModuleState {
     }
 
     /** The manifest a goal after {@code compile} needs; its absence means compile did not run in this module. */
-    StagingManifest require(String goal) throws BuildException {
+    public StagingManifest require(String goal) throws BuildException {
         return read().orElseThrow(() -> BuildException.userError("No staging manifest at "
                 + store.layout().manifest() + ": the " + goal + " goal needs the compile goal to run first in the"
                 + " same module. Bind compile (phase compile) before " + goal + ", or use <packaging>wheel</packaging>.",
                 null));
     }
 
-    void write(StagingManifest manifest) throws BuildException {
+    public void write(StagingManifest manifest) throws BuildException {
         try {
             store.write(manifest);
         } catch (StagingException e) {
@@ -58,7 +58,7 @@ public final class ModuleState {
      * Gives cargo back everything the manifest says may be staged, holding the target directory's lock; a no-op
      * when nothing is.
      */
-    StagingManifest restore(StagingManifest manifest) throws BuildException {
+    public StagingManifest restore(StagingManifest manifest) throws BuildException {
         if (!manifest.needsRestore()) {
             return manifest;
         }
@@ -70,7 +70,7 @@ public final class ModuleState {
     }
 
     /** The lock of cargo's target directory. */
-    TargetLock lock(Path targetDirectory) throws StagingException {
+    public TargetLock lock(Path targetDirectory) throws StagingException {
         return TargetLock.acquire(targetDirectory, log::info);
     }
 
@@ -78,7 +78,7 @@ public final class ModuleState {
      * After a goal failed: gives back whatever is staged, so the failure loses nothing. Problems doing so are
      * attached to {@code failure} rather than hiding it.
      */
-    void restoreAfter(Exception failure) {
+    public void restoreAfter(Exception failure) {
         try {
             Optional<StagingManifest> manifest = read();
             if (manifest.isPresent()) {
@@ -89,7 +89,7 @@ public final class ModuleState {
         }
     }
 
-    static BuildException map(StagingException e) {
+    public static BuildException map(StagingException e) {
         return e instanceof CorruptManifestException
                 ? BuildException.userError(e.getMessage(), e)
                 : BuildException.toolFailure(e.getMessage(), e);

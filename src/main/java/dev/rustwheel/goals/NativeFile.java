@@ -13,7 +13,7 @@ import java.util.Optional;
  * symbols from the interpreter that imports it, so linking libpython is refused; an executable may embed the
  * interpreter, and is then tied to that interpreter's version.
  */
-final class NativeFile {
+public final class NativeFile {
 
     private final Path file;
     private final boolean exportsInit;
@@ -26,7 +26,7 @@ final class NativeFile {
     }
 
     /** @param initFunction the symbol to look for, {@code PyInit_<module>}, or null for an executable */
-    static NativeFile read(Path file, String initFunction) throws BuildException {
+    public static NativeFile read(Path file, String initFunction) throws BuildException {
         try (ElfFile elf = ElfFile.open(file)) {
             Optional<String> libpython = elf.dynamicSection().needed().stream()
                     .filter(NativeFile::isLibpython).findFirst();
@@ -38,12 +38,12 @@ final class NativeFile {
         }
     }
 
-    static boolean isLibpython(String soname) {
+    public static boolean isLibpython(String soname) {
         return soname.startsWith("libpython");
     }
 
     /** The libpython it needs ({@code libpython3.11.so.1.0}), if any. */
-    Optional<String> libpython() {
+    public Optional<String> libpython() {
         return libpython;
     }
 
@@ -51,12 +51,12 @@ final class NativeFile {
      * Whether {@code cdylib} exports {@code PyInit_<module>}: for a crate without PyO3, what tells a hand-written
      * extension module from cffi bindings.
      */
-    static boolean exportsInit(StagedArtifact cdylib, String module) throws BuildException {
+    public static boolean exportsInit(StagedArtifact cdylib, String module) throws BuildException {
         return read(cdylib.currentPath(), "PyInit_" + module).exportsInit;
     }
 
     /** Refuses a library that would load a second interpreter into the one that loads it. */
-    void requireNoLibpython() throws BuildException {
+    public void requireNoLibpython() throws BuildException {
         if (libpython.isPresent()) {
             throw BuildException.userError("Your library links libpython (" + libpython.get() + "), which libraries"
                     + " must not do: " + file + " would load a second copy of the interpreter into the one that"
@@ -68,7 +68,7 @@ final class NativeFile {
     }
 
     /** Refuses an extension module Python cannot import, or that would load a second interpreter into the first. */
-    void requireExtensionModule(String module) throws BuildException {
+    public void requireExtensionModule(String module) throws BuildException {
         requireNoLibpython();
         if (!exportsInit) {
             String init = "PyInit_" + module;

@@ -1,9 +1,9 @@
 package dev.rustwheel.goals;
 
-import dev.rustwheel.staging.Stager;
+import dev.rustwheel.staging.move.Stager;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingManifest;
-import dev.rustwheel.staging.TargetLock;
+import dev.rustwheel.staging.store.TargetLock;
 import java.nio.file.Path;
 import java.util.Locale;
 

@@ -2,7 +2,8 @@ package dev.rustwheel.maven;
 
 import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.goals.BuildException;
-import dev.rustwheel.goals.CargoTargetDirectory;
+import dev.rustwheel.goals.compile.CargoTargetDirectory;
+import dev.rustwheel.maven.parameters.PropertyNames;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.SourceLayout;
 import java.io.File;

@@ -2,8 +2,9 @@ package dev.rustwheel.maven;
 
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.maven.parameters.PropertyNames;
 import dev.rustwheel.project.ProjectException;
-import dev.rustwheel.staging.FaultPoints;
+import dev.rustwheel.staging.store.FaultPoints;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;

@@ -1,5 +1,9 @@
 package dev.rustwheel.maven;
 
+import dev.rustwheel.maven.parameters.MavenParameterSources;
+import dev.rustwheel.maven.parameters.PropertyNames;
+import dev.rustwheel.maven.parameters.WheelParameters;
+import dev.rustwheel.maven.parameters.WheelSettings;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -12,12 +16,12 @@ import org.apache.maven.project.MavenProject;
  * (in {@code wheel} packaging each goal is a mojo with its own parameters): {@code compile}, the first to run,
  * checks every one of them before cargo builds anything, so that a typo costs a second and not a build.
  */
-abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
+public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
 
-    static final String DEFAULT_PYTHON = "python3";
-    static final String DEFAULT_COMPATIBILITY = "auto";
-    static final String DEFAULT_AUDITWHEEL = "repair";
-    static final String DEFAULT_COMPRESSION = "deflated";
+    public static final String DEFAULT_PYTHON = "python3";
+    public static final String DEFAULT_COMPATIBILITY = "auto";
+    public static final String DEFAULT_AUDITWHEEL = "repair";
+    public static final String DEFAULT_COMPRESSION = "deflated";
 
     /**
      * The Python interpreter the wheel is built for: a name looked up on {@code PATH}, or a full path. It is run

@@ -2,8 +2,10 @@ package dev.rustwheel.maven;
 
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
-import dev.rustwheel.goals.ShowConfig;
-import dev.rustwheel.goals.ShowStep;
+import dev.rustwheel.goals.repair.ShowConfig;
+import dev.rustwheel.goals.repair.ShowStep;
+import dev.rustwheel.maven.parameters.LibraryPath;
+import dev.rustwheel.maven.parameters.PropertyNames;
 import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;

@@ -2,9 +2,10 @@ package dev.rustwheel.maven;
 
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
-import dev.rustwheel.goals.UploadConfig;
-import dev.rustwheel.goals.UploadStep;
+import dev.rustwheel.goals.distribution.UploadConfig;
+import dev.rustwheel.goals.distribution.UploadStep;
 import dev.rustwheel.index.IndexClient;
+import dev.rustwheel.maven.parameters.PropertyNames;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,9 @@ package dev.rustwheel.maven;
 
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
-import dev.rustwheel.goals.WheelhouseStep;
+import dev.rustwheel.goals.python.WheelhouseStep;
+import dev.rustwheel.maven.parameters.PropertyNames;
+import dev.rustwheel.maven.parameters.WheelDependencies;
 import java.io.File;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;

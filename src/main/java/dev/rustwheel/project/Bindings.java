@@ -1,5 +1,7 @@
 package dev.rustwheel.project;
 
+import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.project.pyproject.PyprojectFile;
 import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;

@@ -26,7 +26,7 @@ public final class Globs {
      *
      * @param where the setting the pattern comes from, for messages
      */
-    static List<Path> files(ProjectPaths paths, String pattern, String where) throws ProjectException {
+    public static List<Path> files(ProjectPaths paths, String pattern, String where) throws ProjectException {
         String normalized = pattern.replace('\\', '/');
         if (normalized.startsWith("/") || Path.of(normalized.replace("*", "_").replace("?", "_")).isAbsolute()
                 || List.of(normalized.split("/")).contains("..")) {
@@ -54,7 +54,7 @@ public final class Globs {
     }
 
     /** Every regular file under {@code directory}, sorted; links inside the project are fine, others refused. */
-    static List<Path> walk(ProjectPaths paths, Path directory, String where) throws ProjectException {
+    public static List<Path> walk(ProjectPaths paths, Path directory, String where) throws ProjectException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory)) {
             for (Path file : (Iterable<Path>) walk::iterator) {

@@ -1,9 +1,12 @@
 package dev.rustwheel.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.project.pyproject.PyprojectFile;
+import dev.rustwheel.project.pyproject.TomlTable;
 import dev.rustwheel.staging.CrateInfo;
-import dev.rustwheel.wheel.EntryContent;
-import dev.rustwheel.wheel.WheelEntry;
+import dev.rustwheel.wheel.entry.EntryContent;
+import dev.rustwheel.wheel.entry.WheelEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,7 @@ public final class OutDirIncludes {
     }
 
     /** Whether an {@code include} entry is such a table (the plain globs are {@link MaturinSettings}'s). */
-    static boolean isOutDirTable(JsonNode item) {
+    public static boolean isOutDirTable(JsonNode item) {
         return item.isObject() && item.has("from");
     }
 

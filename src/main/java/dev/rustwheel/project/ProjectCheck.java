@@ -1,5 +1,8 @@
 package dev.rustwheel.project;
 
+import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.project.pyproject.ProjectMetadata;
+import dev.rustwheel.project.pyproject.PyprojectFile;
 import dev.rustwheel.staging.CrateInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;

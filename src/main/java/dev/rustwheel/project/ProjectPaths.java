@@ -26,7 +26,7 @@ public final class ProjectPaths {
         this.realRoot = real;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
@@ -34,7 +34,7 @@ public final class ProjectPaths {
      * @param where the setting, as {@code pyproject.toml: [project] readme}, for the error message
      * @throws ProjectException when {@code relative} leads outside the project directory
      */
-    Path resolve(String relative, String where) throws ProjectException {
+    public Path resolve(String relative, String where) throws ProjectException {
         Path given = Path.of(relative);
         Path resolved = root.resolve(given).normalize();
         if (given.isAbsolute() || !resolved.startsWith(root)) {
@@ -65,7 +65,7 @@ public final class ProjectPaths {
     }
 
     /** {@code /`-separated path of {@code file} relative to {@code base}, as archive paths are written. */
-    static String relative(Path base, Path file) {
+    public static String relative(Path base, Path file) {
         return base.relativize(file).toString().replace('\\', '/');
     }
 }

@@ -1,9 +1,10 @@
 package dev.rustwheel.project;
 
+import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.wheel.CffiModuleLayout;
-import dev.rustwheel.wheel.EntryContent;
 import dev.rustwheel.wheel.ExtensionModuleLayout;
-import dev.rustwheel.wheel.WheelEntry;
+import dev.rustwheel.wheel.entry.EntryContent;
+import dev.rustwheel.wheel.entry.WheelEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

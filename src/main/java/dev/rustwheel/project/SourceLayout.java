@@ -1,5 +1,6 @@
 package dev.rustwheel.project;
 
+import dev.rustwheel.project.pyproject.PyprojectFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ public final class SourceLayout {
      * {@code rust/} and the project's package (named after {@code [project] name}) or one of its
      * {@code python-packages} under {@code src/}; else null, for the project directory.
      */
-    static String detectedPythonSource(PyprojectFile pyproject) throws ProjectException {
+    public static String detectedPythonSource(PyprojectFile pyproject) throws ProjectException {
         Path directory = pyproject.projectDirectory();
         if (Files.isRegularFile(directory.resolve("rust").resolve("Cargo.toml")) && pythonUnderSrc(directory, pyproject)) {
             return "src";

@@ -1,5 +1,7 @@
 package dev.rustwheel.wheel;
 
+import dev.rustwheel.wheel.entry.EntryContent;
+import dev.rustwheel.wheel.entry.WheelEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

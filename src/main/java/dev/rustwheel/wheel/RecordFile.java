@@ -6,12 +6,12 @@ import java.util.List;
  * The text of {@code RECORD}: a CSV file read with Python's {@code csv} module, one row per entry, then a row for
  * {@code RECORD} itself with empty hash and size since a file cannot contain its own digest.
  */
-final class RecordFile {
+public final class RecordFile {
 
     private RecordFile() {
     }
 
-    static String render(List<RecordRow> rows, String recordPath) {
+    public static String render(List<RecordRow> rows, String recordPath) {
         StringBuilder out = new StringBuilder();
         for (RecordRow row : rows) {
             out.append(csvField(row.path())).append(',').append(row.hash()).append(',').append(row.size()).append('\n');

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustwheel.audit.macos.MacosAuditReport;
+import dev.rustwheel.audit.macos.MacosAuditor;
+import dev.rustwheel.audit.windows.WindowsAuditReport;
+import dev.rustwheel.audit.windows.WindowsAuditor;
+import dev.rustwheel.audit.windows.WindowsSystemDlls;
 import dev.rustwheel.binary.NativeTools;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustwheel.maven.parameters.PropertyNames;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.nio.file.Files;

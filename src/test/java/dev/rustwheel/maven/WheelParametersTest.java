@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rustwheel.goals.AuditwheelMode;
+import dev.rustwheel.goals.repair.AuditwheelMode;
+import dev.rustwheel.maven.parameters.ParameterSources;
+import dev.rustwheel.maven.parameters.WheelParameters;
+import dev.rustwheel.maven.parameters.WheelSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;

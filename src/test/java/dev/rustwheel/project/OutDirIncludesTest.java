@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.project.pyproject.PyprojectFile;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
-import dev.rustwheel.wheel.WheelEntry;
+import dev.rustwheel.wheel.entry.WheelEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

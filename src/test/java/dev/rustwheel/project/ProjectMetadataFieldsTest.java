@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustwheel.project.pyproject.LicenseFiles;
+import dev.rustwheel.project.pyproject.ProjectMetadata;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustwheel.project.pyproject.ProjectMetadata;
 import dev.rustwheel.staging.CrateInfo;
 import java.io.IOException;
 import java.nio.file.Files;

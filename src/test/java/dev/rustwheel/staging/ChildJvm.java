@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a {@code main} of the test classes in a JVM of its own: file locks and halts are per process. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
 
-    static Process start(Class<?> main, String... args) throws IOException {
+    public static Process start(Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),

@@ -2,6 +2,8 @@ package dev.rustwheel.wheel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rustwheel.wheel.entry.EntryContent;
+import dev.rustwheel.wheel.entry.WheelEntry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

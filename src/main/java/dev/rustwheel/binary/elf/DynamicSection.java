@@ -114,7 +114,7 @@ public final class DynamicSection {
     }
 
     /** The string table DT_STRTAB / DT_STRSZ point at, which also names the dynamic symbols. */
-    static StringTable dynamicStrings(ElfInput input, List<DynamicEntry> entries, LoadSegments segments)
+    public static StringTable dynamicStrings(ElfInput input, List<DynamicEntry> entries, LoadSegments segments)
             throws IOException {
         long address = firstValue(entries, DynamicEntry.DT_STRTAB)
                 .orElseThrow(() -> input.failure("the dynamic section names strings but has no DT_STRTAB"));

@@ -54,7 +54,7 @@ public enum ElfClass {
      * Reads one class-sized field. ELF64 values of 2^63 and above come back negative; callers treat every
      * offset or size that does not fit the file as out of range, so no unsigned arithmetic leaks further.
      */
-    long readWord(ByteBuffer buffer) {
+    public long readWord(ByteBuffer buffer) {
         return this == ELF32 ? Integer.toUnsignedLong(buffer.getInt()) : buffer.getLong();
     }
 }

@@ -1,5 +1,11 @@
 package dev.rustwheel.binary.elf;
 
+import dev.rustwheel.binary.elf.symbols.DynamicSymbolReader;
+import dev.rustwheel.binary.elf.symbols.ElfSymbol;
+import dev.rustwheel.binary.elf.symbols.ImportedSymbol;
+import dev.rustwheel.binary.elf.symbols.LibcKind;
+import dev.rustwheel.binary.elf.symbols.SymbolVersions;
+import dev.rustwheel.binary.elf.symbols.VersionRequirement;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -180,7 +186,7 @@ public final class ElfFile implements AutoCloseable {
     }
 
     /** How many bytes of the file have been read so far, for tests that prove what is left unread. */
-    long bytesRead() {
+    public long bytesRead() {
         return input.bytesRead();
     }
 
@@ -192,11 +198,11 @@ public final class ElfFile implements AutoCloseable {
     }
 
     /** For the patcher in this package, which reads raw structures the public accessors decode. */
-    ElfInput input() {
+    public ElfInput input() {
         return input;
     }
 
-    LoadSegments loadSegments() {
+    public LoadSegments loadSegments() {
         return segments;
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * checked against the file size before a buffer is allocated for it: a corrupt count or offset becomes an
  * {@link ElfFormatException}, never a huge allocation.
  */
-final class ElfInput {
+public final class ElfInput {
 
     private final Path path;
     private final FileChannel channel;
@@ -41,26 +41,26 @@ final class ElfInput {
         return bytesRead.get();
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
-    ElfFormatException failure(String problem) {
+    public ElfFormatException failure(String problem) {
         return new ElfFormatException(path, problem);
     }
 
     /** Reads {@code length} bytes; {@code what} names the structure for the error message. */
-    ByteBuffer read(String what, long offset, long length) throws IOException {
+    public ByteBuffer read(String what, long offset, long length) throws IOException {
         return checkedRead(what + " (offset 0x" + Long.toHexString(offset) + ", "
                 + Long.toUnsignedString(length) + " bytes)", offset, length);
     }
 
     /** Reads a table of {@code count} entries of {@code entrySize} bytes each. */
-    ByteBuffer readTable(String what, long offset, long count, int entrySize) throws IOException {
+    public ByteBuffer readTable(String what, long offset, long count, int entrySize) throws IOException {
         String description = what + " (offset 0x" + Long.toHexString(offset) + ", "
                 + Long.toUnsignedString(count) + " entries of " + entrySize + " bytes)";
         long length;

@@ -6,7 +6,7 @@ import java.util.List;
  * Translates virtual addresses, which is how the dynamic section points at its tables, to file offsets through
  * the PT_LOAD segments, exactly as the loader maps them.
  */
-final class LoadSegments {
+public final class LoadSegments {
 
     private final ElfInput input;
     private final List<ProgramHeader> loads;
@@ -17,7 +17,7 @@ final class LoadSegments {
     }
 
     /** @param what names the pointer for the error message, e.g. "DT_STRTAB" */
-    long fileOffsetOf(long address, String what) throws ElfFormatException {
+    public long fileOffsetOf(long address, String what) throws ElfFormatException {
         for (ProgramHeader load : loads) {
             if (load.containsInFile(address)) {
                 return load.offset() + (address - load.virtualAddress());

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** A string table (.shstrtab, .dynstr): NUL-terminated strings addressed by byte offset. */
-final class StringTable {
+public final class StringTable {
 
     private final ElfInput input;
     private final String what;
@@ -27,7 +27,7 @@ final class StringTable {
     private static final long SCAN_PASSES = 8;
     private static final long SCAN_ALLOWANCE = 1 << 20;
 
-    static StringTable read(ElfInput input, String what, long offset, long size) throws IOException {
+    public static StringTable read(ElfInput input, String what, long offset, long size) throws IOException {
         ByteBuffer buffer = input.read(what, offset, size);
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
@@ -38,7 +38,7 @@ final class StringTable {
      * The string starting at {@code offset}. The scan for the terminator stops at the end of the table, so a
      * table whose last string lacks its NUL is reported instead of read past.
      */
-    String at(long offset) throws ElfFormatException {
+    public String at(long offset) throws ElfFormatException {
         int start = start(offset);
         // Symbol names never reach the file system; decoding with replacement never throws.
         return new String(bytes, start, end(start) - start, StandardCharsets.UTF_8);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.rustwheel.audit.AuditException;
-import dev.rustwheel.audit.Auditor;
-import dev.rustwheel.audit.Policies;
-import dev.rustwheel.audit.SearchPaths;
+import dev.rustwheel.audit.linux.Auditor;
+import dev.rustwheel.audit.linux.Policies;
+import dev.rustwheel.audit.linux.SearchPaths;
+import dev.rustwheel.binary.elf.patch.ElfEdits;
+import dev.rustwheel.binary.elf.patch.ElfPatcher;
+import dev.rustwheel.binary.elf.patch.SearchPathEdit;
+import dev.rustwheel.binary.elf.symbols.SymbolVersionsTest;
 import dev.rustwheel.overlay.Overlay;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 public final class Gcc {
 
     /** Exports PyInit_demo and a weak and a protected symbol; hides one function and keeps one static. */
-    static final String DEMO_SOURCE = """
+    public static final String DEMO_SOURCE = """
             int PyInit_demo(void) { return 42; }
             __attribute__((weak)) int weak_export(void) { return 1; }
             __attribute__((visibility("protected"))) int protected_export(void) { return 2; }

@@ -16,16 +16,16 @@ import java.util.concurrent.TimeUnit;
  * .gnu.version_r record naming it) and {@code main/libmain.so} (no SONAME) whose {@code main_value()} returns
  * {@code dep_value() + 1 = 1235}.
  */
-final class PatchFixtures {
+public final class PatchFixtures {
 
-    static final String DEP = "libdep.so";
-    static final String MAIN = "libmain.so";
-    static final int MAIN_VALUE = 1235;
+    public static final String DEP = "libdep.so";
+    public static final String MAIN = "libmain.so";
+    public static final int MAIN_VALUE = 1235;
 
-    enum Linker {
+    public enum Linker {
         BFD(), LLD("-fuse-ld=lld");
 
-        final List<String> flags;
+        public final List<String> flags;
 
         Linker(String... flags) {
             this.flags = List.of(flags);
@@ -33,7 +33,7 @@ final class PatchFixtures {
     }
 
     /** The search path libmain.so is linked with, pointing at the dependency's directory. */
-    enum OldSearchPath {
+    public enum OldSearchPath {
         NONE(), RPATH("-Wl,--disable-new-dtags"), RUNPATH("-Wl,--enable-new-dtags");
 
         final List<String> flags;
@@ -43,13 +43,13 @@ final class PatchFixtures {
         }
     }
 
-    record Pair(Path dep, Path main) {
+    public record Pair(Path dep, Path main) {
     }
 
     private PatchFixtures() {
     }
 
-    static Pair build(Path root, Linker linker, OldSearchPath searchPath, String... extraFlags)
+    public static Pair build(Path root, Linker linker, OldSearchPath searchPath, String... extraFlags)
             throws IOException, InterruptedException {
         Path depDir = Files.createDirectories(root.resolve("dep"));
         Path mainDir = Files.createDirectories(root.resolve("main"));
@@ -73,7 +73,7 @@ final class PatchFixtures {
     }
 
     /** What {@code main_value()} returns when python's ctypes loads {@code library}, or the loader's error. */
-    static String callMainValue(Path library) throws IOException, InterruptedException {
+    public static String callMainValue(Path library) throws IOException, InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder("python3", "-c",

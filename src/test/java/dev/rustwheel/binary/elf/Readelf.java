@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** binutils' readelf as the oracle the reader is checked against; tests using it skip where it is absent. */
-final class Readelf {
+public final class Readelf {
 
     private static final Set<String> EXPORTED_BINDINGS = Set.of("GLOBAL", "WEAK", "UNIQUE");
     private static final Set<String> EXPORTED_VISIBILITIES = Set.of("DEFAULT", "PROTECTED");
@@ -25,7 +25,7 @@ final class Readelf {
     }
 
     /** Names in .dynsym that are defined, global or weak, and default or protected, versions stripped. */
-    static List<String> exportedSymbols(Path file) throws IOException, InterruptedException {
+    public static List<String> exportedSymbols(Path file) throws IOException, InterruptedException {
         List<String> names = new ArrayList<>();
         for (String line : run("--dyn-syms", file)) {
             // Num: Value Size Type Bind Vis Ndx Name
@@ -41,7 +41,7 @@ final class Readelf {
     }
 
     /** {@code "NEEDED libm.so.6"}, {@code "RPATH /x"}… in file order. */
-    static List<String> dynamicStrings(Path file) throws IOException, InterruptedException {
+    public static List<String> dynamicStrings(Path file) throws IOException, InterruptedException {
         List<String> entries = new ArrayList<>();
         for (String line : run("--dynamic", file)) {
             Matcher m = DYNAMIC_STRING.matcher(line);
@@ -65,7 +65,7 @@ final class Readelf {
     }
 
     /** {@code "libc.so.6: GLIBC_2.2.5 GLIBC_2.14"} per Verneed entry of {@code --version-info}, in file order. */
-    static List<String> versionNeeds(Path file) throws IOException, InterruptedException {
+    public static List<String> versionNeeds(Path file) throws IOException, InterruptedException {
         List<String> needs = new ArrayList<>();
         for (String line : run("--version-info", file)) {
             Matcher fileLine = VERNEED_FILE.matcher(line);

@@ -15,13 +15,13 @@ import java.util.List;
  * and readelf warns about most of the ways they can be inconsistent (a PT_PHDR outside any PT_LOAD, a
  * PT_DYNAMIC not matching .dynamic, unsorted PT_LOADs).
  */
-final class ReadelfLayout {
+public final class ReadelfLayout {
 
     private ReadelfLayout() {
     }
 
     /** The number of PT_LOAD segments, asserting that readelf printed no warning or error. */
-    static int loadSegments(Path file) throws IOException, InterruptedException {
+    public static int loadSegments(Path file) throws IOException, InterruptedException {
         String segments = cleanRun(file, "--program-headers", "--dynamic", "--section-headers", "--version-info");
         return (int) segments.lines().filter(l -> l.trim().startsWith("LOAD ")).count();
     }

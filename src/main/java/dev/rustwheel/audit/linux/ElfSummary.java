@@ -1,0 +1,48 @@
+package dev.rustwheel.audit.linux;
+
+import dev.rustwheel.binary.elf.ElfClass;
+import dev.rustwheel.binary.elf.ElfFile;
+import dev.rustwheel.binary.elf.ElfFormatException;
+import dev.rustwheel.binary.elf.ElfHeader;
+import dev.rustwheel.binary.elf.symbols.ImportedSymbol;
+import dev.rustwheel.binary.elf.symbols.LibcKind;
+import dev.rustwheel.binary.elf.symbols.VersionRequirement;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** What the audit needs of one ELF file, read once: identity, dependencies, search paths and versions. */
+record ElfSummary(Path path, ElfClass elfClass, ByteOrder byteOrder, int machine, Optional<String> architecture,
+        LibcKind libc, Optional<String> interpreter, List<String> needed, List<String> rpath, List<String> runpath,
+        List<VersionRequirement> versionRequirements, List<ImportedSymbol> imports) {
+
+    static ElfSummary read(Path path) throws ElfFormatException, IOException {
+        try (ElfFile elf = ElfFile.open(path)) {
+            ElfHeader h = elf.header();
+            var dynamic = elf.dynamicSection();
+            return new ElfSummary(path, h.elfClass(), h.byteOrder(), h.machine(), elf.architecture(), elf.libc(),
+                    elf.interpreter(), dynamic.needed(), split(dynamic.rpath()), split(dynamic.runpath()),
+                    elf.versionRequirements(), elf.importedSymbols());
+        }
+    }
+
+    /** Whether the loader would accept {@code header}'s file as a dependency of this one. */
+    boolean canLoad(ElfHeader header) {
+        return header.elfClass() == elfClass && header.byteOrder().equals(byteOrder) && header.machine() == machine;
+    }
+
+    boolean sameTarget(ElfSummary other) {
+        return other.elfClass == elfClass && other.byteOrder.equals(byteOrder) && other.machine == machine;
+    }
+
+    Path origin() {
+        return path.toAbsolutePath().getParent();
+    }
+
+    private static List<String> split(Optional<String> searchPath) {
+        return searchPath.map(p -> Arrays.stream(p.split(":")).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.rustwheel.goals.compile;
+
+import dev.rustwheel.cargo.Cargo;
+import dev.rustwheel.cargo.CargoArtifact;
+import dev.rustwheel.cargo.CargoBuildRequest;
+import dev.rustwheel.cargo.CargoBuildResult;
+import dev.rustwheel.cargo.CargoException;
+import dev.rustwheel.cargo.CargoLineLevels;
+import dev.rustwheel.cargo.CargoPackage;
+import dev.rustwheel.cargo.CargoWorkspace;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.CffiDeclarations;
+import dev.rustwheel.goals.Interpreters;
+import dev.rustwheel.goals.ModuleState;
+import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.project.Bindings;
+import dev.rustwheel.project.ProjectCheck;
+import dev.rustwheel.project.ProjectException;
+import dev.rustwheel.staging.ArtifactKind;
+import dev.rustwheel.staging.ArtifactState;
+import dev.rustwheel.staging.CrateInfo;
+import dev.rustwheel.staging.CrateMetadata;
+import dev.rustwheel.staging.LinkedCrate;
+import dev.rustwheel.staging.StagedArtifact;
+import dev.rustwheel.staging.StagingException;
+import dev.rustwheel.staging.StagingLayout;
+import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.store.TargetLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The {@code compile} goal: first gives cargo back whatever an earlier, interrupted build left staged (so cargo
+ * finds its outputs and does not rebuild them), then runs cargo and records what it built.
+ */
+public final class CompileStep {
+
+    private final ModuleState state;
+    private final BuildLog log;
+    private final Cargo cargo;
+    private final Interpreters.Probe probe;
+
+    /** @param stagingDirectory where stage is to put the files; {@code null} for the default in the build directory */
+    public CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log) {
+        this(buildDirectory, stagingDirectory, log,
+                new Cargo(new ProcessRunner(command -> log.info("Running " + command)), cargoOutput(log),
+                        StagingLayout.under(buildDirectory, stagingDirectory).cache()),
+                Interpreters.cached(StagingLayout.under(buildDirectory, stagingDirectory).cache()));
+    }
+
+    CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log, Cargo cargo, Interpreters.Probe probe) {
+        this.state = new ModuleState(buildDirectory, stagingDirectory, log);
+        this.log = log;
+        this.cargo = cargo;
+        this.probe = probe;
+    }
+
+    /**
+     * Checks the project and the interpreters once {@code cargo metadata} described the crate, before cargo builds
+     * anything. Holds the lock of cargo's target directory from the recovery until the manifest is written, so that
+     * no other module sharing the directory moves files while cargo looks at them or before this module recorded
+     * them.
+     */
+    public StagingManifest run(CompileConfig config) throws BuildException, ProjectException {
+        CargoBuildRequest request = config.request();
+        CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
+        Optional<ProjectCheck.Requested> bindings = ProjectCheck.beforeBuild(config.pyproject(), config.settings(),
+                new CrateInfo(request.manifestPath(), workspace.rootPackage().name(), workspace.rootPackage().version(),
+                        workspace.targetDirectory(), crateMetadata(workspace.rootPackage()), Map.of()));
+        Interpreters.probe(probe, config.pythonExecutables(), config.interpreterParameter(),
+                request.crateDirectory());
+        if (bindings.isPresent() && bindings.get().bindings() == Bindings.CFFI) {
+            new CffiDeclarations(log).requireTools(config.pythonExecutables().get(0), request.crateDirectory(),
+                    workspace.targetDirectory(), bindings.get().where() + " = 'cffi'");
+        }
+        CargoBuildRequest build = request.withEnvironment(Pyo3Python.forExtensionModule(request.environment(),
+                workspace.rootPackage().buildsCdylib()));
+        try (TargetLock lock = state.lock(workspace.targetDirectory())) {
+            return recoverAndBuild(build, workspace);
+        } catch (StagingException e) {
+            throw ModuleState.map(e);
+        }
+    }
+
+    private StagingManifest recoverAndBuild(CargoBuildRequest request, CargoWorkspace workspace)
+            throws BuildException {
+        Optional<StagingManifest> previous = state.read();
+        if (previous.isPresent() && previous.get().needsRestore()) {
+            log.info("An earlier build left cargo outputs staged; giving them back before cargo runs");
+            state.restore(previous.get());
+        }
+        CargoBuildResult result = callCargo(() -> cargo.build(request, workspace));
+        if (result.artifacts().isEmpty()) {
+            throw BuildException.userError("cargo build of " + request.manifestPath() + " produced no cdylib or bin"
+                    + " artifact for package " + result.packageName() + ". Add [lib] crate-type = [\"cdylib\"] to"
+                    + " Cargo.toml for a Python extension module, or a [[bin]] target.", null);
+        }
+        List<StagedArtifact> artifacts = new ArrayList<>();
+        for (CargoArtifact artifact : result.artifacts()) {
+            artifacts.add(record(artifact));
+        }
+        StagingManifest manifest = StagingManifest.of(
+                new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
+                        crateMetadata(result.rootPackage()), result.bindingCrates(), linkedCrates(workspace),
+                        result.outDirectory()),
+                result.linkedPaths(), artifacts).withWheelsOf(previous);
+        state.write(manifest);
+        return manifest;
+    }
+
+    /** Cargo's rendered warnings at warning level and its errors at error level, its progress at info. */
+    private static Consumer<String> cargoOutput(BuildLog log) {
+        CargoLineLevels levels = new CargoLineLevels();
+        return line -> {
+            switch (levels.of(line)) {
+                case WARNING -> log.warn(line);
+                case ERROR -> log.error(line);
+                default -> log.info(line);
+            }
+        };
+    }
+
+    /** The Cargo.toml fields wheel metadata falls back to. */
+    public static CrateMetadata crateMetadata(CargoPackage p) {
+        return new CrateMetadata(p.description(), p.authors(), p.license(), p.licenseFile(), p.homepage(),
+                p.repository(), p.documentation(), p.readme(), p.keywords());
+    }
+
+    private static List<LinkedCrate> linkedCrates(CargoWorkspace workspace) {
+        return workspace.crates().stream().map(c -> new LinkedCrate(c.id(), c.name(), c.version(), c.source(),
+                c.license(), c.runtime(), c.dependsOn())).toList();
+    }
+
+    private interface CargoCall<T> {
+        T call() throws CargoException;
+    }
+
+    private static <T> T callCargo(CargoCall<T> call) throws BuildException {
+        try {
+            return call.call();
+        } catch (CargoException e) {
+            throw switch (e.reason()) {
+                case UNEXPECTED_OUTPUT -> BuildException.toolFailure(e.getMessage(), e);
+                default -> BuildException.userError(e.getMessage(), e);
+            };
+        }
+    }
+
+    private StagedArtifact record(CargoArtifact artifact) throws BuildException {
+        log.info(artifact.kind() + " " + artifact.name() + ": " + artifact.path()
+                + (artifact.fresh() ? " (fresh, not rebuilt)" : " (built)"));
+        ArtifactKind kind = ArtifactKind.of(artifact.kind());
+        try {
+            return new StagedArtifact(kind, artifact.name(), artifact.path(),
+                    state.store().layout().stagedPathFor(kind, artifact.path()),
+                    Files.size(artifact.path()), null, artifact.fresh(), ArtifactState.COMPILED);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("cargo reported " + artifact.path() + " but it cannot be read: " + e, e);
+        }
+    }
+}

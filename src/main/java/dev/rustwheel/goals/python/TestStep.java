@@ -1,0 +1,152 @@
+package dev.rustwheel.goals.python;
+
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.python.interpreter.PytestReport;
+import dev.rustwheel.python.interpreter.Venv;
+import dev.rustwheel.python.interpreter.VenvException;
+import dev.rustwheel.wheel.InvalidWheelException;
+import dev.rustwheel.wheel.zip.WheelArchive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code test} goal: installs the built wheel (not the source tree) into a fresh venv with the test
+ * requirements, and runs pytest over the project's tests from a directory outside the source tree, so the tests
+ * import what users will install.
+ */
+public final class TestStep {
+
+    /** pytest's exit codes (pytest.ExitCode). */
+    private static final int TESTS_FAILED = 1;
+    private static final int NO_TESTS_COLLECTED = 5;
+
+    private final BuildLog log;
+
+    public TestStep(BuildLog log) {
+        this.log = log;
+    }
+
+    public PytestReport run(TestConfig config) throws BuildException {
+        if (!Files.isDirectory(config.testDirectory())) {
+            throw BuildException.userError("testDirectory " + config.testDirectory() + " does not exist. Put the"
+                    + " pytest suite there, set testDirectory (property rustwheel.testDirectory) to where it is, or"
+                    + " skip the tests with -DskipTests.", null);
+        }
+        if (!Files.isRegularFile(config.wheel())) {
+            throw BuildException.userError("No wheel to test at " + config.wheel() + ": the test goal needs the"
+                    + " package goal to run first in the same build (mvn verify).", null);
+        }
+        WheelArchive wheel = readWheel(config.wheel());
+        Path work = config.buildDirectory().resolve("rustwheel").resolve("pytest");
+        ProcessRunner runner = new ProcessRunner(command -> log.info("Running " + command));
+        try {
+            Files.createDirectories(work);
+            Files.createDirectories(config.reportsDirectory());
+            Venv venv = createVenv(config, runner);
+            List<String> install = new ArrayList<>(List.of("install"));
+            install.addAll(PipSources.arguments(config.wheelhouse(), config.offline()));
+            install.addAll(requirements(config, wheel));
+            venv.pip(install, work);
+            if (!venv.canImport("pytest", work)) {
+                throw BuildException.userError("pytest is not installed in the test environment " + venv.directory()
+                        + (config.configuredRequirements().isPresent()
+                        ? ": testRequirements " + config.testRequirements() + " do not bring it. Add pytest to"
+                        + " testRequirements (property rustwheel.testRequirements)"
+                        : ". Add pytest to the project's test extra, or list it in testRequirements")
+                        + (config.systemSitePackages() ? ", or install it for " + config.pythonExecutable() : "")
+                        + ".", null);
+            }
+            return pytest(config, venv, work);
+        } catch (VenvException e) {
+            throw BuildException.userError(e.getMessage() + ". Check pythonExecutable (property"
+                    + " rustwheel.pythonExecutable): it must be a CPython 3 with the venv module (Debian: apt-get"
+                    + " install python3-venv); offline (-o), the test requirements must be in the wheelhouse or,"
+                    + " with systemSitePackages, installed for the interpreter.", e);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot prepare " + work + ": " + e, e);
+        }
+    }
+
+    private Venv createVenv(TestConfig config, ProcessRunner runner) throws VenvException {
+        Path directory = config.buildDirectory().resolve("rustwheel").resolve("test-venv");
+        log.info("Creating a fresh virtual environment " + directory + " with " + config.pythonExecutable()
+                + (config.systemSitePackages() ? " (with the system site-packages)" : ""));
+        return Venv.create(config.pythonExecutable(), directory, config.systemSitePackages(), true, runner,
+                log::info);
+    }
+
+    /** The wheel (with its {@code test} extra when that is the default) and the configured requirements. */
+    private List<String> requirements(TestConfig config, WheelArchive wheel) {
+        List<String> requirements = new ArrayList<>();
+        String file = config.wheel().toString();
+        if (config.configuredRequirements().isPresent()) {
+            requirements.add(file);
+            requirements.addAll(config.testRequirements());
+        } else if (wheel.extras().contains("test")) {
+            log.info("Installing the wheel with its test extra");
+            requirements.add(file + "[test]");
+        } else {
+            requirements.add(file);
+            requirements.add("pytest");
+        }
+        return requirements;
+    }
+
+    private PytestReport pytest(TestConfig config, Venv venv, Path work) throws VenvException, BuildException {
+        Path report = config.reportsDirectory().resolve("TEST-" + config.reportName() + "-pytest.xml");
+        List<String> arguments = new ArrayList<>(List.of("-m", "pytest", config.testDirectory().toString(),
+                "--rootdir=" + config.projectDirectory(), "--junitxml=" + report,
+                "-o", "junit_suite_name=" + config.reportName(), "-o", "cache_dir=" + work.resolve(".pytest_cache")));
+        arguments.addAll(config.pytestArgs());
+        // the working directory is not the project's, so `import pkg` finds the installed wheel, not the sources
+        int exit = venv.runPython(arguments, work, Map.of());
+        if (exit == NO_TESTS_COLLECTED) {
+            String message = "pytest collected no tests in " + config.testDirectory();
+            if (config.failIfNoTests()) {
+                throw BuildException.userError(message + ", and failIfNoTests is set. Add tests, or check"
+                        + " testDirectory and pytestArgs.", null);
+            }
+            log.warn(message + " (set failIfNoTests, property rustwheel.failIfNoTests, to fail the build then)");
+            return new PytestReport(List.of(), List.of());
+        }
+        if (exit != 0 && exit != TESTS_FAILED) {
+            // collection errors (a test module that fails to import) end here too
+            throw BuildException.userError("pytest stopped with exit code " + exit + " (collection error,"
+                    + " interruption or usage error; see the log above). Check the tests in "
+                    + config.testDirectory() + " and pytestArgs (property rustwheel.pytestArgs).", null);
+        }
+        PytestReport result = readReport(report, exit);
+        if (exit == TESTS_FAILED) {
+            throw BuildException.userError(result.failed().size() + " of " + result.tests().size()
+                    + " tests failed: " + String.join(", ", result.failed()) + ". See the log above and " + report
+                    + "; -DskipTests skips them.", null);
+        }
+        log.info("pytest: " + result.tests().size() + " tests passed; report " + report);
+        return result;
+    }
+
+    private static PytestReport readReport(Path report, int exit) throws BuildException {
+        try {
+            return PytestReport.read(report);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("pytest exited with " + exit + " but its report cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static WheelArchive readWheel(Path wheel) throws BuildException {
+        try {
+            return WheelArchive.read(wheel);
+        } catch (InvalidWheelException e) {
+            throw BuildException.userError(e.getMessage() + ". Rebuild it (mvn clean verify).", e);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot read " + wheel + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.rustwheel.goals.repair;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the {@code show} goal audits and how it reports.
+ *
+ * @param wheel         a wheel (or a directory holding one) to audit instead of the module's artifacts, or null
+ * @param json          JSON for tools instead of text for people
+ * @param ldLibraryPath the build's {@code LD_LIBRARY_PATH} (may be null)
+ * @param libraryPath   directories searched for the libraries of macOS and Windows wheels
+ */
+public record ShowConfig(Path wheel, boolean json, String ldLibraryPath, List<Path> libraryPath) {
+
+    public ShowConfig {
+        libraryPath = List.copyOf(libraryPath);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rustwheel.maven.parameters;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code libraryPath} parameter: directories separated by the platform's path separator, blanks ignored. */
+public final class LibraryPath {
+
+    private LibraryPath() {
+    }
+
+    public static List<Path> parse(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(File.pathSeparator)).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath()).toList();
+    }
+}

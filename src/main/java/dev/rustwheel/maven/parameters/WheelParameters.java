@@ -1,0 +1,127 @@
+package dev.rustwheel.maven.parameters;
+
+import dev.rustwheel.audit.linux.Policies;
+import dev.rustwheel.goals.PythonExecutables;
+import dev.rustwheel.goals.repair.AuditwheelMode;
+import dev.rustwheel.maven.AbstractWheelBuildMojo;
+import dev.rustwheel.project.Bindings;
+import dev.rustwheel.project.ProjectException;
+import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.wheel.zip.Compression;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * The shared parameters as Maven hands them over (blank strings and empty lists already read as unset), and the one
+ * function that checks them into {@link WheelSettings}.
+ */
+public record WheelParameters(String pythonExecutable, List<String> pythonExecutables, Path pyproject, String moduleName,
+                       String bindings, String pythonSource, List<String> pythonPackages, List<String> include,
+                       List<String> exclude, String data, String compression, Integer compressionLevel,
+                       String compatibility, String auditwheel, List<String> auditwheelExclude) {
+
+    private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    private static final int DEFAULT_LEVEL = Compression.DEFAULT_LEVEL;
+
+    /**
+     * Checks every value that has a fixed set of allowed values or a fixed shape; what depends on the project
+     * (pyproject.toml, the interpreter) is checked by the compile goal right after.
+     *
+     * @throws MojoFailureException naming the first bad parameter, its property, its value, where the value came from
+     *                              and the allowed values
+     */
+    public static WheelSettings validate(WheelParameters p, ParameterSources sources) throws MojoFailureException {
+        String compatibility = p.compatibility == null ? AbstractWheelBuildMojo.DEFAULT_COMPATIBILITY
+                : p.compatibility.trim();
+        if (!Policies.bundled().accepts(compatibility)) {
+            throw invalid("compatibility", PropertyNames.COMPATIBILITY, p.compatibility,
+                    sources.of(PropertyNames.COMPATIBILITY, p.compatibility, AbstractWheelBuildMojo.DEFAULT_COMPATIBILITY),
+                    "is not a platform rustwheel knows. Use " + Policies.bundled().acceptedValues() + ".");
+        }
+        AuditwheelMode auditwheel = auditwheel(p.auditwheel, sources);
+        Compression compression = compression(p, sources);
+        if (p.moduleName != null && !DOTTED_IDENTIFIER.matcher(p.moduleName).matches()) {
+            throw invalid("moduleName", PropertyNames.MODULE_NAME, p.moduleName,
+                    sources.of(PropertyNames.MODULE_NAME, p.moduleName, null), "is not a Python import name. Use"
+                            + " identifiers (letters, digits, _) joined by dots, such as mypkg._native.");
+        }
+        if (p.bindings != null) {
+            try {
+                Bindings.requested(p.bindings, describe("bindings", PropertyNames.BINDINGS,
+                        sources.of(PropertyNames.BINDINGS, p.bindings, null)));
+            } catch (ProjectException e) {
+                throw new MojoFailureException(e.getMessage());
+            }
+        }
+        List<String> interpreters = PythonExecutables.configured(p.pythonExecutables, p.pythonExecutable == null
+                ? AbstractWheelBuildMojo.DEFAULT_PYTHON : p.pythonExecutable.trim());
+        String interpreterParameter = p.pythonExecutables.isEmpty()
+                ? describe("pythonExecutable", PropertyNames.PYTHON_EXECUTABLE, sources.of(
+                        PropertyNames.PYTHON_EXECUTABLE, p.pythonExecutable, AbstractWheelBuildMojo.DEFAULT_PYTHON))
+                : describe("pythonExecutables", PropertyNames.PYTHON_EXECUTABLES, sources.of(
+                        PropertyNames.PYTHON_EXECUTABLES, String.join(",", p.pythonExecutables), null));
+        return new WheelSettings(interpreters, interpreterParameter, p.pyproject,
+                new MaturinSettings(p.moduleName, p.pythonSource, p.pythonPackages, p.include, p.exclude, p.data,
+                        p.bindings),
+                compatibility, auditwheel, p.auditwheelExclude.stream().map(String::trim).toList(), compression,
+                describe("compatibility", PropertyNames.COMPATIBILITY, sources.of(PropertyNames.COMPATIBILITY,
+                        p.compatibility, AbstractWheelBuildMojo.DEFAULT_COMPATIBILITY)),
+                describe("auditwheel", PropertyNames.AUDITWHEEL, sources.of(PropertyNames.AUDITWHEEL, p.auditwheel,
+                        AbstractWheelBuildMojo.DEFAULT_AUDITWHEEL)));
+    }
+
+    private static AuditwheelMode auditwheel(String value, ParameterSources sources) throws MojoFailureException {
+        String mode = value == null ? AbstractWheelBuildMojo.DEFAULT_AUDITWHEEL : value.trim().toLowerCase(Locale.ROOT);
+        for (AuditwheelMode candidate : AuditwheelMode.values()) {
+            if (candidate.name().toLowerCase(Locale.ROOT).equals(mode)) {
+                return candidate;
+            }
+        }
+        throw invalid("auditwheel", PropertyNames.AUDITWHEEL, value,
+                sources.of(PropertyNames.AUDITWHEEL, value, AbstractWheelBuildMojo.DEFAULT_AUDITWHEEL),
+                "is not an auditwheel mode. Use " + Arrays.stream(AuditwheelMode.values())
+                        .map(m -> m.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ".");
+    }
+
+    private static Compression compression(WheelParameters p, ParameterSources sources) throws MojoFailureException {
+        String method = p.compression == null ? AbstractWheelBuildMojo.DEFAULT_COMPRESSION
+                : p.compression.trim().toLowerCase(Locale.ROOT);
+        String levelSource = p.compressionLevel == null ? "the default" : sources.of(PropertyNames.COMPRESSION_LEVEL,
+                String.valueOf(p.compressionLevel), String.valueOf(DEFAULT_LEVEL));
+        int level = p.compressionLevel == null ? DEFAULT_LEVEL : p.compressionLevel;
+        if (level < 0 || level > 9) {
+            throw invalid("compressionLevel", PropertyNames.COMPRESSION_LEVEL, String.valueOf(level), levelSource,
+                    "is not a deflate level. Use 0 (fastest) to 9 (smallest).");
+        }
+        switch (method) {
+            case "deflated", "deflate":
+                return Compression.of("deflated", level);
+            case "stored", "store":
+                if (level != 0 && !levelSource.equals("the default")) {
+                    throw invalid("compressionLevel", PropertyNames.COMPRESSION_LEVEL, String.valueOf(level),
+                            levelSource, "has no meaning for compression = stored. Remove it, or set compression"
+                                    + " to deflated.");
+                }
+                return Compression.of("stored", null);
+            default:
+                throw invalid("compression", PropertyNames.COMPRESSION, p.compression, sources.of(
+                        PropertyNames.COMPRESSION, p.compression, AbstractWheelBuildMojo.DEFAULT_COMPRESSION),
+                        "is not a compression method. Use deflated or stored.");
+        }
+    }
+
+    /** {@code parameter auditwheel (property rustwheel.auditwheel, set by -D… on the command line)}. */
+    static String describe(String parameter, String property, String source) {
+        return "parameter " + parameter + " (property " + property + ", " + source + ")";
+    }
+
+    private static MojoFailureException invalid(String parameter, String property, String value, String source,
+                                                String problem) {
+        return new MojoFailureException(describe(parameter, property, source) + " = '" + value + "' " + problem);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.rustwheel.python;
-
-/** A virtual environment could not be created or used; the message says which and why. */
-public final class VenvException extends Exception {
-
-    public VenvException(String message) {
-        super(message);
-    }
-}

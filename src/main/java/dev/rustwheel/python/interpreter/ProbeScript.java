@@ -1,0 +1,96 @@
+package dev.rustwheel.python.interpreter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+
+/**
+ * The one question rustwheel asks an interpreter, and the reading of its answer. Both sides live here so that the
+ * JSON keys the script prints and the keys the parser expects cannot drift apart.
+ */
+final class ProbeScript {
+
+    /**
+     * A single line without double quotes, because Windows command lines mangle embedded quotes and newlines.
+     * It prints one JSON object and nothing else.
+     */
+    static final String SOURCE = "import json, struct, sys, sysconfig; print(json.dumps({"
+            + "'executable': sys.executable,"
+            + " 'implementation': sys.implementation.name,"
+            + " 'major': sys.version_info[0],"
+            + " 'minor': sys.version_info[1],"
+            + " 'ext_suffix': sysconfig.get_config_var('EXT_SUFFIX'),"
+            + " 'soabi': sysconfig.get_config_var('SOABI'),"
+            + " 'platform': sysconfig.get_platform(),"
+            + " 'pointer_size': struct.calcsize('P')}))";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int QUOTED_OUTPUT_LIMIT = 300;
+
+    private ProbeScript() {
+    }
+
+    /**
+     * Reads what {@link #SOURCE} printed.
+     *
+     * @param executable the interpreter as the user named it, for messages and as the fallback when
+     *                   {@code sys.executable} is empty (embedded interpreters)
+     * @throws InterpreterProbeException when the output is not the expected JSON, or the interpreter is not CPython
+     */
+    static PythonInterpreter parse(String executable, String output) throws InterpreterProbeException {
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(output);
+        } catch (JsonProcessingException e) {
+            throw unexpected(executable, output, "it is not JSON");
+        }
+        if (answer == null || !answer.isObject()) {
+            throw unexpected(executable, output, "it is not a JSON object");
+        }
+        String implementation = text(answer, "implementation", executable, output);
+        int major = number(answer, "major", executable, output);
+        int minor = number(answer, "minor", executable, output);
+        if (!implementation.equals("cpython")) {
+            throw new InterpreterProbeException("rustwheel builds for CPython only so far; '" + executable + "' is "
+                    + implementation + " " + major + "." + minor + ". Point rustwheel at a CPython interpreter.");
+        }
+        String reportedExecutable = answer.path("executable").asText("");
+        JsonNode soabi = answer.path("soabi");
+        return new PythonInterpreter(
+                reportedExecutable.isEmpty() ? executable : reportedExecutable,
+                implementation,
+                major,
+                minor,
+                text(answer, "ext_suffix", executable, output),
+                soabi.isTextual() && !soabi.asText().isEmpty() ? Optional.of(soabi.asText()) : Optional.empty(),
+                text(answer, "platform", executable, output),
+                number(answer, "pointer_size", executable, output));
+    }
+
+    private static String text(JsonNode answer, String key, String executable, String output)
+            throws InterpreterProbeException {
+        JsonNode value = answer.path(key);
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw unexpected(executable, output, "'" + key + "' is missing or not a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static int number(JsonNode answer, String key, String executable, String output)
+            throws InterpreterProbeException {
+        JsonNode value = answer.path(key);
+        if (!value.isInt()) {
+            throw unexpected(executable, output, "'" + key + "' is missing or not an integer");
+        }
+        return value.asInt();
+    }
+
+    private static InterpreterProbeException unexpected(String executable, String output, String problem) {
+        String quoted = output.length() > QUOTED_OUTPUT_LIMIT
+                ? output.substring(0, QUOTED_OUTPUT_LIMIT) + "…"
+                : output;
+        return new InterpreterProbeException("'" + executable + "' did not describe itself as a Python interpreter"
+                + " would (" + problem + "); is it really a CPython interpreter? It printed:\n" + quoted.strip());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.rustwheel.staging.store;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.rustwheel.staging.StagingException;
+import dev.rustwheel.staging.StagingLayout;
+import dev.rustwheel.staging.StagingManifest;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Reads and writes one module's manifest. Every write is atomic and durable: a temp file in the same directory,
+ * forced to disk, renamed over the manifest, and the directory forced, so that a reader (or the next build after
+ * a crash) sees either the previous manifest or the new one, never a mix.
+ */
+public final class ManifestStore {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule().addSerializer(Path.class, new PathSerializer())
+                    .addDeserializer(Path.class, new PathDeserializer()))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final StagingLayout layout;
+
+    public ManifestStore(StagingLayout layout) {
+        this.layout = layout;
+    }
+
+    public StagingLayout layout() {
+        return layout;
+    }
+
+    /** The manifest, or empty when no build has written one yet. */
+    public Optional<StagingManifest> read() throws StagingException {
+        Path file = layout.manifest();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new CorruptManifestException(file, "it is unreadable (" + e + ")", layout.stagingDirectory(), e);
+        }
+        StagingManifest manifest;
+        try {
+            JsonNode tree = MAPPER.readTree(bytes);
+            JsonNode version = tree == null ? null : tree.get("schemaVersion");
+            if (version == null || !version.canConvertToInt() || version.asInt() != StagingManifest.SCHEMA_VERSION) {
+                throw new CorruptManifestException(file, "its schemaVersion is " + (version == null ? "missing"
+                        : version.toString()) + (version != null && version.asInt() < StagingManifest.SCHEMA_VERSION
+                        ? " (written by an older rustwheel)" : "") + ", this plugin reads version "
+                        + StagingManifest.SCHEMA_VERSION, layout.stagingDirectory(), null);
+            }
+            manifest = MAPPER.treeToValue(tree, StagingManifest.class);
+        } catch (IOException e) {
+            throw new CorruptManifestException(file, "it is not a valid manifest (" + firstLine(e) + ")",
+                    layout.stagingDirectory(), e);
+        }
+        return Optional.of(manifest);
+    }
+
+    public void write(StagingManifest manifest) throws StagingException {
+        FaultPoints.reach(FaultPoints.MANIFEST_BEFORE_WRITE);
+        Path file = layout.manifest();
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            byte[] bytes = MAPPER.writeValueAsBytes(manifest);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + file + " cannot rename atomically", e);
+            }
+            Durability.forceDirectory(file.getParent());
+        } catch (IOException e) {
+            throw new StagingException(file, "Cannot write the staging manifest " + file + ": " + e.getMessage()
+                    + ". Check that the build directory is writable and the disk is not full.", e);
+        }
+        FaultPoints.reach(FaultPoints.MANIFEST_AFTER_WRITE);
+    }
+
+    private static String firstLine(IOException e) {
+        String message = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+
+    private static final class PathSerializer extends JsonSerializer<Path> {
+        @Override
+        public void serialize(Path value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.toString());
+        }
+    }
+
+    private static final class PathDeserializer extends JsonDeserializer<Path> {
+        @Override
+        public Path deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Path.of(p.getValueAsString());
+        }
+    }
+}

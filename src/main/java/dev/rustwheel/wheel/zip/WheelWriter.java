@@ -1,0 +1,271 @@
+package dev.rustwheel.wheel.zip;
+
+import dev.rustwheel.wheel.RecordFile;
+import dev.rustwheel.wheel.RecordRow;
+import dev.rustwheel.wheel.WheelName;
+import dev.rustwheel.wheel.entry.EntryContent;
+import dev.rustwheel.wheel.entry.WheelEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes a wheel archive in one pass over its entries: each entry's bytes are read once, and compressed, digested
+ * and counted as they stream through, so memory use does not depend on the size of the files.
+ *
+ * <p>Entries are sorted by path, the {@code .dist-info} files come after the payload and {@code RECORD} is last,
+ * as the binary distribution format recommends so that installers can stream the archive. With a fixed mtime and
+ * the same inputs, the archive is the same byte for byte, whatever the time zone of the machine.
+ */
+public final class WheelWriter {
+
+    /** The earliest time a zip entry can carry; a reproducible default for builds that set no date. */
+    public static final FileTime ZIP_EPOCH = FileTime.from(Instant.parse("1980-01-01T00:00:00Z"));
+
+    private static final String RECORD = "RECORD";
+    private static final LocalDateTime LAST_ZIP_TIME = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
+    /** Daemon threads, so that a build that fails elsewhere never waits for them to exit. */
+    private static final ThreadFactory DEFLATE_THREADS = task -> {
+        Thread thread = new Thread(task, "rustwheel-deflate");
+        thread.setDaemon(true);
+        return thread;
+    };
+
+    private final LocalDateTime mtime;
+    private final Compression compression;
+    private final int threads;
+    private final Consumer<String> afterEntry;
+
+    /** A writer that deflates at the default level on every available processor. */
+    public WheelWriter(FileTime mtime) {
+        this(mtime, Compression.DEFAULT);
+    }
+
+    public WheelWriter(FileTime mtime, Compression compression) {
+        this(mtime, compression, Runtime.getRuntime().availableProcessors(), path -> { });
+    }
+
+    /**
+     * @param mtime      the modification time of every entry; zip stores it without a time zone, at two-second
+     *                   precision, so it is stored as the UTC date and time, seconds rounded down to even
+     * @param threads    how many threads deflate large entries, block by block; the archive's bytes are the same
+     *                   for any number
+     * @param afterEntry told the path of each entry once it is written (RECORD excepted)
+     */
+    public WheelWriter(FileTime mtime, Compression compression, int threads, Consumer<String> afterEntry) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.compression = compression;
+        this.threads = threads;
+        this.afterEntry = afterEntry;
+        this.mtime = LocalDateTime.ofInstant(mtime.toInstant(), ZoneOffset.UTC);
+        if (this.mtime.isBefore(LocalDateTime.ofInstant(ZIP_EPOCH.toInstant(), ZoneOffset.UTC))
+                || this.mtime.isAfter(LAST_ZIP_TIME)) {
+            throw new IllegalArgumentException("zip entries can only carry times from 1980 to 2107, not " + mtime);
+        }
+    }
+
+    /**
+     * Writes the wheel to {@code wheelFile}, creating its directory if needed, through a temporary file in that
+     * directory that is renamed onto it at the end, so that an interrupted build never leaves a partial wheel under
+     * the wheel's name (a build killed outright may leave a hidden {@code .part} file beside it).
+     *
+     * @param distInfoDirectory the {@code .dist-info} directory name, see {@link WheelName#distInfoDirectory}
+     * @param payload           the files installed from the wheel; none inside {@code distInfoDirectory}
+     * @param distInfoFiles     the metadata files ({@code METADATA}, {@code WHEEL}, …) with paths relative to
+     *                          {@code distInfoDirectory}; {@code RECORD} is written by this method
+     * @return the RECORD rows of every entry but {@code RECORD}, in archive order
+     */
+    public List<RecordRow> write(Path wheelFile, String distInfoDirectory, List<WheelEntry> payload,
+                                 List<WheelEntry> distInfoFiles) throws IOException {
+        return update(wheelFile, distInfoDirectory, payload, distInfoFiles, null).wheel().rows();
+    }
+
+    /**
+     * Writes the wheel as {@link #write} does, doing only the work that changed since {@code previous} was written:
+     * when every entry is made of the same thing as then and the wheel file is as that build left it, the file is
+     * not touched at all; otherwise entries made of the same thing are copied still compressed from the previous
+     * wheel and only the others are read and compressed. Either way the file's bytes are those a cold
+     * {@link #write} gives.
+     *
+     * @param previous what an earlier call returned for this wheel file, or null to write it from scratch
+     */
+    public WheelUpdate update(Path wheelFile, String distInfoDirectory, List<WheelEntry> payload,
+                              List<WheelEntry> distInfoFiles, PackedWheel previous) throws IOException {
+        List<WheelEntry> entries = archiveOrder(distInfoDirectory, payload, distInfoFiles);
+        List<String> fingerprints = new ArrayList<>();
+        for (WheelEntry entry : entries) {
+            // the mode is part of what an entry is made of: it is stored in the entry's headers
+            fingerprints.add(Integer.toOctalString(entry.unixMode()) + ":" + entry.content().fingerprint());
+        }
+        String settings = settings();
+        if (previous != null && previous.settings().equals(settings) && sameEntries(previous, entries, fingerprints)
+                && PreviousWheel.unchanged(wheelFile, previous)) {
+            return new WheelUpdate(previous, entries.size(), true);
+        }
+        String recordPath = distInfoDirectory + "/" + RECORD;
+        Files.createDirectories(wheelFile.toAbsolutePath().getParent());
+        Path temporary = wheelFile.resolveSibling("." + wheelFile.getFileName() + "." + UUID.randomUUID() + ".part");
+        ExecutorService executor = Executors.newFixedThreadPool(threads, DEFLATE_THREADS);
+        Optional<PreviousWheel> reusable = PreviousWheel.open(wheelFile, previous, settings);
+        try {
+            EntryDeflater deflater = new EntryDeflater(executor, threads, compression,
+                    ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE, temporary.toAbsolutePath().getParent());
+            List<PackedEntry> packed = new ArrayList<>();
+            int reused = 0;
+            try (FileChannel channel = FileChannel.open(temporary,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
+                // zip64 records only where an entry or the archive passes 4 GiB
+                zip.setUseZip64(Zip64Mode.AsNeeded);
+                for (int i = 0; i < entries.size(); i++) {
+                    WheelEntry entry = entries.get(i);
+                    String fingerprint = fingerprints.get(i);
+                    Optional<PreviousWheel.Reusable> same = reusable.flatMap(p -> p.reusable(entry, fingerprint));
+                    if (same.isPresent()) {
+                        copyEntry(zip, entry, reusable.get(), same.get());
+                        packed.add(same.get().recorded());
+                        reused++;
+                    } else {
+                        RecordRow row = writeEntry(zip, entry, deflater);
+                        packed.add(new PackedEntry(entry.path(), fingerprint, row.sha256(), row.size()));
+                    }
+                    afterEntry.accept(entry.path());
+                }
+                List<RecordRow> rows = packed.stream().map(PackedEntry::row).toList();
+                byte[] record = RecordFile.render(rows, recordPath).getBytes(StandardCharsets.UTF_8);
+                writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false), deflater);
+                zip.finish();
+                channel.force(true);
+            }
+            Files.move(temporary, wheelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            BasicFileAttributes written = Files.readAttributes(wheelFile, BasicFileAttributes.class);
+            return new WheelUpdate(new PackedWheel(written.size(), written.lastModifiedTime().toString(), settings,
+                    packed), reused, false);
+        } finally {
+            executor.shutdownNow();
+            if (reusable.isPresent()) {
+                reusable.get().close();
+            }
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** What besides the entries decides the archive's bytes; a previous wheel written otherwise is not reused. */
+    private String settings() {
+        return (compression.deflated() ? "deflated:" + compression.level() + ":blocks-of-"
+                + ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE : "stored") + ":time-" + mtime;
+    }
+
+    private static boolean sameEntries(PackedWheel previous, List<WheelEntry> entries, List<String> fingerprints) {
+        if (previous.entries().size() != entries.size()) {
+            return false;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            PackedEntry before = previous.entries().get(i);
+            if (!before.path().equals(entries.get(i).path()) || !before.fingerprint().equals(fingerprints.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<WheelEntry> archiveOrder(String distInfoDirectory, List<WheelEntry> payload,
+                                                 List<WheelEntry> distInfoFiles) {
+        if (!distInfoDirectory.endsWith(".dist-info") || distInfoDirectory.contains("/")) {
+            throw new IllegalArgumentException("'" + distInfoDirectory + "' is not a .dist-info directory name");
+        }
+        Comparator<WheelEntry> byPath = Comparator.comparing(WheelEntry::path);
+        List<WheelEntry> ordered = new ArrayList<>(payload);
+        ordered.sort(byPath);
+        for (WheelEntry entry : ordered) {
+            if (entry.path().startsWith(distInfoDirectory + "/")) {
+                throw new IllegalArgumentException("payload entry '" + entry.path()
+                        + "' is inside the .dist-info directory; pass it as a dist-info file");
+            }
+        }
+        List<WheelEntry> metadata = new ArrayList<>();
+        for (WheelEntry file : distInfoFiles) {
+            if (file.path().equals(RECORD)) {
+                throw new IllegalArgumentException("RECORD is written by the wheel writer, not passed to it");
+            }
+            metadata.add(new WheelEntry(distInfoDirectory + "/" + file.path(), file.content(), file.executable()));
+        }
+        metadata.sort(byPath);
+        ordered.addAll(metadata);
+        Set<String> seen = new HashSet<>();
+        for (WheelEntry entry : ordered) {
+            if (!seen.add(entry.path())) {
+                throw new IllegalArgumentException("two wheel entries have the path '" + entry.path() + "'");
+            }
+        }
+        return ordered;
+    }
+
+    /**
+     * Every entry goes in through the same door, {@code addRawArchiveEntry} with its CRC and sizes known, so that an
+     * entry written now and one copied from a previous wheel get the same headers.
+     */
+    private RecordRow writeEntry(ZipArchiveOutputStream zip, WheelEntry entry, EntryDeflater deflater)
+            throws IOException {
+        try (EntryDeflater.Deflated deflated = deflater.deflate(entry); InputStream raw = deflated.raw()) {
+            zip.addRawArchiveEntry(zipEntry(entry, deflated.crc(), deflated.size(), deflated.compressedSize()), raw);
+            return deflated.row();
+        }
+    }
+
+    private void copyEntry(ZipArchiveOutputStream zip, WheelEntry entry, PreviousWheel previous,
+                           PreviousWheel.Reusable reusable) throws IOException {
+        ZipArchiveEntry before = reusable.zipEntry();
+        try (InputStream raw = previous.raw(reusable)) {
+            zip.addRawArchiveEntry(zipEntry(entry, before.getCrc(), before.getSize(), before.getCompressedSize()), raw);
+        }
+    }
+
+    private ZipArchiveEntry zipEntry(WheelEntry entry, long crc, long size, long compressedSize) {
+        ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.path());
+        zipEntry.setMethod(compression.zipMethod());
+        zipEntry.setTime(zipTime());
+        zipEntry.setUnixMode(entry.unixMode());
+        zipEntry.setCrc(crc);
+        zipEntry.setSize(size);
+        zipEntry.setCompressedSize(compressedSize);
+        return zipEntry;
+    }
+
+    /**
+     * commons-compress turns a Java time into the zip date and time fields in the default time zone; handing it
+     * the instant at which that zone's clock shows {@link #mtime} makes the fields show the UTC date and time.
+     * The one exception: a UTC time that the local clock skips (a daylight-saving gap) comes out moved forward by
+     * the gap, because commons-compress offers no way to set the fields without going through the local zone.
+     */
+    private long zipTime() {
+        return mtime.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.rustwheel.goals.packaging;
+
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.python.interpreter.InterpreterProbe;
+import dev.rustwheel.staging.ArtifactKind;
+import dev.rustwheel.staging.ArtifactState;
+import dev.rustwheel.staging.CrateInfo;
+import dev.rustwheel.staging.CrateMetadata;
+import dev.rustwheel.staging.StagedArtifact;
+import dev.rustwheel.staging.StagingLayout;
+import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.WheelLayout;
+import dev.rustwheel.staging.store.ManifestStore;
+import dev.rustwheel.wheel.zip.Compression;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The package goal on a staged fixture: it uses the layout repair recorded and refuses one it would not give. */
+class PackageStepTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> messages = new ArrayList<>();
+    private final BuildLog log = new BuildLog() {
+        @Override
+        public void info(String message) {
+            messages.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            messages.add(message);
+        }
+
+        @Override
+        public void debug(String message) {
+        }
+    };
+
+    private static final WheelLayout AS_CONFIGURED = new WheelLayout("EXTENSION", "fp", "fp", "fast_parse",
+            "fast_parse.libs", "fast_parse.scripts");
+
+    private Path build(WheelLayout recorded) throws Exception {
+        Path buildDirectory = dir.resolve("target");
+        Path library = Files.createDirectories(dir.resolve("target/release")).resolve("libfp.so");
+        Files.write(library, new byte[] {0x7f, 'E', 'L', 'F'});
+        StagedArtifact artifact = new StagedArtifact(ArtifactKind.CDYLIB, "fp", library,
+                buildDirectory.resolve("rustwheel/staging/libfp.so"), 4, null, false, ArtifactState.COMPILED);
+        // a PyO3 crate: its bindings are known without reading the (fake) library
+        StagingManifest manifest = StagingManifest.of(new CrateInfo(dir.resolve("Cargo.toml"), "fast-parse", "1.2.0",
+                null, CrateMetadata.EMPTY, Map.of("pyo3", List.of())), List.of(), List.of(artifact));
+        new ManifestStore(StagingLayout.under(buildDirectory)).write(recorded == null ? manifest
+                : manifest.withLayout(recorded));
+        return buildDirectory;
+    }
+
+    private PackageConfig config() {
+        return new PackageConfig(List.of("python3-never-run"), "parameter pythonExecutable",
+                dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
+                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null,
+                null);
+    }
+
+    @Test
+    void refusesALayoutThatDiffersFromTheOneRepairRecorded() throws Exception {
+        WheelLayout recorded = new WheelLayout("EXTENSION", "pkg._fp", "pkg", "fast_parse",
+                "fast_parse.libs", "fast_parse.scripts");
+        Path buildDirectory = build(recorded);
+        PackageStep step = new PackageStep(buildDirectory, log, (executable, directory) -> {
+            throw new AssertionError("no interpreter is asked before the layout is checked");
+        });
+
+        BuildException e = assertThrows(BuildException.class, () -> step.run(config()));
+
+        assertTrue(e.isUserError());
+        assertEquals("The wheel's layout differs between repair and package: module name 'pkg._fp' as repair"
+                + " recorded it, 'fp' as package is configured; module directory 'pkg' as repair recorded it, 'fp' as"
+                + " package is configured. Give both goals the same moduleName, bindings and pyproject (configure"
+                + " them on the plugin, not on one execution), then build again.", e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("target/wheels")), "no wheel may be written");
+    }
+
+    @Test
+    void theSameLayoutPassesAndAMissingOneIsTheConfiguredOne() throws Exception {
+        StagingManifest withLayout = StagingManifest.of(null, List.of(), List.of()).withLayout(AS_CONFIGURED);
+        assertEquals(AS_CONFIGURED, PackageStep.recordedLayout(withLayout, AS_CONFIGURED));
+        assertEquals(AS_CONFIGURED, PackageStep.recordedLayout(StagingManifest.of(null, List.of(), List.of()),
+                AS_CONFIGURED));
+    }
+}

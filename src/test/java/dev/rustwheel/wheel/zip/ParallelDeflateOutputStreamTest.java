@@ -1,0 +1,141 @@
+package dev.rustwheel.wheel.zip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ParallelDeflateOutputStreamTest {
+
+    private static final int BLOCK = 64 * 1024;
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK, 7 * BLOCK + 12_345})
+    void inflatesBackToTheInputWithTheCrcOfASequentialPass(int size) throws Exception {
+        byte[] input = sample(size);
+        Result result = deflate(input, 2, BLOCK, 6, 1000);
+        assertArrayEquals(input, inflate(result.bytes(), size));
+        CRC32 crc = new CRC32();
+        crc.update(input);
+        assertEquals(crc.getValue(), result.crc());
+        assertEquals(size, result.size());
+    }
+
+    /** The block size is fixed, so the number of threads and how far they run ahead change nothing. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, BLOCK, 5 * BLOCK + 77})
+    void theBytesAreTheSameForOneTwoAndEightThreads(int size) throws Exception {
+        byte[] input = sample(size);
+        byte[] one = deflate(input, 1, BLOCK, 6, 1).bytes();
+        assertArrayEquals(one, deflate(input, 2, BLOCK, 6, 5).bytes());
+        assertArrayEquals(one, deflate(input, 8, BLOCK, 6, 17).bytes());
+    }
+
+    @Test
+    void theDefaultBlockSizeWorksAcrossSeveralBlocks() throws Exception {
+        byte[] input = sample(3 * ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE + 1);
+        Result result = deflate(input, 2, ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE, 4, 5);
+        assertArrayEquals(input, inflate(result.bytes(), input.length));
+    }
+
+    /** Priming each block with the one before keeps the parallel stream within a whisker of a sequential one. */
+    @Test
+    void compressesAlmostAsWellAsOneSequentialStream() throws Exception {
+        byte[] input = sample(16 * BLOCK);
+        ByteArrayOutputStream sequential = new ByteArrayOutputStream();
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(6, true);
+        try (var out = new java.util.zip.DeflaterOutputStream(sequential, deflater)) {
+            out.write(input);
+        }
+        deflater.end();
+        int parallel = deflate(input, 2, BLOCK, 6, 5).bytes().length;
+        assertTrue(parallel < sequential.size() * 1.01, parallel + " vs " + sequential.size());
+    }
+
+    @Test
+    void theOutputOfWritesOfAnySizeIsTheSame() throws Exception {
+        byte[] input = sample(2 * BLOCK + 3);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ParallelDeflateOutputStream deflate = new ParallelDeflateOutputStream(out, executor, 6, BLOCK, 3);
+            for (byte b : input) {
+                deflate.write(b);
+            }
+            deflate.finish();
+            assertArrayEquals(deflate(input, 2, BLOCK, 6, 3).bytes(), out.toByteArray());
+            assertEquals(out.size(), deflate.compressedSize());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesBlocksSmallerThanTheWindow() {
+        assertThrows(IllegalArgumentException.class, () -> new ParallelDeflateOutputStream(
+                new ByteArrayOutputStream(), null, 6, DeflateBlock.WINDOW - 1, 2));
+    }
+
+    record Result(byte[] bytes, long crc, long size) {
+    }
+
+    static Result deflate(byte[] input, int threads, int blockSize, int level, int chunk) throws IOException {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ParallelDeflateOutputStream deflate = new ParallelDeflateOutputStream(out, executor, level, blockSize,
+                    2 * threads + 1);
+            for (int offset = 0; offset < input.length; offset += chunk) {
+                deflate.write(input, offset, Math.min(chunk, input.length - offset));
+            }
+            deflate.finish();
+            return new Result(out.toByteArray(), deflate.crc(), deflate.size());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    static byte[] inflate(byte[] deflated, int size) throws DataFormatException {
+        Inflater inflater = new Inflater(true);
+        inflater.setInput(deflated);
+        byte[] out = new byte[size + 1];
+        int n = 0;
+        while (!inflater.finished()) {
+            int read = inflater.inflate(out, n, out.length - n);
+            if (read == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
+                throw new DataFormatException("the stream ends before its final block");
+            }
+            n += read;
+        }
+        inflater.end();
+        assertEquals(size, n);
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Compressible but not trivial: words from a small vocabulary with random numbers, like text or code. */
+    static byte[] sample(int size) {
+        Random random = new Random(size);
+        String[] words = {"fn ", "let ", "mut ", "self", "::", "Vec<u8>", "\n", "    ", "return ", "match "};
+        byte[] out = new byte[size];
+        int n = 0;
+        while (n < size) {
+            byte[] word = (words[random.nextInt(words.length)] + random.nextInt(1000)).getBytes();
+            int length = Math.min(word.length, size - n);
+            System.arraycopy(word, 0, out, n, length);
+            n += length;
+        }
+        return out;
+    }
+}
