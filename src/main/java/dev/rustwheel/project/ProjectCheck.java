@@ -44,6 +44,7 @@ public final class ProjectCheck {
                         + ", which does not exist. Point it at the directory holding the Python package.", null);
             }
         }
+        OutDirIncludes.read(pyproject.maturin(), crate.name());
         if (settings.moduleName() != null) {
             PythonLayout.requireImportName(settings.moduleName(), where(pom.moduleName(), "moduleName", pyproject,
                     "module-name"));

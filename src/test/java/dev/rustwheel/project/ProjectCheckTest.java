@@ -42,6 +42,8 @@ class ProjectCheckTest {
             "[project]\\nname = 'x'\\nversion = '1'\\ndependencies = ['requests >>= 2']|[project] dependencies",
             "[tool.maturin]\\nbindings = 'xyz'|[tool.maturin] bindings = 'xyz' is not a binding type",
             "[tool.maturin]\\nmodule-name = 3|[tool.maturin] module-name must be a string",
+            "[tool.maturin]\\ninclude = [{ path = 'a.txt', from = 'out-dir', to = 'pkg', crate-name = 'other' }]|asks for the OUT_DIR of crate 'other'",
+            "[tool.maturin]\\ninclude = [{ path = 'a.txt', from = 'out-dir', to = '../up' }]|to = '../up' must be a directory inside the wheel",
             "[tool.maturin]\\nmodule-name = 'my-module'|[tool.maturin] module-name = 'my-module' is not a Python import name",
             "[tool.maturin]\\npython-source = '../outside'|python-source = '../outside' names"})
     void badPyprojectValuesFailNamingTableAndKey(String toml, String expected) throws Exception {
