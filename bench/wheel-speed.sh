@@ -2,24 +2,25 @@
 # Builds a PyO3 crate whose cdylib is about 1 GiB and prints, from one run, rustwheel's times and sizes against
 # maturin's (when `maturin` is on PATH) and `zip -6`, as ratios:
 #   - writing the wheel, cold (the package goal alone, cargo warm) vs maturin's whole warm build;
-#   - a rebuild with nothing changed (every rustwheel goal) vs maturin's whole warm build;
-#   - stage + repair + finalize vs one `cp` of the artifact;
+#   - a rebuild with nothing changed (every rustwheel goal up to verify, tests skipped) vs maturin's whole warm
+#     build, with each goal's share;
+#   - stage + repair + finalize vs one `cp` of the artifact, for the cold wheel and for the rebuild;
 #   - the cold build ran with MAVEN_OPTS=-Xmx128m, so finishing at all shows the heap bound.
+# Each figure comes with the 1-minute load average at its end and, for whole commands, the CPU seconds (user + sys)
+# they used: on a shared machine the CPU seconds say more than the wall time.
 # The library's bulk is the machine's own shared libraries concatenated (code-like data, deflate ratio ≈ 0.4),
 # pulled into .rodata by .incbin. Needs gcc, cargo, Debian's librust-pyo3-dev, python3; not part of `./mvnw verify`.
+# Other work on the machine skews every figure: each is printed with the load average at the time it was taken.
 #
 # usage: bench/wheel-speed.sh [size in MiB, default 1024]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$PWD
 size_mib=${1:-1024}
 work=$(mktemp -d "${TMPDIR:-/tmp}/rustwheel-wheel-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# the plugin, installed into a private local repository that reads everything else from the developer's one
-mvn_args=(-B -o -Dmaven.repo.local="$work/repo" -Dmaven.repo.local.tail="$HOME/.m2/repository")
-version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -1)
-./mvnw "${mvn_args[@]}" -q install -DskipTests > "$work/install.log" || { tail -30 "$work/install.log"; exit 1; }
+. bench/lib.sh
+install_plugin
 
 crate=$work/crate
 mkdir -p "$crate/src" "$crate/.cargo"
@@ -99,79 +100,62 @@ cat > "$crate/pom.xml" <<XML
 </project>
 XML
 
-seconds() { # runs "$@" in the crate, output to $work/out; prints its wall time in seconds
-    (cd "$crate" && /usr/bin/time -f %e -o "$work/time" "$@" > "$work/out" 2>&1) || { tail -30 "$work/out"; exit 1; }
-    cat "$work/time"
-}
-# the seconds between the start of each rustwheel goal and the next line that starts something, from a log with times
-goal_seconds() { # $1: log, $2...: goals; prints their summed duration
-    awk -v goals=" ${*:2} " '
-        function t(s) { split(s, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
-        /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+/ && (/ --- / || /BUILD SUCCESS/) {
-            if (current != "") { total += t($1) - start; current = "" }
-            if (match($0, /--- rustwheel:[^:]+:[a-z]+/)) {
-                g = substr($0, RSTART, RLENGTH); sub(/.*:/, "", g)
-                if (index(goals, " " g " ")) { current = g; start = t($1) }
-            }
-        }
-        END { printf "%.3f", total }' "$1"
-}
-timed_mvn=("$repo/mvnw" "${mvn_args[@]}" -Dorg.slf4j.simpleLogger.showDateTime=true
-           -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
-
 echo "building the crate once (cold cargo; not measured)"
-seconds "${timed_mvn[@]}" package > /dev/null
+seconds "${timed_mvn[@]}" verify -DskipTests > /dev/null
 lib=$(ls "$crate"/target/release/libbigmod.so)
-echo "cdylib: $(stat -c %s "$lib") bytes; machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uptime | sed 's/.*load/load/')"
+echo "cdylib: $(stat -c %s "$lib") bytes; machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 
 echo "rustwheel, wheel deleted (cold wheel, warm cargo), MAVEN_OPTS=-Xmx128m"
 rm -rf "$crate/target/wheels"
-total_cold=$(MAVEN_OPTS=-Xmx128m seconds "${timed_mvn[@]}" package)
+total_cold=$(MAVEN_OPTS=-Xmx128m seconds "${timed_mvn[@]}" verify -DskipTests); load_cold=$(load) cpu_cold=$(cat "$work/cpu")
 cp "$work/out" "$work/cold.log"
 package_cold=$(goal_seconds "$work/cold.log" package)
+staging_cold=$(goal_seconds "$work/cold.log" stage repair finalize)
 wheel=$(ls "$crate"/target/wheels/*.whl)
 python3 -c "import sys, zipfile; assert zipfile.ZipFile(sys.argv[1]).testzip() is None" "$wheel"
 
 echo "rustwheel, nothing changed"
-total_again=$(seconds "${timed_mvn[@]}" package)
+total_again=$(seconds "${timed_mvn[@]}" verify -DskipTests); load_again=$(load)
 cp "$work/out" "$work/again.log"
 grep -q 'is up to date' "$work/again.log" || echo "  warning: the wheel was written again"
-goals_again=$(goal_seconds "$work/again.log" compile stage repair package finalize)
-staging=$(goal_seconds "$work/cold.log" stage repair finalize)
+goals_again=$(goal_seconds "$work/again.log" "${all_goals[@]}")
+staging_again=$(goal_seconds "$work/again.log" stage repair finalize)
 
 cat "$lib" > /dev/null
-cp_seconds=$(seconds cp --reflink=never "$lib" "$work/copy.so"); rm -f "$work/copy.so"
-zip_seconds=$(seconds zip -6 -q -j "$work/zip6.zip" "$lib")
+cp_seconds=$(seconds cp --reflink=never "$lib" "$work/copy.so"); load_cp=$(load); rm -f "$work/copy.so"
+zip_seconds=$(seconds zip -6 -q -j "$work/zip6.zip" "$lib"); load_zip=$(load)
 
 if command -v maturin > /dev/null; then
     echo "maturin $(maturin --version | awk '{ print $2 }'): one build to warm cargo for it, then the measured one"
     seconds maturin build --release -o "$work/maturin-wheels" > /dev/null
     rm -rf "$work/maturin-wheels"
-    maturin_seconds=$(seconds maturin build --release -o "$work/maturin-wheels")
+    maturin_seconds=$(seconds maturin build --release -o "$work/maturin-wheels"); load_maturin=$(load) cpu_maturin=$(cat "$work/cpu")
     maturin_wheel=$(ls "$work"/maturin-wheels/*.whl)
 else
     echo "maturin is not on PATH: its ratios are skipped (python3 -m venv v && v/bin/pip install maturin==1.15.0)"
 fi
 
 printf '\n%-58s %10s\n' "measure" "value"
-printf '%-58s %9.2fs\n' "rustwheel package goal, cold wheel (-Xmx128m)" "$package_cold"
-printf '%-58s %9.2fs\n' "rustwheel whole mvn package, cold wheel" "$total_cold"
-printf '%-58s %9.2fs\n' "rustwheel goals, nothing changed" "$goals_again"
-printf '%-58s %9.2fs\n' "rustwheel whole mvn package, nothing changed" "$total_again"
-for goal in compile stage repair package finalize; do
+printf '%-58s %9.2fs  %s\n' "rustwheel package goal, cold wheel (-Xmx128m)" "$package_cold" "$load_cold"
+printf '%-58s %9.2fs  %s\n' "rustwheel whole mvn verify, cold wheel" "$total_cold" "$load_cold"
+printf '%-58s %9.2fs\n' "  its CPU time (user + sys, every goal and Maven itself)" "$cpu_cold"
+printf '%-58s %9.3fs  %s\n' "stage + repair + finalize, cold wheel" "$staging_cold" "$load_cold"
+printf '%-58s %9.3fs  %s\n' "rustwheel goals, nothing changed" "$goals_again" "$load_again"
+printf '%-58s %9.2fs  %s\n' "rustwheel whole mvn verify, nothing changed" "$total_again" "$load_again"
+for goal in "${all_goals[@]}"; do
     printf '%-58s %9.3fs\n' "  of which $goal" "$(goal_seconds "$work/again.log" "$goal")"
 done
-printf '%-58s %9.3fs\n' "stage + repair + finalize" "$staging"
-printf '%-58s %9.2fs\n' "cp of the cdylib" "$cp_seconds"
-printf '%-58s %9.2fs\n' "zip -6 of the cdylib" "$zip_seconds"
+printf '%-58s %9.3fs  %s\n' "stage + repair + finalize, nothing changed" "$staging_again" "$load_again"
+printf '%-58s %9.2fs  %s\n' "cp of the cdylib" "$cp_seconds" "$load_cp"
+printf '%-58s %9.2fs  %s\n' "zip -6 of the cdylib" "$zip_seconds" "$load_zip"
 printf '%-58s %10d\n' "rustwheel wheel bytes" "$(stat -c %s "$wheel")"
 printf '%-58s %10d\n' "zip -6 bytes" "$(stat -c %s "$work/zip6.zip")"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo
 echo "zip -6 time / rustwheel package goal: $(ratio "$zip_seconds" "$package_cold")x faster"
-echo "(stage + repair + finalize) / cp: $(ratio "$staging" "$cp_seconds")"
+echo "(stage + repair + finalize) / cp: cold wheel $(ratio "$staging_cold" "$cp_seconds"), nothing changed $(ratio "$staging_again" "$cp_seconds") (goal <= 0.05)"
 if [ -n "${maturin_seconds:-}" ]; then
-    printf '%-58s %9.2fs\n' "maturin build, warm cargo" "$maturin_seconds"
+    printf '%-58s %9.2fs  %s\n' "maturin build, warm cargo" "$maturin_seconds" "$load_maturin"
+    printf '%-58s %9.2fs\n' "  its CPU time (user + sys)" "$cpu_maturin"
     printf '%-58s %10d\n' "maturin wheel bytes" "$(stat -c %s "$maturin_wheel")"
     echo "maturin warm build / rustwheel package goal (cold wheel): $(ratio "$maturin_seconds" "$package_cold")x (goal >= 1.8)"
     echo "maturin warm build / rustwheel goals, nothing changed: $(ratio "$maturin_seconds" "$goals_again")x (goal >= 20)"

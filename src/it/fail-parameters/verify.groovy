@@ -16,6 +16,13 @@ List<List<String>> expected = [
         ["Cannot probe the Python interpreter 'python3-missing-here'", "looked up on PATH and not found",
          "Set parameter pythonExecutable (property rustwheel.pythonExecutable, set by -Drustwheel.pythonExecutable",
          "a PyO3 crate's build script runs it too"],
+        ["parameter version (property rustwheel.version, set by -Drustwheel.version $commandLine = '1.2.0-foo' is"
+                 + " not a version a wheel can carry: Maven version '1.2.0-foo' has no PEP 440 equivalent",
+         "Use a PEP 440 version such as 1.2.0"],
+        ["parameter threads (property rustwheel.threads, set by -Drustwheel.threads $commandLine = '0' is not a"
+                 + " number of threads. Use 1 or more"],
+        ["parameter sbom (property rustwheel.sbom, set by -Drustwheel.sbom $commandLine = 'yes' is neither true"
+                 + " nor false. Use true to put a CycloneDX SBOM into the wheel, or false to leave it out."],
 ]
 List<String> logs = h.invocationLogs()
 assert logs.size() == expected.size(): "expected ${expected.size()} Maven runs, found ${logs.size()}"

@@ -48,4 +48,29 @@ assert main.isFile() && attached.isFile(): "expected ${main.name} and ${attached
 assert h.sha256(main) == h.sha256(wheels['310']) && h.sha256(attached) == h.sha256(wheels['311'])
 
 h.assertCargoFresh(basedir, module)
+
+// the test goal: one fresh venv per interpreter, each with the wheel of its own tag, one JUnit report each. Run last
+// (it rebuilds target/wheels), over the pyenv interpreters for which pip can install pytest here (a pip mirror may
+// lack tomli for 3.10): two are needed, else it is skipped, saying why
+def mvn = evaluate(new File(itDir, '_shared/maven.groovy'))
+Map<String, String> testable = (interpreters + ['312': "${home}/.pyenv/versions/3.12.1/bin/python3.12" as String])
+        .findAll { version, python -> new File(python).canExecute() &&
+                h.exec([python, '-m', 'pip', 'install', '--dry-run', '-q', '--ignore-installed', '--retries', '0',
+                        'pytest'], basedir)[0] == 0 }
+if (testable.size() < 2) {
+    println "SKIPPED: the test goal over two interpreters: pip can install pytest for ${testable.keySet()} only"
+    return true
+}
+testable = testable.take(2)
+File testLog = mvn.log('test-per-interpreter')
+mvn.succeed(['verify', "-Drustwheel.pythonExecutables=${testable.values().join(',')}" as String,
+             '-Drustwheel.testDirectory=pytests'], testLog)
+testable.eachWithIndex { version, python, i ->
+    h.assertLogContains(testLog.text, "Testing ${module}-0.1.0-cp${version}-cp${version}-${platform}.whl with ${python}")
+    File venvConfig = h.file("target/rustwheel/test-venv${i == 0 ? '' : '-' + (i + 1)}/pyvenv.cfg")
+    assert venvConfig.text.contains("version = 3.${version.substring(1)}"): "${venvConfig}: ${venvConfig.text}"
+    File report = h.file("target/failsafe-reports/TEST-multi-interpreter${i == 0 ? '' : '-' + (i + 1)}-pytest.xml")
+    assert report.text.contains('tests="1"') && report.text.contains('failures="0"'): "${report}: ${report.text}"
+}
+println "the test goal ran pytest with ${testable.keySet()}"
 return true

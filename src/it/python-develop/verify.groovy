@@ -32,13 +32,33 @@ assert py('import dev_demo.extra; print(dev_demo.extra.VALUE)') == '7'
 File lib = h.file('src/lib.rs')
 assert lib.text.contains('PyLong_FromLong(a + b)')
 lib.text = lib.text.replace('PyLong_FromLong(a + b)', 'PyLong_FromLong(a + b + 1000)')
-mvn.succeed(['rustwheel:develop', '-Drustwheel.venv=target/dev-venv'],
+// (with the version parameter, as package and sdist take it)
+mvn.succeed(['rustwheel:develop', '-Drustwheel.venv=target/dev-venv', '-Drustwheel.version=0.8.0-SNAPSHOT'],
         mvn.log('develop-2'))
 assert !mvn.log('develop-2').text.contains('Creating the virtual environment'): 'develop made the existing venv anew'
 assert py('import dev_demo; print(dev_demo.add(2, 40), dev_demo.greet())') == '1042 edited'
+assert py('import importlib.metadata as m; print(m.version("dev-demo"))') == '0.8.0.dev0'
 assert h.sha256(so) == h.sha256(h.file('target/debug/deps/libdev_native.so'))
 
-// 4. pip uninstalls it completely
+// 4. a venv that cannot be created (its path runs through a file): named with its property and the fix, before cargo
+// runs; cargo's output untouched
+String clean = h.sha256(so)
+File badLog = mvn.log('develop-bad-venv')
+assert mvn.run(['rustwheel:develop', '-Drustwheel.venv=pom.xml/venv'], badLog) != 0
+h.assertLogContains(badLog.text, 'BUILD FAILURE', 'venv (property rustwheel.venv) is ', 'pom.xml/venv',
+        'pom.xml is a file, not a directory', 'Point venv at')
+assert !badLog.text.contains('--profile=dev'): "cargo ran before the venv was checked, see ${badLog}"
+assert h.sha256(so) == clean: "the failed develop changed cargo's ${so}"
+// and a missing interpreter to create one with
+File noPythonLog = mvn.log('develop-no-python')
+assert mvn.run(['rustwheel:develop', '-Drustwheel.venv=target/other-venv',
+                '-Drustwheel.pythonExecutable=/nonexistent/python3'], noPythonLog) != 0
+h.assertLogContains(noPythonLog.text, 'BUILD FAILURE', "'/nonexistent/python3'", 'rustwheel.pythonExecutable',
+        'rustwheel.venv')
+assert !noPythonLog.text.contains('--profile=dev'): "cargo ran before the interpreter was checked, see ${noPythonLog}"
+assert h.sha256(so) == clean: "the failed develop changed cargo's ${so}"
+
+// 5. pip uninstalls it completely
 h.run([python, '-m', 'pip', 'uninstall', '--yes', 'dev-demo'], basedir)
 def (int code, String out, String err) = h.exec([python, '-c', 'import dev_demo.dev_native'], h.file('target'))
 assert code != 0: "dev_demo still imports after pip uninstall: ${out}"

@@ -1,2 +1,6 @@
 def double(x):
     return 2 * x
+
+
+def main():
+    print(double(21))

@@ -24,7 +24,8 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
     protected final MavenSession session;
 
     /**
-     * Skips every rustwheel goal of this module, for example {@code <skip>${skipRust}</skip>} in a parent POM.
+     * Skips every rustwheel goal of this module, for example {@code skip} set to {@code ${skipRust}} in a
+     * parent POM.
      *
      * @since 0.1.0
      */

@@ -16,12 +16,7 @@ import org.apache.maven.project.MavenProject;
  * (in {@code wheel} packaging each goal is a mojo with its own parameters): {@code compile}, the first to run,
  * checks every one of them before cargo builds anything, so that a typo costs a second and not a build.
  */
-public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
-
-    public static final String DEFAULT_PYTHON = "python3";
-    public static final String DEFAULT_COMPATIBILITY = "auto";
-    public static final String DEFAULT_AUDITWHEEL = "repair";
-    public static final String DEFAULT_COMPRESSION = "deflated";
+abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
 
     /**
      * The Python interpreter the wheel is built for: a name looked up on {@code PATH}, or a full path. It is run
@@ -30,7 +25,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = DEFAULT_PYTHON)
+    @Parameter(property = PropertyNames.PYTHON_EXECUTABLE, defaultValue = WheelParameters.DEFAULT_PYTHON)
     private String pythonExecutable;
 
     /**
@@ -124,7 +119,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.COMPRESSION, defaultValue = DEFAULT_COMPRESSION)
+    @Parameter(property = PropertyNames.COMPRESSION, defaultValue = WheelParameters.DEFAULT_COMPRESSION)
     private String compression;
 
     /**
@@ -144,7 +139,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.COMPATIBILITY, defaultValue = DEFAULT_COMPATIBILITY)
+    @Parameter(property = PropertyNames.COMPATIBILITY, defaultValue = WheelParameters.DEFAULT_COMPATIBILITY)
     private String compatibility;
 
     /**
@@ -155,7 +150,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.AUDITWHEEL, defaultValue = DEFAULT_AUDITWHEEL)
+    @Parameter(property = PropertyNames.AUDITWHEEL, defaultValue = WheelParameters.DEFAULT_AUDITWHEEL)
     private String auditwheel;
 
     /**
@@ -168,6 +163,36 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
     @Parameter(property = PropertyNames.AUDITWHEEL_EXCLUDE)
     private List<String> auditwheelExclude;
 
+    /**
+     * The distribution's version, winning over pyproject.toml and Cargo.toml in the wheel, the sdist and the
+     * {@code develop} install alike; a Maven version is converted to PEP 440 ({@code 1.2.0-SNAPSHOT} →
+     * {@code 1.2.0.dev0}, {@code 1.2.0-rc.1} → {@code 1.2.0rc1}). Set it to {@code ${project.version}} so that
+     * releasing the POM releases the wheel. Unset, the build warns when the POM's version and the wheel's differ.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.VERSION)
+    private String version;
+
+    /**
+     * How many threads deflate large files (a 1 GiB library is cut into 1 MiB blocks compressed side by side).
+     * The wheel's bytes are the same for any value. Default: the number of available processors.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.THREADS)
+    private Integer threads;
+
+    /**
+     * Whether the wheel carries a CycloneDX SBOM ({@code .dist-info/sboms/CRATE.cyclonedx.json}, CRATE being the
+     * crate's name) listing every crate the build pulls in and every library repair grafted: {@code true} or
+     * {@code false}.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.SBOM, defaultValue = "true")
+    private String sbom;
+
     protected AbstractWheelBuildMojo(MavenProject project, MavenSession session) {
         super(project, session);
     }
@@ -178,7 +203,7 @@ public abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
                 pyproject.toPath().toAbsolutePath(), blankToNull(moduleName), blankToNull(bindings),
                 blankToNull(pythonSource), unsetIfEmpty(pythonPackages), unsetIfEmpty(include), unsetIfEmpty(exclude),
                 blankToNull(data), compression, compressionLevel, compatibility, auditwheel,
-                listValues(auditwheelExclude)), new MavenParameterSources(project, session));
+                listValues(auditwheelExclude), blankToNull(version), threads, sbom), new MavenParameterSources(project, session));
     }
 
     /** Maven hands an unconfigured list over as an empty one; only a list with values overrides pyproject.toml. */

@@ -9,8 +9,6 @@ import dev.rustwheel.goals.packaging.PackageStep;
 import dev.rustwheel.maven.parameters.PropertyNames;
 import dev.rustwheel.maven.parameters.WheelSettings;
 import dev.rustwheel.project.ProjectException;
-import dev.rustwheel.python.InvalidVersionException;
-import dev.rustwheel.python.MavenVersions;
 import java.io.File;
 import java.util.List;
 import javax.inject.Inject;
@@ -34,15 +32,6 @@ import org.apache.maven.project.MavenProjectHelper;
 public class PackageMojo extends AbstractWheelBuildMojo {
 
     /**
-     * How many threads deflate large files (a 1 GiB library is cut into 1 MiB blocks compressed side by side).
-     * The wheel's bytes are the same for any value. Default: the number of available processors.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.THREADS)
-    private Integer threads;
-
-    /**
      * Where the wheel is written.
      *
      * @since 0.1.0
@@ -58,26 +47,6 @@ public class PackageMojo extends AbstractWheelBuildMojo {
      */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
-
-    /**
-     * Whether the wheel carries a CycloneDX SBOM ({@code .dist-info/sboms/<crate>.cyclonedx.json}) listing every
-     * crate the build pulls in and every library repair grafted.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.SBOM, defaultValue = "true")
-    private boolean sbom;
-
-    /**
-     * The wheel's version, winning over pyproject.toml and Cargo.toml; a Maven version is converted to PEP 440
-     * ({@code 1.2.0-SNAPSHOT} → {@code 1.2.0.dev0}, {@code 1.2.0-rc.1} → {@code 1.2.0rc1}). Set it to
-     * {@code ${project.version}} so that releasing the POM releases the wheel. Unset, the build warns when the POM's
-     * version and the wheel's differ.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(property = PropertyNames.VERSION)
-    private String version;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -101,24 +70,12 @@ public class PackageMojo extends AbstractWheelBuildMojo {
         PackageConfig config = new PackageConfig(wheel.pythonExecutables(), wheel.interpreterParameter(),
                 wheel.pyproject(), wheel.settings(), wheelDirectory.toPath().toAbsolutePath(),
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
-                wheel.compression(), threads(), plugin.getVersion(),
-                !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()), sbom, wheelVersion(),
+                wheel.compression(), wheel.threads(), plugin.getVersion(),
+                !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()), wheel.sbom(), wheel.wheelVersion(),
                 project.getVersion());
         attach(new PackageStep(buildDirectory(), log).run(config));
     }
 
-    /** The configured version in PEP 440, checked before any work; null when none is configured. */
-    private String wheelVersion() throws BuildException {
-        if (version == null || version.isBlank()) {
-            return null;
-        }
-        try {
-            return MavenVersions.toPep440(version);
-        } catch (InvalidVersionException e) {
-            throw BuildException.userError("version (property " + PropertyNames.VERSION + "): " + e.getMessage()
-                    + ".", e);
-        }
-    }
 
     /**
      * A skipped wheel module has no wheel to install or deploy; as a {@code pom} artifact, install and deploy carry
@@ -133,16 +90,6 @@ public class PackageMojo extends AbstractWheelBuildMojo {
         }
     }
 
-    private int threads() throws BuildException {
-        if (threads == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        if (threads < 1) {
-            throw BuildException.userError("threads (property " + PropertyNames.THREADS + ") is " + threads
-                    + "; set it to 1 or more, or leave it unset to use every available processor.", null);
-        }
-        return threads;
-    }
 
     /**
      * A wheel module's main artifact is its first wheel, the others attached with their tag as classifier; any other

@@ -22,10 +22,10 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Audits the staged artifacts as auditwheel does (symbol versions, library whitelist, blacklisted symbols,
- * architecture), grafts the external libraries they need into {@code <dist>.libs/} (as overlays applied while
- * the wheel is written; no file is patched on disk) and records the platform tags the wheel gets, such as
- * {@code manylinux_2_17_x86_64}. Given a macOS or Windows {@code wheel}, repairs that wheel instead, as
- * {@code delocate-wheel} and {@code delvewheel repair} do.
+ * architecture), grafts the external libraries they need into {@code DIST.libs/}, DIST being the distribution's
+ * name (as overlays applied while the wheel is written; no file is patched on disk) and records the platform tags the
+ * wheel gets, such as {@code manylinux_2_17_x86_64}. Given a macOS or Windows {@code wheel}, repairs that wheel
+ * instead, as {@code delocate-wheel} and {@code delvewheel repair} do.
  */
 @Mojo(name = "repair", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, requiresProject = false, threadSafe = true)
 public class RepairMojo extends AbstractWheelBuildMojo {

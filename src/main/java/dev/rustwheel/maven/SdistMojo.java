@@ -21,7 +21,7 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * As {@code maturin sdist}: writes the source distribution {@code target/wheels/<name>-<version>.tar.gz} (PEP 517,
+ * As {@code maturin sdist}: writes the source distribution {@code target/wheels/NAME-VERSION.tar.gz} (PEP 517,
  * PEP 625) with the files maturin puts into it, and attaches it (classifier {@code sdist}, type {@code tar.gz}) so
  * {@code install} and {@code deploy} carry it. Nothing is compiled. Not bound by the {@code wheel} packaging: add an
  * execution, or run {@code mvn rustwheel:sdist}.
@@ -64,7 +64,7 @@ public class SdistMojo extends AbstractCargoMojo {
         CargoBuildRequest cargo = cargoRequest("release", cargoEnvironment());
         Path sdist = new SdistStep(log).run(new SdistConfig(cargo, wheel.pyproject(), wheel.settings(),
                 wheelDirectory.toPath().toAbsolutePath(),
-                ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"))));
+                ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")), wheel.wheelVersion()));
         projectHelper.attachArtifact(project, "tar.gz", "sdist", sdist.toFile());
     }
 }

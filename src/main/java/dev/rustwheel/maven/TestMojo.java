@@ -9,6 +9,7 @@ import dev.rustwheel.maven.parameters.PropertyNames;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -35,7 +36,8 @@ public class TestMojo extends AbstractRustwheelMojo {
     private String pythonExecutable;
 
     /**
-     * The interpreters wheels are built for; the first one's wheel is tested, in a venv of that interpreter.
+     * The interpreters wheels are built for; each gets a fresh venv of its own ({@code target/rustwheel/test-venv},
+     * {@code test-venv-2}, …) with the built wheel fit for it, and the suite runs once per interpreter.
      *
      * @since 0.1.0
      */
@@ -139,7 +141,7 @@ public class TestMojo extends AbstractRustwheelMojo {
             return;
         }
         new TestStep(log).run(new TestConfig(
-                PythonExecutables.configured(pythonExecutables, pythonExecutable).get(0), builtWheel(),
+                PythonExecutables.configured(pythonExecutables, pythonExecutable), builtWheels(),
                 wheelhouse.toPath().toAbsolutePath(), project.getBasedir().toPath().toAbsolutePath(),
                 testDirectory().toAbsolutePath(),
                 listValues(testRequirements), listValues(pytestArgs), systemSitePackages, session.isOffline(),
@@ -151,16 +153,16 @@ public class TestMojo extends AbstractRustwheelMojo {
         return testDirectory != null ? testDirectory.toPath() : project.getBasedir().toPath().resolve("tests");
     }
 
-    /** The module's first wheel: its main artifact in a wheel module, else the first attached one. */
-    private Path builtWheel() throws BuildException {
-        if (isWheel(project.getArtifact())) {
-            return project.getArtifact().getFile().toPath();
+    /** The module's wheels: its main artifact in a wheel module, and the attached ones. */
+    private List<Path> builtWheels() throws BuildException {
+        List<Path> wheels = Stream.concat(Stream.of(project.getArtifact()), project.getAttachedArtifacts().stream())
+                .filter(TestMojo::isWheel).map(a -> a.getFile().toPath()).toList();
+        if (wheels.isEmpty()) {
+            throw BuildException.userError("This build made no wheel to test in " + project.getArtifactId()
+                    + ": the test goal needs the package goal to run first (mvn verify), or skip it with -DskipTests.",
+                    null);
         }
-        return project.getAttachedArtifacts().stream().filter(TestMojo::isWheel).findFirst()
-                .map(a -> a.getFile().toPath())
-                .orElseThrow(() -> BuildException.userError("This build made no wheel to test in "
-                        + project.getArtifactId() + ": the test goal needs the package goal to run first (mvn"
-                        + " verify), or skip it with -DskipTests.", null));
+        return wheels;
     }
 
     private static boolean isWheel(Artifact artifact) {

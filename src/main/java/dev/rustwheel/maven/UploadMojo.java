@@ -43,8 +43,8 @@ public class UploadMojo extends AbstractRustwheelMojo {
     private String repositoryUrl;
 
     /**
-     * The id of the {@code <server>} in settings.xml holding the index's username and password (encrypted passwords
-     * are decrypted as Maven decrypts them). Unset, the upload is sent without credentials.
+     * The id of the {@code server} entry in settings.xml holding the index's username and password (encrypted
+     * passwords are decrypted as Maven decrypts them). Unset, the upload is sent without credentials.
      *
      * @since 0.2.0
      */

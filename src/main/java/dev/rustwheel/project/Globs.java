@@ -39,7 +39,7 @@ public final class Globs {
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(start)) {
+        try (Stream<Path> walk = Files.walk(start, depth(normalized))) {
             for (Path file : (Iterable<Path>) walk::iterator) {
                 if (matcher.matches(paths.root().relativize(file)) && isFile(paths, file, where, pattern)) {
                     found.add(file);
@@ -75,6 +75,19 @@ public final class Globs {
             return Files.isRegularFile(file);
         }
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * How many directories below {@link #literalPrefix} a match can lie: without {@code **} (or braces, whose
+     * alternatives may hold slashes) every segment matches one path element, so the walk stops there. The default
+     * license patterns would otherwise walk cargo's whole target directory inside the project on every goal.
+     */
+    static int depth(String pattern) {
+        if (pattern.contains("**") || pattern.contains("{")) {
+            return Integer.MAX_VALUE;
+        }
+        String prefix = literalPrefix(pattern);
+        return pattern.split("/").length - (prefix.equals(".") ? 0 : prefix.split("/").length);
     }
 
     /** The leading path segments without glob characters: where the walk can start. */

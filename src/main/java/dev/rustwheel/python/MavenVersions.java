@@ -21,7 +21,10 @@ public final class MavenVersions {
     private MavenVersions() {
     }
 
-    /** @throws InvalidVersionException naming the version and how to fix it when PEP 440 has no equivalent */
+    /**
+     * @throws InvalidVersionException naming the version and what PEP 440 cannot say when it has no equivalent; the
+     *                                 caller adds where the version came from and how to change it
+     */
     public static String toPep440(String mavenVersion) throws InvalidVersionException {
         String version = mavenVersion.strip();
         boolean snapshot = false;
@@ -42,16 +45,14 @@ public final class MavenVersions {
             throw new InvalidVersionException(mavenVersion, "Maven version '" + mavenVersion + "' has no PEP 440"
                     + " equivalent: after the numbers, only -alpha/-a, -beta/-b, -rc/-cr/-pre with an optional number,"
                     + " a build number (-3), -post/-dev, .Final/-GA/.RELEASE and -SNAPSHOT can be converted (not '"
-                    + qualifier(version) + "'). Set version (property rustwheel.version) to a PEP 440 version such"
-                    + " as 1.2.0a1, or change the POM's version");
+                    + qualifier(version) + "')");
         }
         if (!snapshot) {
             return converted;
         }
         if (converted.contains(".dev")) {
             throw new InvalidVersionException(mavenVersion, "Maven version '" + mavenVersion + "' is both a dev"
-                    + " release and a SNAPSHOT, which PEP 440 cannot say twice; drop one of them, or set version"
-                    + " (property rustwheel.version) to a PEP 440 version");
+                    + " release and a SNAPSHOT, which PEP 440 cannot say twice; drop one of them");
         }
         int local = converted.indexOf('+');
         return local < 0 ? converted + ".dev0" : converted.substring(0, local) + ".dev0" + converted.substring(local);

@@ -17,10 +17,19 @@ import java.nio.file.Path;
  * @param state      where its bytes are now
  * @param overlay    the edits {@code repair} planned (new DT_NEEDED names, RPATH), applied only while it is
  *                   streamed into the wheel; null when it goes in as cargo wrote it
+ * @param digested   the file {@code sha256} was taken from, as it was then: while a file still shows this identity
+ *                   its digest is known without reading it; null when unknown (the digest is then checked by
+ *                   reading the file)
  */
 public record StagedArtifact(
         ArtifactKind kind, String name, Path cargoPath, Path stagedPath, long size, String sha256, boolean fresh,
-        ArtifactState state, Overlay overlay) {
+        ArtifactState state, Overlay overlay, FileIdentity digested) {
+
+    /** An artifact whose digest, if any, is checked by reading the file. */
+    public StagedArtifact(ArtifactKind kind, String name, Path cargoPath, Path stagedPath, long size, String sha256,
+            boolean fresh, ArtifactState state, Overlay overlay) {
+        this(kind, name, cargoPath, stagedPath, size, sha256, fresh, state, overlay, null);
+    }
 
     /** An artifact without an overlay, as every goal before {@code repair} records it. */
     public StagedArtifact(ArtifactKind kind, String name, Path cargoPath, Path stagedPath, long size, String sha256,
@@ -33,16 +42,18 @@ public record StagedArtifact(
         if (!state.canMoveTo(newState)) {
             throw new IllegalStateException(name + " cannot go from " + state + " to " + newState);
         }
-        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, newState, overlay);
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, newState, overlay,
+                digested);
     }
 
-    public StagedArtifact withSha256(String digest) {
-        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, digest, fresh, state, overlay);
+    /** @param file the identity of the file the digest was taken from, taken before it was read; null if unknown */
+    public StagedArtifact withSha256(String digest, FileIdentity file) {
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, digest, fresh, state, overlay, file);
     }
 
     /** A copy carrying {@code edits} (null for none); its clean bytes, and so their digest, stay as they are. */
     public StagedArtifact withOverlay(Overlay edits) {
-        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, state, edits);
+        return new StagedArtifact(kind, name, cargoPath, stagedPath, size, sha256, fresh, state, edits, digested);
     }
 
     /** Where the clean bytes are to be read now. */

@@ -14,7 +14,9 @@ import java.nio.file.attribute.FileTime;
  * @param settings        the POM's layout settings, winning over {@code [tool.maturin]}
  * @param outputDirectory where {@code <name>-<version>.tar.gz} is written
  * @param entryTime       the time stamped on every entry
+ * @param version         the configured version (PEP 440), winning over pyproject.toml and Cargo.toml in the file
+ *                        name, PKG-INFO and the sdist's pyproject.toml; null for theirs
  */
 public record SdistConfig(CargoBuildRequest cargo, Path pyproject, MaturinSettings settings, Path outputDirectory,
-                          FileTime entryTime) {
+                          FileTime entryTime, String version) {
 }

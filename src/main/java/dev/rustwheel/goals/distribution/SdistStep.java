@@ -13,6 +13,7 @@ import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.project.pyproject.ProjectMetadata;
 import dev.rustwheel.project.pyproject.PyprojectFile;
 import dev.rustwheel.project.sdist.SdistLayout;
+import dev.rustwheel.project.sdist.SdistManifests;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.wheel.SdistArchive;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The {@code sdist} goal, as {@code maturin sdist}: a PEP 517/625 source distribution
@@ -52,10 +55,13 @@ public final class SdistStep {
         PyprojectFile pyproject = PyprojectFile.read(config.pyproject());
         MaturinSettings settings = MaturinSettings.resolve(pyproject, config.settings());
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, new CrateInfo(config.cargo().manifestPath(),
-                crate.name(), crate.version(), null, CompileStep.crateMetadata(crate), Map.of()));
+                crate.name(), crate.version(), null, CompileStep.crateMetadata(crate), Map.of()), config.version());
         Map<String, SdistLayout.SdistFile> files = SdistLayout.files(sources, pyproject, settings,
                 MaturinSettings.sdistGlobs(pyproject.maturin(), "include"),
                 MaturinSettings.sdistGlobs(pyproject.maturin(), "exclude"), metadata.licenseFiles());
+        if (config.version() != null) {
+            files = withVersion(files, config.version());
+        }
         String name = metadata.name().wheelEscaped() + "-" + metadata.version();
         Path file = config.outputDirectory().resolve(name + ".tar.gz");
         List<SdistArchive.Entry> entries = new ArrayList<>();
@@ -73,5 +79,27 @@ public final class SdistStep {
         }
         log.info("Built source distribution " + file + " (" + entries.size() + " files)");
         return file;
+    }
+
+    /** The configured version written into the sdist's pyproject.toml, so that building the sdist makes it too. */
+    private Map<String, SdistLayout.SdistFile> withVersion(Map<String, SdistLayout.SdistFile> files, String version)
+            throws BuildException {
+        SdistLayout.SdistFile pyproject = files.get("pyproject.toml");
+        Optional<String> edited;
+        try {
+            edited = pyproject == null ? Optional.empty()
+                    : SdistManifests.withProjectVersion(new String(pyproject.bytes(), StandardCharsets.UTF_8), version);
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot read " + pyproject.source() + ": " + e, e);
+        }
+        if (edited.isEmpty()) {
+            log.warn("The sdist names version " + version + " (parameter version), but has no pyproject.toml [project]"
+                    + " table to carry it: a build of the sdist takes Cargo.toml's version. Add a [project] table with"
+                    + " name and dynamic = [\"version\"] to pyproject.toml.");
+            return files;
+        }
+        Map<String, SdistLayout.SdistFile> withVersion = new TreeMap<>(files);
+        withVersion.put("pyproject.toml", new SdistLayout.SdistFile(pyproject.source(), edited.get()));
+        return withVersion;
     }
 }

@@ -18,10 +18,12 @@ import java.util.List;
  * @param wheelhouse       where those wheels go under their PEP 427 names, for pip
  * @param offline          whether pip may use no index
  * @param generatorVersion the plugin version, for the WHEEL file
+ * @param version          the configured version (PEP 440), winning over pyproject.toml and Cargo.toml; null for
+ *                         theirs
  */
 public record DevelopConfig(CargoBuildRequest cargo, Path pyproject, MaturinSettings settings, String pythonExecutable,
                             Path venv, List<Path> dependencies, Path wheelhouse, boolean offline,
-                            String generatorVersion) {
+                            String generatorVersion, String version) {
 
     public DevelopConfig {
         dependencies = List.copyOf(dependencies);

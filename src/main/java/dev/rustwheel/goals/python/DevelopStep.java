@@ -25,6 +25,7 @@ import dev.rustwheel.wheel.zip.EditableWheel;
 import dev.rustwheel.wheel.zip.WheelArchive;
 import dev.rustwheel.wheel.zip.WheelWriter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,13 @@ public final class DevelopStep {
         if (venv.exists()) {
             return venv;
         }
+        Path blocking = firstFileOnTheWay(config.venv());
+        if (blocking != null) {
+            throw BuildException.userError("venv (property rustwheel.venv) is " + config.venv() + ", but " + blocking
+                    + " is a file, not a directory, so no virtual environment can be created there. Point venv at an"
+                    + " existing virtual environment or at a directory to create one in, or leave it unset for"
+                    + " $VIRTUAL_ENV, else .venv in the project directory.", null);
+        }
         log.info("Creating the virtual environment " + config.venv() + " with " + config.pythonExecutable());
         try {
             return Venv.create(config.pythonExecutable(), config.venv(), false, false, runner, log::info);
@@ -92,6 +100,16 @@ public final class DevelopStep {
                     + " rustwheel.pythonExecutable) to a CPython 3 with the venv module (Debian: apt-get install"
                     + " python3-venv), or venv (property rustwheel.venv) to an existing virtual environment.", e);
         }
+    }
+
+    /** The path itself or its closest existing ancestor where that is not a directory; null when none is. */
+    static Path firstFileOnTheWay(Path venv) {
+        for (Path path = venv.toAbsolutePath(); path != null; path = path.getParent()) {
+            if (Files.exists(path)) {
+                return Files.isDirectory(path) ? null : path;
+            }
+        }
+        return null;
     }
 
     /** compile → stage → package → finalize, for the venv's interpreter; no audit, the wheel stays here. */
@@ -109,7 +127,7 @@ public final class DevelopStep {
                 VENV_INTERPRETER, config.pyproject(), config.settings(),
                 buildDirectory.resolve("rustwheel").resolve("develop"), WheelWriter.ZIP_EPOCH,
                 Compression.of("stored", null), 1, config.generatorVersion(), true,
-                false, null, null)); // a wheel for this machine only: no SBOM, no version check
+                false, config.version(), null)); // a wheel for this machine only: no SBOM, no version check
         return wheels.get(0).file();
     }
 

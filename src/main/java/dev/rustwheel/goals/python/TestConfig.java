@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * How the {@code test} goal tests the built wheel.
  *
- * @param pythonExecutable   the interpreter the wheel was built for; the test venv is made from it
- * @param wheel              the wheel to install
+ * @param pythonExecutables  the interpreters the wheels were built for; each gets a test venv of its own
+ * @param wheels             the built wheels; each venv installs the one fit for its interpreter
  * @param wheelhouse         wheels the project depends on, offered to pip ({@code --find-links}) when it exists
  * @param projectDirectory   pytest's root directory: node ids are relative to it, its configuration applies
  * @param testDirectory      what pytest collects
@@ -20,15 +20,18 @@ import java.util.Optional;
  * @param failIfNoTests      whether "no tests collected" fails the build
  * @param buildDirectory     the module's {@code target/}: the venv and pytest's working files go below it
  * @param reportsDirectory   where the JUnit XML report goes
- * @param reportName         the report's file name part, such as the artifactId
+ * @param reportName         the report's file name part, such as the artifactId; the second interpreter's report
+ *                           adds {@code -2}, and so on
  */
-public record TestConfig(String pythonExecutable, Path wheel, Path wheelhouse, Path projectDirectory,
+public record TestConfig(List<String> pythonExecutables, List<Path> wheels, Path wheelhouse, Path projectDirectory,
                          Path testDirectory,
                          List<String> testRequirements, List<String> pytestArgs, boolean systemSitePackages,
                          boolean offline, boolean failIfNoTests, Path buildDirectory, Path reportsDirectory,
                          String reportName) {
 
     public TestConfig {
+        pythonExecutables = List.copyOf(pythonExecutables);
+        wheels = List.copyOf(wheels);
         testRequirements = List.copyOf(testRequirements);
         pytestArgs = List.copyOf(pytestArgs);
     }

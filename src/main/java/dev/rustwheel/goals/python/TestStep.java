@@ -2,6 +2,7 @@ package dev.rustwheel.goals.python;
 
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.FinalizeStep;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.python.interpreter.PytestReport;
 import dev.rustwheel.python.interpreter.Venv;
@@ -32,26 +33,50 @@ public final class TestStep {
         this.log = log;
     }
 
-    public PytestReport run(TestConfig config) throws BuildException {
+    /** @return pytest's report for each interpreter, in the configured order */
+    public List<PytestReport> run(TestConfig config) throws BuildException {
         if (!Files.isDirectory(config.testDirectory())) {
             throw BuildException.userError("testDirectory " + config.testDirectory() + " does not exist. Put the"
                     + " pytest suite there, set testDirectory (property rustwheel.testDirectory) to where it is, or"
                     + " skip the tests with -DskipTests.", null);
         }
-        if (!Files.isRegularFile(config.wheel())) {
-            throw BuildException.userError("No wheel to test at " + config.wheel() + ": the test goal needs the"
-                    + " package goal to run first in the same build (mvn verify).", null);
+        List<WheelArchive> wheels = new ArrayList<>();
+        for (Path wheel : config.wheels()) {
+            if (!Files.isRegularFile(wheel)) {
+                throw BuildException.userError("No wheel to test at " + wheel + ": the test goal needs the package"
+                        + " goal to run first in the same build (mvn verify).", null);
+            }
+            wheels.add(readWheel(wheel));
         }
-        WheelArchive wheel = readWheel(config.wheel());
+        // the wheel is written: cargo gets its outputs back now, so a failing test leaves nothing staged
+        new FinalizeStep(config.buildDirectory(), log).run();
         Path work = config.buildDirectory().resolve("rustwheel").resolve("pytest");
         ProcessRunner runner = new ProcessRunner(command -> log.info("Running " + command));
+        List<PytestReport> reports = new ArrayList<>();
         try {
             Files.createDirectories(work);
             Files.createDirectories(config.reportsDirectory());
-            Venv venv = createVenv(config, runner);
+            for (int i = 0; i < config.pythonExecutables().size(); i++) {
+                reports.add(test(config, i, wheels, runner, work));
+            }
+            return reports;
+        } catch (IOException e) {
+            throw BuildException.toolFailure("Cannot prepare " + work + ": " + e, e);
+        }
+    }
+
+    /** Tests the wheel fit for the {@code index}-th interpreter in a fresh venv of its own. */
+    private PytestReport test(TestConfig config, int index, List<WheelArchive> wheels, ProcessRunner runner, Path work)
+            throws BuildException {
+        String interpreter = config.pythonExecutables().get(index);
+        String suffix = index == 0 ? "" : "-" + (index + 1);
+        try {
+            Venv venv = createVenv(config, interpreter, suffix, runner);
+            Path wheel = wheelFor(venv.supportedTags(work), wheels, config.wheels(), interpreter);
+            log.info("Testing " + wheel.getFileName() + " with " + interpreter);
             List<String> install = new ArrayList<>(List.of("install"));
             install.addAll(PipSources.arguments(config.wheelhouse(), config.offline()));
-            install.addAll(requirements(config, wheel));
+            install.addAll(requirements(config, wheel, wheels.get(config.wheels().indexOf(wheel))));
             venv.pip(install, work);
             if (!venv.canImport("pytest", work)) {
                 throw BuildException.userError("pytest is not installed in the test environment " + venv.directory()
@@ -59,32 +84,45 @@ public final class TestStep {
                         ? ": testRequirements " + config.testRequirements() + " do not bring it. Add pytest to"
                         + " testRequirements (property rustwheel.testRequirements)"
                         : ". Add pytest to the project's test extra, or list it in testRequirements")
-                        + (config.systemSitePackages() ? ", or install it for " + config.pythonExecutable() : "")
+                        + (config.systemSitePackages() ? ", or install it for " + interpreter : "")
                         + ".", null);
             }
-            return pytest(config, venv, work);
+            return pytest(config, venv, work, config.reportName() + suffix);
         } catch (VenvException e) {
             throw BuildException.userError(e.getMessage() + ". Check pythonExecutable (property"
-                    + " rustwheel.pythonExecutable): it must be a CPython 3 with the venv module (Debian: apt-get"
-                    + " install python3-venv); offline (-o), the test requirements must be in the wheelhouse or,"
-                    + " with systemSitePackages, installed for the interpreter.", e);
-        } catch (IOException e) {
-            throw BuildException.toolFailure("Cannot prepare " + work + ": " + e, e);
+                    + " rustwheel.pythonExecutable) or pythonExecutables: each must be a CPython 3 with the venv"
+                    + " module (Debian: apt-get install python3-venv); offline (-o), the test requirements must be"
+                    + " in the wheelhouse or, with systemSitePackages, installed for the interpreter.", e);
         }
     }
 
-    private Venv createVenv(TestConfig config, ProcessRunner runner) throws VenvException {
-        Path directory = config.buildDirectory().resolve("rustwheel").resolve("test-venv");
-        log.info("Creating a fresh virtual environment " + directory + " with " + config.pythonExecutable()
+    /** The wheel whose tags come first in the interpreter's own order of preference, as pip would pick. */
+    static Path wheelFor(List<String> supportedTags, List<WheelArchive> wheels, List<Path> files, String interpreter)
+            throws BuildException {
+        for (String tag : supportedTags) {
+            for (int i = 0; i < wheels.size(); i++) {
+                if (wheels.get(i).tags().stream().anyMatch(t -> t.toString().equals(tag))) {
+                    return files.get(i);
+                }
+            }
+        }
+        throw BuildException.userError("None of the built wheels " + files.stream().map(Path::getFileName).toList()
+                + " installs into " + interpreter + ". Build a wheel for it: list it in pythonExecutables (property"
+                + " rustwheel.pythonExecutables) for package as for test.", null);
+    }
+
+    private Venv createVenv(TestConfig config, String interpreter, String suffix, ProcessRunner runner)
+            throws VenvException {
+        Path directory = config.buildDirectory().resolve("rustwheel").resolve("test-venv" + suffix);
+        log.info("Creating a fresh virtual environment " + directory + " with " + interpreter
                 + (config.systemSitePackages() ? " (with the system site-packages)" : ""));
-        return Venv.create(config.pythonExecutable(), directory, config.systemSitePackages(), true, runner,
-                log::info);
+        return Venv.create(interpreter, directory, config.systemSitePackages(), true, runner, log::info);
     }
 
     /** The wheel (with its {@code test} extra when that is the default) and the configured requirements. */
-    private List<String> requirements(TestConfig config, WheelArchive wheel) {
+    private List<String> requirements(TestConfig config, Path wheelFile, WheelArchive wheel) {
         List<String> requirements = new ArrayList<>();
-        String file = config.wheel().toString();
+        String file = wheelFile.toString();
         if (config.configuredRequirements().isPresent()) {
             requirements.add(file);
             requirements.addAll(config.testRequirements());
@@ -98,11 +136,12 @@ public final class TestStep {
         return requirements;
     }
 
-    private PytestReport pytest(TestConfig config, Venv venv, Path work) throws VenvException, BuildException {
-        Path report = config.reportsDirectory().resolve("TEST-" + config.reportName() + "-pytest.xml");
+    private PytestReport pytest(TestConfig config, Venv venv, Path work, String reportName)
+            throws VenvException, BuildException {
+        Path report = config.reportsDirectory().resolve("TEST-" + reportName + "-pytest.xml");
         List<String> arguments = new ArrayList<>(List.of("-m", "pytest", config.testDirectory().toString(),
                 "--rootdir=" + config.projectDirectory(), "--junitxml=" + report,
-                "-o", "junit_suite_name=" + config.reportName(), "-o", "cache_dir=" + work.resolve(".pytest_cache")));
+                "-o", "junit_suite_name=" + reportName, "-o", "cache_dir=" + work.resolve(".pytest_cache")));
         arguments.addAll(config.pytestArgs());
         // the working directory is not the project's, so `import pkg` finds the installed wheel, not the sources
         int exit = venv.runPython(arguments, work, Map.of());

@@ -3,10 +3,11 @@ package dev.rustwheel.maven.parameters;
 import dev.rustwheel.audit.linux.Policies;
 import dev.rustwheel.goals.PythonExecutables;
 import dev.rustwheel.goals.repair.AuditwheelMode;
-import dev.rustwheel.maven.AbstractWheelBuildMojo;
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.python.InvalidVersionException;
+import dev.rustwheel.python.MavenVersions;
 import dev.rustwheel.wheel.zip.Compression;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,7 +24,15 @@ import org.apache.maven.plugin.MojoFailureException;
 public record WheelParameters(String pythonExecutable, List<String> pythonExecutables, Path pyproject, String moduleName,
                        String bindings, String pythonSource, List<String> pythonPackages, List<String> include,
                        List<String> exclude, String data, String compression, Integer compressionLevel,
-                       String compatibility, String auditwheel, List<String> auditwheelExclude) {
+                       String compatibility, String auditwheel, List<String> auditwheelExclude, String version,
+                       Integer threads, String sbom) {
+
+    /** The defaults of the parameters checked here, shared with their {@code @Parameter} declarations. */
+    public static final String DEFAULT_PYTHON = "python3";
+    public static final String DEFAULT_COMPATIBILITY = "auto";
+    public static final String DEFAULT_AUDITWHEEL = "repair";
+    public static final String DEFAULT_COMPRESSION = "deflated";
+    public static final String DEFAULT_SBOM = "true";
 
     private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final int DEFAULT_LEVEL = Compression.DEFAULT_LEVEL;
@@ -36,11 +45,11 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
      *                              and the allowed values
      */
     public static WheelSettings validate(WheelParameters p, ParameterSources sources) throws MojoFailureException {
-        String compatibility = p.compatibility == null ? AbstractWheelBuildMojo.DEFAULT_COMPATIBILITY
+        String compatibility = p.compatibility == null ? DEFAULT_COMPATIBILITY
                 : p.compatibility.trim();
         if (!Policies.bundled().accepts(compatibility)) {
             throw invalid("compatibility", PropertyNames.COMPATIBILITY, p.compatibility,
-                    sources.of(PropertyNames.COMPATIBILITY, p.compatibility, AbstractWheelBuildMojo.DEFAULT_COMPATIBILITY),
+                    sources.of(PropertyNames.COMPATIBILITY, p.compatibility, DEFAULT_COMPATIBILITY),
                     "is not a platform rustwheel knows. Use " + Policies.bundled().acceptedValues() + ".");
         }
         AuditwheelMode auditwheel = auditwheel(p.auditwheel, sources);
@@ -59,37 +68,80 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
             }
         }
         List<String> interpreters = PythonExecutables.configured(p.pythonExecutables, p.pythonExecutable == null
-                ? AbstractWheelBuildMojo.DEFAULT_PYTHON : p.pythonExecutable.trim());
+                ? DEFAULT_PYTHON : p.pythonExecutable.trim());
         String interpreterParameter = p.pythonExecutables.isEmpty()
                 ? describe("pythonExecutable", PropertyNames.PYTHON_EXECUTABLE, sources.of(
-                        PropertyNames.PYTHON_EXECUTABLE, p.pythonExecutable, AbstractWheelBuildMojo.DEFAULT_PYTHON))
+                        PropertyNames.PYTHON_EXECUTABLE, p.pythonExecutable, DEFAULT_PYTHON))
                 : describe("pythonExecutables", PropertyNames.PYTHON_EXECUTABLES, sources.of(
                         PropertyNames.PYTHON_EXECUTABLES, String.join(",", p.pythonExecutables), null));
+        String wheelVersion = wheelVersion(p.version, sources);
+        int threads = threads(p.threads, sources);
+        boolean sbom = sbom(p.sbom, sources);
         return new WheelSettings(interpreters, interpreterParameter, p.pyproject,
                 new MaturinSettings(p.moduleName, p.pythonSource, p.pythonPackages, p.include, p.exclude, p.data,
                         p.bindings),
                 compatibility, auditwheel, p.auditwheelExclude.stream().map(String::trim).toList(), compression,
                 describe("compatibility", PropertyNames.COMPATIBILITY, sources.of(PropertyNames.COMPATIBILITY,
-                        p.compatibility, AbstractWheelBuildMojo.DEFAULT_COMPATIBILITY)),
+                        p.compatibility, DEFAULT_COMPATIBILITY)),
                 describe("auditwheel", PropertyNames.AUDITWHEEL, sources.of(PropertyNames.AUDITWHEEL, p.auditwheel,
-                        AbstractWheelBuildMojo.DEFAULT_AUDITWHEEL)));
+                        DEFAULT_AUDITWHEEL)), wheelVersion, threads, sbom);
+    }
+
+    /** The configured version in PEP 440; null when none is configured. */
+    private static String wheelVersion(String value, ParameterSources sources) throws MojoFailureException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return MavenVersions.toPep440(value);
+        } catch (InvalidVersionException e) {
+            throw invalid("version", PropertyNames.VERSION, value, sources.of(PropertyNames.VERSION, value, null),
+                    "is not a version a wheel can carry: " + e.getMessage() + ". Use a PEP 440 version such as 1.2.0"
+                            + " or 1.2.0a1, or a Maven version that converts to one, such as ${project.version}"
+                            + " for 1.2.0-SNAPSHOT or 1.2.0-rc.1.");
+        }
+    }
+
+    /** Unset: every available processor. */
+    private static int threads(Integer value, ParameterSources sources) throws MojoFailureException {
+        if (value == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (value < 1) {
+            throw invalid("threads", PropertyNames.THREADS, String.valueOf(value),
+                    sources.of(PropertyNames.THREADS, String.valueOf(value), null), "is not a number of threads."
+                            + " Use 1 or more, or leave it unset to use every available processor.");
+        }
+        return value;
+    }
+
+    /** Strictly {@code true} or {@code false}: Maven would read any other word as false, and drop the SBOM. */
+    private static boolean sbom(String value, ParameterSources sources) throws MojoFailureException {
+        String flag = value == null ? DEFAULT_SBOM : value.trim().toLowerCase(Locale.ROOT);
+        return switch (flag) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid("sbom", PropertyNames.SBOM, value,
+                    sources.of(PropertyNames.SBOM, value, DEFAULT_SBOM), "is neither true nor false. Use true to"
+                            + " put a CycloneDX SBOM into the wheel, or false to leave it out.");
+        };
     }
 
     private static AuditwheelMode auditwheel(String value, ParameterSources sources) throws MojoFailureException {
-        String mode = value == null ? AbstractWheelBuildMojo.DEFAULT_AUDITWHEEL : value.trim().toLowerCase(Locale.ROOT);
+        String mode = value == null ? DEFAULT_AUDITWHEEL : value.trim().toLowerCase(Locale.ROOT);
         for (AuditwheelMode candidate : AuditwheelMode.values()) {
             if (candidate.name().toLowerCase(Locale.ROOT).equals(mode)) {
                 return candidate;
             }
         }
         throw invalid("auditwheel", PropertyNames.AUDITWHEEL, value,
-                sources.of(PropertyNames.AUDITWHEEL, value, AbstractWheelBuildMojo.DEFAULT_AUDITWHEEL),
+                sources.of(PropertyNames.AUDITWHEEL, value, DEFAULT_AUDITWHEEL),
                 "is not an auditwheel mode. Use " + Arrays.stream(AuditwheelMode.values())
                         .map(m -> m.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ".");
     }
 
     private static Compression compression(WheelParameters p, ParameterSources sources) throws MojoFailureException {
-        String method = p.compression == null ? AbstractWheelBuildMojo.DEFAULT_COMPRESSION
+        String method = p.compression == null ? DEFAULT_COMPRESSION
                 : p.compression.trim().toLowerCase(Locale.ROOT);
         String levelSource = p.compressionLevel == null ? "the default" : sources.of(PropertyNames.COMPRESSION_LEVEL,
                 String.valueOf(p.compressionLevel), String.valueOf(DEFAULT_LEVEL));
@@ -110,7 +162,7 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
                 return Compression.of("stored", null);
             default:
                 throw invalid("compression", PropertyNames.COMPRESSION, p.compression, sources.of(
-                        PropertyNames.COMPRESSION, p.compression, AbstractWheelBuildMojo.DEFAULT_COMPRESSION),
+                        PropertyNames.COMPRESSION, p.compression, DEFAULT_COMPRESSION),
                         "is not a compression method. Use deflated or stored.");
         }
     }

@@ -20,11 +20,16 @@ import java.util.List;
  * @param compression           how the wheel's entries are compressed
  * @param compatibilityParameter the parameter that set {@code compatibility}, with its property and source
  * @param auditwheelParameter    the parameter that set {@code auditwheel}, with its property and source
+ * @param wheelVersion           the configured version in PEP 440, winning over pyproject.toml and Cargo.toml; null
+ *                               when none is configured
+ * @param threads                how many threads deflate large entries; at least 1
+ * @param sbom                   whether the wheel carries a CycloneDX SBOM
  */
 public record WheelSettings(List<String> pythonExecutables, String interpreterParameter, Path pyproject,
                      MaturinSettings settings, String compatibility, AuditwheelMode auditwheel,
                      List<String> auditwheelExclude, Compression compression,
-                     String compatibilityParameter, String auditwheelParameter) {
+                     String compatibilityParameter, String auditwheelParameter, String wheelVersion, int threads,
+                     boolean sbom) {
 
     public WheelSettings {
         pythonExecutables = List.copyOf(pythonExecutables);

@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -274,7 +276,8 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
             addUrl(metadata, "Source Code", cargo.repository());
             return;
         }
-        for (Map.Entry<String, String> url : project.stringTable("urls").entrySet()) {
+        // in key order, as maturin writes them (its TOML reader hands tables over sorted)
+        for (Map.Entry<String, String> url : new TreeMap<>(project.stringTable("urls")).entrySet()) {
             if (url.getKey().length() > 32 || url.getKey().contains(",")) {
                 throw project.error("urls", "label \"" + url.getKey() + "\" must be at most 32 characters long and"
                         + " hold no comma. Shorten it.");
@@ -299,7 +302,7 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
         }
         TomlTable optional = project.table("optional-dependencies");
         Set<String> extras = new HashSet<>();
-        for (String extra : optional.keys()) {
+        for (String extra : new TreeSet<>(optional.keys())) { // in key order, as maturin writes them
             String normalized;
             try {
                 normalized = Pep508.normalizeExtra(extra);

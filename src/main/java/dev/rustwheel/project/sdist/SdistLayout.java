@@ -20,10 +20,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Which files a source distribution holds and where, as {@code maturin sdist} decides: the directory layout is the
- * cargo workspace's (so path dependencies and workspace members keep their relative paths); each local package
- * contributes what {@code cargo package --list} names; the workspace's {@code Cargo.toml} and {@code Cargo.lock}
- * come along; {@code pyproject.toml}, the Python sources, the readme, the license files and the
+ * Which files a source distribution holds and where, as {@code maturin sdist} decides: the archive's top directory
+ * stands for the closest directory holding the workspace, the project and every path dependency (so all keep their
+ * relative paths, and a path dependency outside the workspace still resolves); each local package contributes what
+ * {@code cargo package --list} names; the workspace's {@code Cargo.toml}, its {@code members} cut down to the crates
+ * the sdist holds, and {@code Cargo.lock} come along; {@code pyproject.toml}, the Python sources, the readme, the license files and the
  * {@code [tool.maturin] include}s for the sdist are placed relative to the archive's root as they are relative to
  * {@code pyproject.toml}; {@code exclude}s for the sdist drop files.
  */
@@ -60,20 +61,16 @@ public final class SdistLayout {
                                                MaturinSettings settings, List<String> include, List<String> exclude,
                                                List<LicenseFiles.LicenseFile> licenseFiles)
             throws ProjectException {
-        Path root = sources.workspaceRoot().toAbsolutePath().normalize();
+        Path workspace = sources.workspaceRoot().toAbsolutePath().normalize();
         Path project = pyproject.projectDirectory().normalize();
         ProjectPaths paths = new ProjectPaths(project);
         Path pythonSource = settings.pythonSource() == null ? null : project.resolve(settings.pythonSource()).normalize();
-        Map<String, SdistFile> files = new TreeMap<>();
         CargoSources.LocalPackage crate = sources.packages().get(0);
+        Path crateDirectory = crate.directory().toAbsolutePath().normalize();
+        Path root = sdistRoot(workspace, project, pythonSource, sources.packages());
+        Map<String, SdistFile> files = new TreeMap<>();
         for (CargoSources.LocalPackage pkg : sources.packages()) {
             Path directory = pkg.directory().toAbsolutePath().normalize();
-            if (!directory.startsWith(root)) {
-                throw ProjectException.userError("The path dependency " + pkg.name() + " (" + directory + ") lies"
-                        + " outside the cargo workspace " + root + "; the sdist keeps the workspace's layout, so it"
-                        + " cannot hold it. Move the crate into the workspace, or depend on a published version.",
-                        null);
-            }
             for (String file : pkg.files()) {
                 Path source = directory.resolve(file);
                 if (CARGO_GENERATED.contains(file) || file.equals("Cargo.lock")
@@ -81,24 +78,34 @@ public final class SdistLayout {
                     continue;
                 }
                 String path = relative(root, source);
-                if (file.equals("Cargo.toml") && pkg.readme() != null) {
-                    files.put(path, new SdistFile(source, SdistManifests.withReadme(read(source), pkg.readme())));
+                if (file.equals("Cargo.toml")) {
+                    String text = read(source);
+                    String edited = pkg.readme() == null ? text : SdistManifests.withReadme(text, pkg.readme());
+                    if (pkg == crate) {
+                        edited = SdistManifests.withWorkspaceMembers(edited,
+                                memberDirectories(workspace, sources.packages().subList(1, sources.packages().size())));
+                    }
+                    files.put(path, edited.equals(text) ? SdistFile.of(source) : new SdistFile(source, edited));
                 } else {
                     files.put(path, SdistFile.of(source));
                 }
             }
         }
-        if (!crate.directory().toAbsolutePath().normalize().equals(root)) {
-            files.put("Cargo.toml", SdistFile.of(root.resolve("Cargo.toml")));
+        if (!crateDirectory.equals(workspace)) {
+            Path manifest = workspace.resolve("Cargo.toml");
+            files.put(relative(root, manifest), new SdistFile(manifest, SdistManifests.withWorkspaceMembers(
+                    read(manifest), memberDirectories(workspace, sources.packages()))));
         }
-        if (Files.isRegularFile(root.resolve("Cargo.lock"))) {
-            files.put("Cargo.lock", SdistFile.of(root.resolve("Cargo.lock")));
+        Path lock = Files.isRegularFile(crateDirectory.resolve("Cargo.lock")) ? crateDirectory.resolve("Cargo.lock")
+                : workspace.resolve("Cargo.lock");
+        if (Files.isRegularFile(lock)) {
+            files.put(relative(root, lock), SdistFile.of(lock));
         }
         Path pyprojectFile = project.resolve("pyproject.toml");
         if (Files.isRegularFile(pyprojectFile)) {
             files.put("pyproject.toml", project.equals(root) ? SdistFile.of(pyprojectFile)
                     : new SdistFile(pyprojectFile, SdistManifests.withManifestPath(read(pyprojectFile),
-                    relative(root, crate.directory().resolve("Cargo.toml")))));
+                    relative(root, crateDirectory.resolve("Cargo.toml")))));
         }
         if (pythonSource != null && Files.isDirectory(pythonSource)) {
             for (Path file : Globs.walk(paths, pythonSource, "python-source")) {
@@ -124,6 +131,34 @@ public final class SdistLayout {
             files.keySet().removeIf(path -> matcher.matches(Path.of(path)));
         }
         return files;
+    }
+
+    /**
+     * The directory the archive's top directory stands for: the closest common ancestor of the workspace, the
+     * project, the Python sources and every local package, so that each keeps its relative path to the others and
+     * path dependencies outside the workspace resolve unchanged.
+     */
+    static Path sdistRoot(Path workspace, Path project, Path pythonSource, List<CargoSources.LocalPackage> packages) {
+        Path root = commonAncestor(workspace, project);
+        for (CargoSources.LocalPackage pkg : packages) {
+            root = commonAncestor(root, pkg.directory().toAbsolutePath().normalize());
+        }
+        return pythonSource == null ? root : commonAncestor(root, pythonSource);
+    }
+
+    private static Path commonAncestor(Path a, Path b) {
+        Path ancestor = a;
+        while (!b.startsWith(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        return ancestor;
+    }
+
+    /** The directories, relative to the workspace root, of the packages inside it: the members the sdist holds. */
+    private static List<String> memberDirectories(Path workspace, List<CargoSources.LocalPackage> packages) {
+        return packages.stream().map(pkg -> pkg.directory().toAbsolutePath().normalize())
+                .filter(directory -> directory.startsWith(workspace))
+                .map(directory -> directory.equals(workspace) ? "." : relative(workspace, directory)).toList();
     }
 
     /** The readme {@code [project] readme} names (a path, or a table with {@code file}); Cargo's stays in its crate. */

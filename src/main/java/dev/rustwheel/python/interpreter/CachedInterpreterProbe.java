@@ -1,5 +1,8 @@
 package dev.rustwheel.python.interpreter;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rustwheel.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,50 +13,93 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Probes an interpreter once and keeps its answer in a directory, so that warm builds do not start Python (about
- * a tenth of a second each time). An answer is reused while the interpreter is the same file: the same resolved
- * path (symbolic links followed), size and modification time. Scripts are probed every time: a wrapper such as
- * pyenv's shim stays the same file while the interpreter it starts changes (a {@code .python-version} file, an
- * environment variable).
+ * a tenth of a second each time, several through a pyenv shim). An answer is reused while the interpreter is the
+ * same file: the same resolved path (symbolic links followed), size and modification time, checked again on
+ * every use for the interpreter the answer names ({@code sys.executable}). A pyenv shim stays the same file while
+ * the interpreter it starts changes, so its answers are also keyed by everything pyenv selects the interpreter
+ * from ({@link PyenvShim#selection}); any other script is probed every time, since what it starts is unknown.
  */
 public final class CachedInterpreterProbe {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final InterpreterProbe probe;
     private final Path directory;
+    private final Map<String, String> environment;
 
     public CachedInterpreterProbe(InterpreterProbe probe, Path directory) {
+        this(probe, directory, System.getenv());
+    }
+
+    /** @param environment the variables the interpreter starts with, which a pyenv shim selects by */
+    CachedInterpreterProbe(InterpreterProbe probe, Path directory, Map<String, String> environment) {
         this.probe = probe;
         this.directory = directory;
+        this.environment = environment;
     }
 
     public PythonInterpreter probe(String executable, Path workingDirectory) throws InterpreterProbeException {
-        Optional<Path> cached = key(executable).map(k -> directory.resolve("python-" + k + ".txt"));
-        if (cached.isPresent() && Files.isRegularFile(cached.get())) {
+        Optional<Path> cached = key(executable, workingDirectory).map(k -> directory.resolve("python-" + k + ".json"));
+        Optional<String> kept = cached.flatMap(CachedInterpreterProbe::read);
+        if (kept.isPresent()) {
             try {
-                return ProbeScript.parse(executable, Files.readString(cached.get(), StandardCharsets.UTF_8));
-            } catch (IOException | InterpreterProbeException e) {
-                // an unreadable or stale answer is asked again below
+                return ProbeScript.parse(executable, kept.get());
+            } catch (InterpreterProbeException e) {
+                // a stale answer is asked again below
             }
         }
         String answer = probe.answer(executable, workingDirectory);
         PythonInterpreter interpreter = ProbeScript.parse(executable, answer);
-        cached.ifPresent(file -> keep(file, answer));
+        cached.ifPresent(file -> keep(file, answer, interpreter.executable()));
         return interpreter;
     }
 
-    /** Written through a temporary file, so a reader never sees half an answer; failing to cache costs nothing. */
-    private static void keep(Path file, String answer) {
+    /** The kept answer, while the interpreter it names is still the file it was; empty for anything else. */
+    private static Optional<String> read(Path file) {
         try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            JsonNode kept = JSON.readTree(file.toFile());
+            Optional<String> now = identity(Path.of(kept.path("interpreter").asText()));
+            return now.isPresent() && now.get().equals(kept.path("identity").asText())
+                    ? Optional.of(kept.path("answer").asText()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // an unreadable or damaged answer is asked again
+        }
+    }
+
+    /** Written through a temporary file, so a reader never sees half an answer; failing to cache costs nothing. */
+    private static void keep(Path file, String answer, String interpreter) {
+        try {
+            Optional<String> identity = identity(Path.of(interpreter));
+            if (identity.isEmpty()) {
+                return; // an interpreter that names no file it can be recognised by again
+            }
+            ObjectNode kept = JSON.createObjectNode().put("interpreter", interpreter).put("identity", identity.get())
+                    .put("answer", answer);
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), ".python-", ".tmp");
-            Files.writeString(temporary, answer, StandardCharsets.UTF_8);
+            Files.write(temporary, JSON.writeValueAsBytes(kept));
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // the next build probes again
         }
+    }
+
+    /** The resolved path, size and modification time of {@code file}; empty where it is not a file. */
+    private static Optional<String> identity(Path file) throws IOException {
+        if (!file.isAbsolute() || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Path real = file.toRealPath();
+        BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+        return Optional.of(real + "\n" + attributes.size() + "\n" + attributes.lastModifiedTime());
     }
 
     private static boolean isScript(Path file) throws IOException {
@@ -63,20 +109,26 @@ public final class CachedInterpreterProbe {
         }
     }
 
-    /** Empty when the executable cannot be resolved to a file: then the probe runs and reports why. */
-    private static Optional<String> key(String executable) {
+    /** Empty when the answer cannot be kept: the executable is not found, or is a script other than a pyenv shim. */
+    private Optional<String> key(String executable, Path workingDirectory) {
         Optional<Path> located = ProcessRunner.locate(executable);
         if (located.isEmpty()) {
             return Optional.empty();
         }
         try {
             Path real = located.get().toRealPath();
-            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-            if (isScript(real)) {
+            Optional<String> file = identity(real);
+            if (file.isEmpty()) {
                 return Optional.empty();
             }
-            String identity = executable + "\n" + real + "\n" + attributes.size() + "\n"
-                    + attributes.lastModifiedTime().toInstant();
+            String identity = executable + "\n" + file.get();
+            if (isScript(real)) {
+                Optional<PyenvShim> shim = PyenvShim.of(real);
+                if (shim.isEmpty()) {
+                    return Optional.empty();
+                }
+                identity += "\n" + shim.get().selection(workingDirectory, environment);
+            }
             return Optional.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(identity.getBytes(StandardCharsets.UTF_8))).substring(0, 32));
         } catch (IOException e) {

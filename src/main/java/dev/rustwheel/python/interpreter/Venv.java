@@ -98,6 +98,22 @@ public final class Venv {
         return run(List.of(python().toString(), "-c", "import " + module), workingDirectory, Map.of()) == 0;
     }
 
+    /**
+     * The wheel tags this environment's pip installs, best first, as pip itself computes them (its vendored
+     * {@code packaging}), so that the wheel chosen for it is the one pip would choose.
+     */
+    public List<String> supportedTags(Path workingDirectory) throws VenvException {
+        List<String> tags = new ArrayList<>();
+        List<String> command = List.of(python().toString(), "-c",
+                "from pip._vendor.packaging.tags import sys_tags\nfor t in sys_tags(): print(t)");
+        int exit = run(command, workingDirectory, Map.of(), tags::add);
+        if (exit != 0) {
+            throw new VenvException("cannot read the wheel tags pip supports in " + directory + " (exit code " + exit
+                    + ")");
+        }
+        return tags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+    }
+
     /** Runs the environment's interpreter with {@code arguments}; returns its exit code. */
     public int runPython(List<String> arguments, Path workingDirectory, Map<String, String> environment)
             throws VenvException {
@@ -109,8 +125,13 @@ public final class Venv {
 
     private int run(List<String> command, Path workingDirectory, Map<String, String> environment)
             throws VenvException {
+        return run(command, workingDirectory, environment, output);
+    }
+
+    private int run(List<String> command, Path workingDirectory, Map<String, String> environment,
+                    Consumer<String> stdout) throws VenvException {
         try {
-            return runner.run(new ProcessSpec(command, workingDirectory, environment), output, output);
+            return runner.run(new ProcessSpec(command, workingDirectory, environment), stdout, output);
         } catch (ToolNotFoundException e) {
             throw new VenvException("the virtual environment " + directory + " is broken: " + e.getMessage());
         } catch (IOException e) {

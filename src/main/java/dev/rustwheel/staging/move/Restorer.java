@@ -133,9 +133,16 @@ public final class Restorer {
         return holdsRecordedBytes(artifact.stagedPath(), artifact) ? StagedFile.INTACT : StagedFile.DAMAGED;
     }
 
-    /** Same size, and same digest once {@code package} has recorded one. */
+    /**
+     * Same size, and same digest once {@code package} has recorded one. The file is read for its digest only when
+     * it is not the file the digest was taken from, unwritten since: a gigabyte library read on every build would
+     * cost more than the rest of a rebuild.
+     */
     private static boolean holdsRecordedBytes(Path file, StagedArtifact artifact) throws IOException {
-        return Files.size(file) == artifact.size()
-                && (artifact.sha256() == null || artifact.sha256().equals(FileDigest.sha256Hex(file)));
+        if (Files.size(file) != artifact.size()) {
+            return false;
+        }
+        return artifact.sha256() == null || (artifact.digested() != null && artifact.digested().matches(file))
+                || artifact.sha256().equals(FileDigest.sha256Hex(file));
     }
 }

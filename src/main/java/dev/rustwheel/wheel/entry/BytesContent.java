@@ -18,6 +18,11 @@ final class BytesContent implements EntryContent {
     }
 
     @Override
+    public long size() {
+        return bytes.length;
+    }
+
+    @Override
     public String fingerprint() {
         return ContentFingerprint.ofBytes(bytes);
     }

@@ -22,6 +22,12 @@ public interface EntryContent {
      */
     String fingerprint() throws IOException;
 
+    /**
+     * How many bytes {@link #writeTo} is expected to write, known before writing them (from the file system, not
+     * by reading the file): the archive's headers are laid out from it.
+     */
+    long size() throws IOException;
+
     /** The current content of {@code file}, read when the wheel is written. */
     static EntryContent ofFile(Path file) {
         return new FileContent(file);

@@ -6,14 +6,25 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A file on disk, streamed through a fixed-size buffer so that its size never matters to the heap. */
+/** A file on disk, streamed through a bounded buffer so that its size never matters to the heap. */
 record FileContent(Path file) implements EntryContent {
+
+    /** A deflate block's worth per read: a large file costs a thousand reads per GiB, not a hundred thousand. */
+    private static final int BUFFER = 1 << 20;
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            in.transferTo(out);
+            byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(1, Files.size(file)))];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+            }
         }
+    }
+
+    @Override
+    public long size() throws IOException {
+        return Files.size(file);
     }
 
     @Override

@@ -28,6 +28,11 @@ record OverlaidFileContent(Path file, Overlay overlay, Consumer<String> cleanSha
     }
 
     @Override
+    public long size() {
+        return overlay.patchedSize();
+    }
+
+    @Override
     public String fingerprint() throws IOException {
         return ContentFingerprint.ofOverlaidFile(file, overlay);
     }

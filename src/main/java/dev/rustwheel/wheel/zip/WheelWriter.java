@@ -7,6 +7,7 @@ import dev.rustwheel.wheel.entry.EntryContent;
 import dev.rustwheel.wheel.entry.WheelEntry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,9 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * Writes a wheel archive in one pass over its entries: each entry's bytes are read once, and compressed, digested
@@ -136,14 +134,13 @@ public final class WheelWriter {
         Optional<PreviousWheel> reusable = PreviousWheel.open(wheelFile, previous, settings);
         try {
             EntryDeflater deflater = new EntryDeflater(executor, threads, compression,
-                    ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE, temporary.toAbsolutePath().getParent());
+                    ParallelDeflateOutputStream.DEFAULT_BLOCK_SIZE);
             List<PackedEntry> packed = new ArrayList<>();
             int reused = 0;
             try (FileChannel channel = FileChannel.open(temporary,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 ZipArchiveOutputStream zip = new ZipArchiveOutputStream(channel)) {
-                // zip64 records only where an entry or the archive passes 4 GiB
-                zip.setUseZip64(Zip64Mode.AsNeeded);
+                 BackgroundSync sync = new BackgroundSync(channel);
+                 ZipWriter zip = new ZipWriter(channel, sync::written)) {
                 for (int i = 0; i < entries.size(); i++) {
                     WheelEntry entry = entries.get(i);
                     String fingerprint = fingerprints.get(i);
@@ -162,6 +159,7 @@ public final class WheelWriter {
                 byte[] record = RecordFile.render(rows, recordPath).getBytes(StandardCharsets.UTF_8);
                 writeEntry(zip, new WheelEntry(recordPath, EntryContent.ofBytes(record), false), deflater);
                 zip.finish();
+                sync.close();
                 channel.force(true);
             }
             Files.move(temporary, wheelFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -228,44 +226,24 @@ public final class WheelWriter {
         return ordered;
     }
 
-    /**
-     * Every entry goes in through the same door, {@code addRawArchiveEntry} with its CRC and sizes known, so that an
-     * entry written now and one copied from a previous wheel get the same headers.
-     */
-    private RecordRow writeEntry(ZipArchiveOutputStream zip, WheelEntry entry, EntryDeflater deflater)
+    /** Streams the entry's bytes, compressed as they are read, straight into the archive. */
+    private RecordRow writeEntry(ZipWriter zip, WheelEntry entry, EntryDeflater deflater) throws IOException {
+        OutputStream data = zip.startEntry(entry.path(), compression.zipMethod(), mtime, entry.unixMode(),
+                entry.content().size());
+        EntryDeflater.Written written = deflater.deflate(entry, data);
+        zip.endEntry(written.crc(), written.size());
+        return written.row();
+    }
+
+    /** Copies the entry's compressed bytes from the previous wheel: its headers are those a cold write gives. */
+    private void copyEntry(ZipWriter zip, WheelEntry entry, PreviousWheel previous, PreviousWheel.Reusable reusable)
             throws IOException {
-        try (EntryDeflater.Deflated deflated = deflater.deflate(entry); InputStream raw = deflated.raw()) {
-            zip.addRawArchiveEntry(zipEntry(entry, deflated.crc(), deflated.size(), deflated.compressedSize()), raw);
-            return deflated.row();
-        }
-    }
-
-    private void copyEntry(ZipArchiveOutputStream zip, WheelEntry entry, PreviousWheel previous,
-                           PreviousWheel.Reusable reusable) throws IOException {
         ZipArchiveEntry before = reusable.zipEntry();
+        OutputStream data = zip.startEntry(entry.path(), compression.zipMethod(), mtime, entry.unixMode(),
+                before.getSize());
         try (InputStream raw = previous.raw(reusable)) {
-            zip.addRawArchiveEntry(zipEntry(entry, before.getCrc(), before.getSize(), before.getCompressedSize()), raw);
+            raw.transferTo(data);
         }
-    }
-
-    private ZipArchiveEntry zipEntry(WheelEntry entry, long crc, long size, long compressedSize) {
-        ZipArchiveEntry zipEntry = new ZipArchiveEntry(entry.path());
-        zipEntry.setMethod(compression.zipMethod());
-        zipEntry.setTime(zipTime());
-        zipEntry.setUnixMode(entry.unixMode());
-        zipEntry.setCrc(crc);
-        zipEntry.setSize(size);
-        zipEntry.setCompressedSize(compressedSize);
-        return zipEntry;
-    }
-
-    /**
-     * commons-compress turns a Java time into the zip date and time fields in the default time zone; handing it
-     * the instant at which that zone's clock shows {@link #mtime} makes the fields show the UTC date and time.
-     * The one exception: a UTC time that the local clock skips (a daylight-saving gap) comes out moved forward by
-     * the gap, because commons-compress offers no way to set the fields without going through the local zone.
-     */
-    private long zipTime() {
-        return mtime.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        zip.endEntry(before.getCrc(), before.getSize());
     }
 }

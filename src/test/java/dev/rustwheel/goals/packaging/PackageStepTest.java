@@ -3,10 +3,13 @@ package dev.rustwheel.goals.packaging;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.binary.elf.Gcc;
 import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.python.interpreter.InterpreterProbe;
+import dev.rustwheel.python.interpreter.PythonInterpreter;
 import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.ArtifactState;
+import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
 import dev.rustwheel.staging.StagedArtifact;
@@ -18,6 +21,9 @@ import dev.rustwheel.wheel.zip.Compression;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +97,40 @@ class PackageStepTest {
                 + " package is configured. Give both goals the same moduleName, bindings and pyproject (configure"
                 + " them on the plugin, not on one execution), then build again.", e.getMessage());
         assertTrue(Files.notExists(dir.resolve("target/wheels")), "no wheel may be written");
+    }
+
+    /**
+     * The digest package takes while streaming the library is recorded with the identity of the file it read, which
+     * the rename back to cargo keeps: the next restore can trust the digest without reading the library again.
+     */
+    @Test
+    void recordsTheStreamedLibrarysDigestWithTheIdentityOfItsFile() throws Exception {
+        Path buildDirectory = dir.resolve("target");
+        Path cargo = Gcc.sharedLibrary(Files.createDirectories(dir.resolve("target/release")), "libfp.so",
+                "void *PyInit_fp(void) { return 0; }");
+        Path staged = buildDirectory.resolve("rustwheel/staging/cdylib/libfp.so");
+        Files.createDirectories(staged.getParent());
+        Files.move(cargo, staged);
+        Files.setLastModifiedTime(staged, FileTime.fromMillis(1_700_000_000_000L));
+        StagedArtifact artifact = new StagedArtifact(ArtifactKind.CDYLIB, "fp", cargo, staged, Files.size(staged),
+                null, false, ArtifactState.RENAMED);
+        new ManifestStore(StagingLayout.under(buildDirectory)).write(StagingManifest.of(new CrateInfo(
+                dir.resolve("Cargo.toml"), "fast-parse", "1.2.0", dir.resolve("target"), CrateMetadata.EMPTY,
+                Map.of()), List.of(), List.of(artifact)));
+        PythonInterpreter python = new PythonInterpreter("/usr/bin/python3", "cpython", 3, 11,
+                ".cpython-311-x86_64-linux-gnu.so", Optional.of("cpython-311-x86_64-linux-gnu"), "linux-x86_64", 8);
+        PackageConfig config = new PackageConfig(List.of("python3"), "parameter pythonExecutable",
+                dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
+                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", true, false, null, null);
+
+        new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
+
+        StagedArtifact recorded = new ManifestStore(StagingLayout.under(buildDirectory)).read().orElseThrow()
+                .artifacts().get(0);
+        assertEquals(ArtifactState.RESTORED, recorded.state());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(cargo))),
+                recorded.sha256());
+        assertEquals(FileIdentity.of(cargo).orElseThrow(), recorded.digested(), "the file read, renamed back");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.rustwheel.project.sdist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustwheel.cargo.CargoSources;
@@ -86,17 +85,43 @@ class SdistLayoutTest {
         assertEquals(root.resolve("py/python/ws_py/__init__.py"), files.get("python/ws_py/__init__.py").source());
     }
 
+    /**
+     * A member whose path dependency lies outside the workspace: the archive's top stands for their common
+     * directory, so the dependency's relative path still resolves; the workspace keeps only the members the sdist
+     * holds, and loses default-members.
+     */
     @Test
-    void refusesAPathDependencyOutsideTheWorkspace() throws Exception {
-        Path root = dir.resolve("crate");
-        write(root, "Cargo.toml", "[package]\nname = \"a\"\n");
-        CargoSources.Sources sources = new CargoSources.Sources(root, List.of(
-                new CargoSources.LocalPackage("a", root, List.of("Cargo.toml"), null),
-                new CargoSources.LocalPackage("shared", dir.resolve("elsewhere"), List.of("Cargo.toml"), null)));
-        ProjectException e = assertThrows(ProjectException.class, () -> SdistLayout.files(sources,
-                PyprojectFile.read(root.resolve("pyproject.toml")), MaturinSettings.NONE, List.of(), List.of(),
-                List.of()));
-        assertTrue(e.getMessage().contains("The path dependency shared"), e.getMessage());
+    void aPathDependencyOutsideTheWorkspaceKeepsItsRelativePath() throws Exception {
+        Path ws = dir.resolve("ws");
+        write(ws, "Cargo.toml", "[workspace]\nmembers = [\n    \"py\",\n    \"common\",\n    \"tool\",\n]\n"
+                + "default-members = [\"py\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\n");
+        write(ws, "Cargo.lock", "");
+        write(ws, "py/Cargo.toml", "[package]\nname = \"ws-py\"\n\n[dependencies]\nshared = { path = \"../../shared\" }\n");
+        write(ws, "py/pyproject.toml", "[project]\nname = \"ws-py\"\nversion = \"0.3.0\"\n");
+        write(ws, "py/src/lib.rs", "");
+        write(ws, "common/Cargo.toml", "[package]\nname = \"common\"\n");
+        write(ws, "common/src/lib.rs", "");
+        write(dir, "shared/Cargo.toml", "[package]\nname = \"shared\"\n");
+        write(dir, "shared/src/lib.rs", "");
+        CargoSources.Sources sources = new CargoSources.Sources(ws, List.of(
+                new CargoSources.LocalPackage("ws-py", ws.resolve("py"), List.of("Cargo.lock", "Cargo.toml",
+                        "Cargo.toml.orig", "pyproject.toml", "src/lib.rs"), null),
+                new CargoSources.LocalPackage("common", ws.resolve("common"), List.of("Cargo.toml", "src/lib.rs"), null),
+                new CargoSources.LocalPackage("shared", dir.resolve("shared"), List.of("Cargo.toml", "src/lib.rs"),
+                        null)));
+        PyprojectFile pyproject = PyprojectFile.read(ws.resolve("py/pyproject.toml"));
+
+        Map<String, SdistLayout.SdistFile> files = SdistLayout.files(sources, pyproject,
+                MaturinSettings.resolve(pyproject, MaturinSettings.NONE), List.of(), List.of(), List.of());
+
+        assertEquals(List.of("pyproject.toml", "shared/Cargo.toml", "shared/src/lib.rs", "ws/Cargo.lock",
+                "ws/Cargo.toml", "ws/common/Cargo.toml", "ws/common/src/lib.rs", "ws/py/Cargo.toml",
+                "ws/py/src/lib.rs"), List.copyOf(files.keySet()));
+        assertEquals("[workspace]\nmembers = [\"py\", \"common\"]\nresolver = \"2\"\n\n[workspace.package]\n"
+                + "version = \"0.3.0\"\n", files.get("ws/Cargo.toml").text());
+        assertNull(files.get("ws/py/Cargo.toml").text(), "the dependency's path is left as it is");
+        assertTrue(files.get("pyproject.toml").text().endsWith("manifest-path = \"ws/py/Cargo.toml\"\n"),
+                files.get("pyproject.toml").text());
     }
 
     private static void write(Path root, String path, String text) throws Exception {

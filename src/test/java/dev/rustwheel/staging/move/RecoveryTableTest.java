@@ -101,7 +101,7 @@ class RecoveryTableTest {
         Files.createDirectories(fx.cargoRelease);
         StagedArtifact recorded = fx.artifact("cdylib", "libdemo.so", CLEAN.length, state);
         if (digestKnown) {
-            recorded = recorded.withSha256(FileDigest.sha256Hex(Fixtures.write(tempDir.resolve("clean"), CLEAN)));
+            recorded = recorded.withSha256(FileDigest.sha256Hex(Fixtures.write(tempDir.resolve("clean"), CLEAN)), null);
         }
         if (cargo.bytes != null) {
             Fixtures.write(recorded.cargoPath(), cargo.bytes);

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.ArtifactState;
+import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.Fixtures;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.staging.store.FileDigest;
 import dev.rustwheel.staging.store.ManifestStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,6 +178,41 @@ class RestorerTest {
         assertTrue(e.getMessage().contains(artifact.stagedPath().toString()), e.getMessage());
         assertEquals(ArtifactState.RESTORING, fx.stateOnDisk(0));
         assertArrayEquals(CLEAN, Files.readAllBytes(artifact.stagedPath()), "the staged bytes are kept");
+    }
+
+    @Test
+    void aStagedFileThatIsStillTheDigestedOne_isNotReadAgain() throws Exception {
+        StagedArtifact artifact = artifact(ArtifactState.RENAMED);
+        Fixtures.write(artifact.stagedPath(), CLEAN);
+        Files.setLastModifiedTime(artifact.stagedPath(), FileTime.fromMillis(1_700_000_000_000L));
+        FileIdentity identity = FileIdentity.of(artifact.stagedPath()).orElseThrow();
+        // a digest no read of these bytes gives: only trusting the identity moves the file back
+        String notTheBytesDigest = "00".repeat(32);
+
+        restore(artifact.withSha256(notTheBytesDigest, identity));
+
+        assertArrayEquals(CLEAN, Files.readAllBytes(artifact.cargoPath()));
+        assertEquals(List.of("Gave " + artifact.cargoPath() + " back to cargo"), log);
+    }
+
+    @Test
+    void aStagedFileWrittenSinceItsDigest_isReadAndFoundDamaged() throws Exception {
+        StagedArtifact artifact = artifact(ArtifactState.RENAMED);
+        Fixtures.write(artifact.stagedPath(), CLEAN);
+        Files.setLastModifiedTime(artifact.stagedPath(), FileTime.fromMillis(1_700_000_000_000L));
+        FileIdentity identity = FileIdentity.of(artifact.stagedPath()).orElseThrow();
+        String digest = FileDigest.sha256Hex(artifact.stagedPath());
+        byte[] damaged = CLEAN.clone();
+        damaged[0] = 0;
+        Files.write(artifact.stagedPath(), damaged); // same size, new modification time
+        StagingManifest manifest = Fixtures.manifest(artifact.withSha256(digest, identity));
+        fx.store.write(manifest);
+
+        StagingManifest result = restorer.restore(manifest);
+
+        assertEquals(List.of(), result.artifacts(), "the damaged file's entry is dropped");
+        assertFalse(Files.exists(artifact.stagedPath()));
+        assertFalse(Files.exists(artifact.cargoPath()), "cargo rebuilds it rather than receive damaged bytes");
     }
 
     @Test

@@ -94,7 +94,7 @@ class ManifestStoreTest {
                 new byte[] {0, 'x', 0});
         Overlay libraryEdits = Overlay.of(100, List.of(), new byte[] {9, 8, 7, 6});
         StagingManifest written = sample()
-                .withArtifact(0, a -> a.withOverlay(artifactEdits).withSha256("ab".repeat(32)))
+                .withArtifact(0, a -> a.withOverlay(artifactEdits).withSha256("ab".repeat(32), null))
                 .withGrafted(List.of(new GraftedLibrary(List.of("libfoo.so.1", "libfoo.so"),
                         Path.of("/opt/native/lib/libfoo.so.1.2"), "fast_parse.libs/libfoo-ab12cd34.so.1.2",
                         "ab12cd34" + "0".repeat(56), 100, "2026-11-30T09:00:00.123456789Z", libraryEdits)));

@@ -37,7 +37,7 @@ class BlockParallelWheelTest {
     }
 
     @Test
-    void recordHoldsTheSha256OfASequentialPassAndNoTemporaryFileStays() throws Exception {
+    void recordHoldsTheSha256OfASequentialPassAndNoPartFileStays() throws Exception {
         Path library = library();
         Path wheel = write(library, 2, "w");
         List<RecordRow> rows = new WheelWriter(WheelWriter.ZIP_EPOCH, Compression.DEFAULT, 2, p -> { })
@@ -47,7 +47,7 @@ class BlockParallelWheelTest {
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertEquals(new RecordRow("big/_native.so", expected, bytes.length), rows.get(1));
         try (var files = Files.list(wheel.getParent())) {
-            assertEquals(List.of(wheel), files.toList(), "spilled blocks and .part files are gone");
+            assertEquals(List.of(wheel), files.toList(), "no .part file stays");
         }
     }
 
@@ -70,7 +70,7 @@ class BlockParallelWheelTest {
         assertEquals("ok " + Files.size(library()) + "\n", out);
     }
 
-    /** 9 MiB: compressible text, then random bytes that compress to more than stays in memory. */
+    /** 9 MiB: compressible text, then random bytes: far more than the writer buffers. */
     private Path library() throws IOException {
         Path file = dir.resolve("native.so");
         if (!Files.exists(file)) {

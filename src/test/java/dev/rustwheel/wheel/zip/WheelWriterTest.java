@@ -177,6 +177,11 @@ class WheelWriterTest {
             public String fingerprint() {
                 return "failing";
             }
+
+            @Override
+            public long size() {
+                return 2000;
+            }
         };
         IOException e = assertThrows(IOException.class, () -> writer.write(wheel, DIST_INFO,
                 List.of(new WheelEntry("a.py", text("a"), false), new WheelEntry("b.so", failing, false)),

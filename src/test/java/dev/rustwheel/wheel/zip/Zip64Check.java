@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * Writes a wheel whose one large entry is just over 4 GiB of generated, highly compressible bytes, so that the
  * entry needs zip64 sizes; {@code bench/zip64.sh} then has Python's zipfile and pip read it. A main rather than a
- * unit test: compressing and checking 4 GiB takes minutes of CPU, too much for every build.
+ * unit test: compressing and checking 4 GiB takes minutes of CPU, too much for every build. Stored, the entry
+ * pushes every later local header and the central directory past 4 GiB, so zip64 offsets and end records are
+ * needed too.
  *
- * <p>usage: {@code Zip64Check <wheel file> <size in MiB>}
+ * <p>usage: {@code Zip64Check <wheel file> <size in MiB> [deflated|stored]}
  */
 public final class Zip64Check {
 
@@ -25,7 +27,9 @@ public final class Zip64Check {
         Path wheel = Path.of(args[0]);
         long size = Long.parseLong(args[1]) << 20;
         long start = System.nanoTime();
-        List<RecordRow> rows = new WheelWriter(WheelWriter.ZIP_EPOCH).write(wheel, "big-1.0.dist-info",
+        Compression compression = args.length > 2 && args[2].equals("stored") ? Compression.of("stored", null)
+                : Compression.DEFAULT;
+        List<RecordRow> rows = new WheelWriter(WheelWriter.ZIP_EPOCH, compression).write(wheel, "big-1.0.dist-info",
                 List.of(new WheelEntry("big/__init__.py", text("from pathlib import Path\n"), false),
                         new WheelEntry("big/huge.bin", new Generated(size), false)),
                 List.of(new WheelEntry("METADATA", text("Metadata-Version: 2.1\nName: big\nVersion: 1.0\n"), false),

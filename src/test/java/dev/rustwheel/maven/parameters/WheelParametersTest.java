@@ -1,4 +1,4 @@
-package dev.rustwheel.maven;
+package dev.rustwheel.maven.parameters;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustwheel.goals.repair.AuditwheelMode;
-import dev.rustwheel.maven.parameters.ParameterSources;
-import dev.rustwheel.maven.parameters.WheelParameters;
-import dev.rustwheel.maven.parameters.WheelSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,8 +22,19 @@ class WheelParametersTest {
 
     private static WheelParameters parameters(String compatibility, String auditwheel, String compression,
                                               Integer level, String bindings, String moduleName) {
+        return packaging(compatibility, auditwheel, compression, level, bindings, moduleName, null, null, null);
+    }
+
+    private static WheelParameters packaging(String version, Integer threads, String sbom) {
+        return packaging("auto", "repair", "deflated", 5, null, null, version, threads, sbom);
+    }
+
+    private static WheelParameters packaging(String compatibility, String auditwheel, String compression,
+                                             Integer level, String bindings, String moduleName, String version,
+                                             Integer threads, String sbom) {
         return new WheelParameters("python3", List.of(), Path.of("/p/pyproject.toml"), moduleName, bindings, null,
-                null, null, null, null, compression, level, compatibility, auditwheel, List.of(" libcuda.so.* "));
+                null, null, null, null, compression, level, compatibility, auditwheel, List.of(" libcuda.so.* "),
+                version, threads, sbom);
     }
 
     private static WheelParameters defaults() {
@@ -84,7 +92,11 @@ class WheelParametersTest {
             "compressionLevel|12|rustwheel.compressionLevel|Use 0 (fastest) to 9 (smallest).",
             "bindings|xyz|rustwheel.bindings|Use pyo3, pyo3-ffi, cffi or bin",
             "bindings|uniffi|rustwheel.bindings|uniffi bindings are not supported yet",
-            "moduleName|my-module|rustwheel.moduleName|is not a Python import name"})
+            "moduleName|my-module|rustwheel.moduleName|is not a Python import name",
+            "version|1.2.0-foo|rustwheel.version|Use a PEP 440 version such as 1.2.0",
+            "version|1.2.0.dev1-SNAPSHOT|rustwheel.version|drop one of them",
+            "threads|0|rustwheel.threads|Use 1 or more",
+            "sbom|yes|rustwheel.sbom|Use true to put a CycloneDX SBOM into the wheel, or false"})
     void badValuesNameParameterPropertyValueSourceAndAllowedValues(String parameter, String value, String property,
                                                                     String allowed) {
         WheelParameters p = switch (parameter) {
@@ -93,6 +105,9 @@ class WheelParametersTest {
             case "compression" -> parameters("auto", "repair", value, 6, null, null);
             case "compressionLevel" -> parameters("auto", "repair", "deflated", Integer.valueOf(value), null, null);
             case "bindings" -> parameters("auto", "repair", "deflated", 6, value, null);
+            case "version" -> packaging(value, null, null);
+            case "threads" -> packaging(null, Integer.valueOf(value), null);
+            case "sbom" -> packaging(null, null, value);
             default -> parameters("auto", "repair", "deflated", 6, null, value);
         };
         String message = assertThrows(MojoFailureException.class, () -> WheelParameters.validate(p, COMMAND_LINE))
@@ -107,10 +122,24 @@ class WheelParametersTest {
     }
 
     @Test
+    void packagingValuesAreCheckedWithTheOthers() throws MojoFailureException {
+        WheelSettings unset = WheelParameters.validate(defaults(), COMMAND_LINE);
+        assertAll(
+                () -> assertEquals(null, unset.wheelVersion()),
+                () -> assertEquals(Runtime.getRuntime().availableProcessors(), unset.threads()),
+                () -> assertTrue(unset.sbom()));
+        WheelSettings set = WheelParameters.validate(packaging("1.2.0-SNAPSHOT", 3, " FALSE "), COMMAND_LINE);
+        assertAll(
+                () -> assertEquals("1.2.0.dev0", set.wheelVersion()),
+                () -> assertEquals(3, set.threads()),
+                () -> assertFalse(set.sbom()));
+    }
+
+    @Test
     void theInterpreterParameterIsTheOneThatNamedThem() throws MojoFailureException {
         WheelParameters list = new WheelParameters("python3", List.of("python3.10", " python3.11", "python3.10"),
                 Path.of("pyproject.toml"), null, null, null, null, null, null, null, "deflated", 6, "auto", "repair",
-                List.of());
+                List.of(), null, null, null);
         WheelSettings settings = WheelParameters.validate(list, COMMAND_LINE);
         assertEquals(List.of("python3.10", "python3.11"), settings.pythonExecutables());
         assertTrue(settings.interpreterParameter().startsWith("parameter pythonExecutables (property"

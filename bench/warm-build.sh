@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Warm builds of a small PyO3 crate (the pyo3-wheel IT's), cargo building into a directory outside target/ as the
+# README recommends for monorepos. Prints, from one run, medians of several builds with the load average:
+#   - the plugin's own goals in a warm `mvn verify` (nothing changed) vs maturin's whole warm build
+#     (`maturin build --release`), goal <= 0.3;
+#   - a whole `mvn verify` after deleting target/ (what `mvn clean` does; the clean plugin need not be in the local
+#     repository offline) vs a whole warm `mvn verify`, goal <= 1.5.
+# Needs cargo, Debian's librust-pyo3-dev, python3, and maturin on PATH for its ratio; not part of `./mvnw verify`.
+#
+# usage: bench/warm-build.sh [builds per figure, default 5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+work=$(mktemp -d "${TMPDIR:-/tmp}/rustwheel-warm-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+. bench/lib.sh
+install_plugin
+
+crate=$work/crate
+mkdir -p "$crate"
+cp -r src/it/pyo3-wheel/.cargo src/it/pyo3-wheel/src src/it/pyo3-wheel/Cargo.toml src/it/pyo3-wheel/Cargo.lock "$crate/"
+cat > "$crate/pom.xml" <<XML
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>pyo3-demo</artifactId>
+  <version>0.3.0</version>
+  <packaging>wheel</packaging>
+  <build><plugins><plugin>
+    <groupId>dev.rustwheel</groupId>
+    <artifactId>rustwheel-maven-plugin</artifactId>
+    <version>$version</version>
+    <extensions>true</extensions>
+    <configuration>
+      <cargoTargetDirectory>$work/cargo-target</cargoTargetDirectory>
+    </configuration>
+  </plugin></plugins></build>
+</project>
+XML
+
+echo "building the crate once (cold cargo; not measured); machine: $(nproc) cores, $(load)"
+seconds "${timed_mvn[@]}" verify -DskipTests > /dev/null
+
+: > "$work/goals"; : > "$work/warm"; : > "$work/clean"; : > "$work/maturin"
+for i in $(seq "$runs"); do
+    seconds "${timed_mvn[@]}" verify -DskipTests >> "$work/warm"
+    grep -q 'is up to date' "$work/out" || echo "  warning: the wheel was written again"
+    grep -q 'Compiling' "$work/out" && echo "  warning: cargo compiled something in a warm build"
+    goal_seconds "$work/out" "${all_goals[@]}" >> "$work/goals"; echo >> "$work/goals"
+    cp "$work/out" "$work/warm.log"
+    rm -rf "$crate/target"
+    seconds "${timed_mvn[@]}" verify -DskipTests >> "$work/clean"
+    grep -q 'Compiling' "$work/out" && echo "  warning: cargo compiled something after target/ was deleted"
+done
+load_rustwheel=$(load)
+if command -v maturin > /dev/null; then
+    # maturin's own target directory, warmed once
+    seconds maturin build --release -o "$work/maturin-wheels" > /dev/null
+    for i in $(seq "$runs"); do
+        seconds maturin build --release -o "$work/maturin-wheels" >> "$work/maturin"
+    done
+    load_maturin=$(load)
+fi
+
+goals=$(median < "$work/goals"); warm=$(median < "$work/warm"); clean=$(median < "$work/clean")
+printf '\n%-52s %9s\n' "measure (median of $runs)" "value"
+printf '%-52s %8.3fs  %s\n' "rustwheel goals, warm mvn verify" "$goals" "$load_rustwheel"
+for goal in "${all_goals[@]}"; do
+    printf '%-52s %8.3fs\n' "  of which $goal (last build)" "$(goal_seconds "$work/warm.log" "$goal")"
+done
+printf '%-52s %8.2fs  %s\n' "whole warm mvn verify" "$warm" "$load_rustwheel"
+printf '%-52s %8.2fs  %s\n' "whole mvn verify, target/ deleted" "$clean" "$load_rustwheel"
+echo "mvn verify with target/ deleted / warm mvn verify: $(ratio "$clean" "$warm") (goal <= 1.5)"
+if [ -s "$work/maturin" ]; then
+    maturin=$(median < "$work/maturin")
+    printf '%-52s %8.2fs  %s\n' "maturin build --release, warm" "$maturin" "$load_maturin"
+    echo "rustwheel goals / maturin warm build: $(ratio "$goals" "$maturin") (goal <= 0.3)"
+else
+    echo "maturin is not on PATH: its ratio is skipped (python3 -m venv v && v/bin/pip install maturin==1.15.0)"
+fi

@@ -1,0 +1,1 @@
+pub const SCALE: i64 = 1;
