@@ -10,8 +10,9 @@ List<List<String>> expected = [
                  + " = '../outside' names", 'which does not exist'],
         ["parameter include (property rustwheel.include, set by -Drustwheel.include on the command line)",
          "is a symbolic link to", 'outside the project directory', 'Copy the file into the project'],
-        ["parameter bindings (property rustwheel.bindings, set by -Drustwheel.bindings on the command line) = 'cffi'",
-         "cffi bindings are not supported yet"],
+        // cffi bindings whose interpreter lacks cffi: refused before cargo, naming the interpreter and the fix
+        ["parameter bindings = 'cffi', and the interpreter nocffi/bin/python generates their ffi.py with the cffi"
+         + " package, which it lacks", "nocffi/bin/python -m pip install cffi"],
         ["Cannot read", "bad-syntax.toml", "Fix the TOML syntax"],
         ["bad-name.toml: [project] name"],
 ]

@@ -76,7 +76,12 @@ def build_with_maturin(maturin, directory, out):
 def installs_and_runs(wheel, directory, module, code=None):
     venv = tempfile.mkdtemp(prefix='corpus-venv-')
     try:
-        subprocess.run([sys.executable, '-m', 'venv', venv], check=True)
+        # cffi's ffi.py needs cffi's backend at run time; the offline index may lack it, the interpreter has it
+        with zipfile.ZipFile(wheel) as z:
+            metadata = next(z.read(n).decode() for n in z.namelist() if n.endswith('.dist-info/METADATA'))
+        needs_cffi = re.search(r'^Requires-Dist: cffi\b', metadata, re.M) is not None
+        subprocess.run([sys.executable, '-m', 'venv'] + (['--system-site-packages'] if needs_cffi else []) + [venv],
+                       check=True)
         py = os.path.join(venv, 'bin', 'python')
         pip = subprocess.run([py, '-m', 'pip', 'install', '-q', '--no-deps', '--no-index', wheel],
                              capture_output=True, text=True)

@@ -7,7 +7,7 @@ def itDir = new File(itSourceDir as String)
 def h = evaluate(new File(itDir, '_shared/helper.groovy'))
 
 List<String> crates = ['pyo3-pure', 'pyo3-mixed-src', 'pyo3-mixed-include-exclude', 'pyo3-no-extension-module',
-                       'external-python-source', 'with-data']
+                       'external-python-source', 'with-data', 'cffi-mixed']
 List<String> command = ['python3', new File(basedir, 'compare.py').path, basedir.path,
                         new File(basedir, 'build.log').path]
 def (int code, String table, String problems) = h.exec(command + crates, basedir, [:], 900)

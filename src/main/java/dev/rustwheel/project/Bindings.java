@@ -13,20 +13,35 @@ import java.util.regex.Pattern;
 
 /**
  * How the crate reaches Python: as a native extension module (PyO3, pyo3-ffi or a hand-written
- * {@code PyInit_<module>}), or as executables installed as scripts. Detected as maturin does, from the binding
- * crates cargo built and the artifacts the crate produced, unless the project says which.
+ * {@code PyInit_<module>}), as cffi bindings (a C API that cffi's generated {@code ffi.py} loads), or as executables
+ * installed as scripts. Detected as maturin does, from the binding crates cargo built and the artifacts the crate
+ * produced, unless the project says which; a cdylib exporting {@code PyInit_<module>} without PyO3 is an extension
+ * module here, where maturin would take it for cffi.
  */
 public enum Bindings {
     EXTENSION,
+    CFFI,
     BIN;
+
+    /** Whether the built cdylib exports {@code PyInit_<module>}; read from the binary by the caller. */
+    @FunctionalInterface
+    public interface InitExport<E extends Exception> {
+        boolean exports(StagedArtifact cdylib, String module) throws E;
+    }
 
     private static final Pattern ABI3_MINOR = Pattern.compile("abi3-py3(\\d+)");
 
-    /** The bindings the POM ({@code pom}) or else pyproject.toml ask for, detected where neither does. */
-    public static Bindings of(MaturinSettings pom, PyprojectFile pyproject, StagingManifest manifest) throws ProjectException {
+    /**
+     * The bindings the POM ({@code pom}) or else pyproject.toml ask for, detected where neither does.
+     *
+     * @param module     the native module's name (the last part of module-name), for detecting cffi
+     * @param initExport tells whether the cdylib exports {@code PyInit_<module>}
+     */
+    public static <E extends Exception> Bindings of(MaturinSettings pom, PyprojectFile pyproject,
+            StagingManifest manifest, String module, InitExport<E> initExport) throws ProjectException, E {
         String requested = pom.bindings() != null ? pom.bindings() : pyproject.maturin().string("bindings");
         return select(requested, pom.bindings() != null ? "parameter bindings"
-                : pyproject.maturin().where("bindings"), manifest);
+                : pyproject.maturin().where("bindings"), manifest, module, initExport);
     }
 
     /**
@@ -38,34 +53,47 @@ public enum Bindings {
     public static Bindings requested(String requested, String where) throws ProjectException {
         return switch (requested) {
             case "pyo3", "pyo3-ffi" -> EXTENSION;
+            case "cffi" -> CFFI;
             case "bin" -> BIN;
-            case "cffi", "uniffi" -> throw notSupported(requested, where);
+            case "uniffi" -> throw notSupported(requested, where);
             default -> throw ProjectException.userError(where + " = '" + requested + "' is not a binding type."
-                    + " Use pyo3, pyo3-ffi or bin (cffi and uniffi are not supported yet).", null);
+                    + " Use pyo3, pyo3-ffi, cffi or bin (uniffi is not supported yet).", null);
         };
     }
 
-    /** {@code [tool.maturin] bindings} where no POM value overrides it, checked before anything is built. */
-    public static void checkRequested(MaturinSettings pom, PyprojectFile pyproject) throws ProjectException {
-        if (pom.bindings() == null && pyproject.maturin().string("bindings") != null) {
-            requested(pyproject.maturin().string("bindings"), pyproject.maturin().where("bindings"));
+    /**
+     * The bindings the POM or else {@code [tool.maturin] bindings} ask for, checked before anything is built; empty
+     * where neither does (detected after the build).
+     */
+    public static Optional<Bindings> checkRequested(MaturinSettings pom, PyprojectFile pyproject)
+            throws ProjectException {
+        if (pom.bindings() != null) {
+            return Optional.of(requested(pom.bindings(), "parameter bindings"));
         }
+        String requested = pyproject.maturin().string("bindings");
+        return requested == null ? Optional.empty()
+                : Optional.of(requested(requested, pyproject.maturin().where("bindings")));
     }
 
     /**
      * @param requested {@code bindings} from the POM or {@code [tool.maturin]}, or null to detect
      * @param where     where {@code requested} comes from, for messages
      */
-    public static Bindings select(String requested, String where, StagingManifest manifest) throws ProjectException {
+    public static <E extends Exception> Bindings select(String requested, String where, StagingManifest manifest,
+            String module, InitExport<E> initExport) throws ProjectException, E {
         Map<String, List<String>> crates = manifest.crate().bindingCrates();
         if (requested != null) {
             return requested(requested, where);
         }
-        if (crates.containsKey("uniffi") && !crates.containsKey("pyo3") && !crates.containsKey("pyo3-ffi")) {
+        boolean pyo3 = crates.containsKey("pyo3") || crates.containsKey("pyo3-ffi");
+        if (crates.containsKey("uniffi") && !pyo3) {
             throw notSupported("uniffi", manifest.crate().manifestPath() + " depends on uniffi, so its bindings");
         }
-        if (has(manifest.artifacts(), ArtifactKind.CDYLIB)) {
-            return EXTENSION;
+        Optional<StagedArtifact> cdylib = manifest.artifacts().stream()
+                .filter(a -> a.kind() == ArtifactKind.CDYLIB).findFirst();
+        if (cdylib.isPresent()) {
+            // a C API without PyO3: maturin's cffi; a hand-written PyInit_<module> stays an extension module
+            return pyo3 || initExport.exports(cdylib.get(), module) ? EXTENSION : CFFI;
         }
         if (has(manifest.artifacts(), ArtifactKind.BIN)) {
             return BIN;

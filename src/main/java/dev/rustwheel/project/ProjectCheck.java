@@ -8,12 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What can be known wrong about the project before cargo builds anything: pyproject.toml's syntax, its
  * {@code [project]} values (name, version, dependencies, readme, license…), the types of its {@code [tool.maturin]}
- * values, the requested bindings, and the directories and files the layout settings name. A mistake found here costs a
- * second, not a build.
+ * values, the requested bindings, the module name, and the directories and files the layout settings name. A mistake
+ * found here costs a second, not a build.
  */
 public final class ProjectCheck {
 
@@ -26,12 +27,15 @@ public final class ProjectCheck {
      * @param pomParameters     for a POM setting's name ({@code pythonSource}, {@code include}, {@code data}), how
      *                          messages name it: the parameter, its property and where its value came from
      * @param crate the crate as {@code cargo metadata} describes it; its binding crates are not known yet
+     * @return the bindings the POM or pyproject.toml ask for, with where they ask; empty where they are detected
+     *         after the build
      */
-    public static void beforeBuild(Path pyprojectPath, MaturinSettings pom, Map<String, String> pomParameters,
-                                   CrateInfo crate) throws ProjectException {
+    public static Optional<Requested> beforeBuild(Path pyprojectPath, MaturinSettings pom,
+            Map<String, String> pomParameters, CrateInfo crate) throws ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
         MaturinSettings settings = MaturinSettings.resolve(pyproject, pom);
-        Bindings.checkRequested(pom, pyproject);
+        Optional<Requested> requested = Bindings.checkRequested(pom, pyproject).map(b -> new Requested(b,
+                pom.bindings() != null ? "parameter bindings" : pyproject.maturin().where("bindings")));
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         if (settings.pythonSource() != null) {
             String where = where(pom.pythonSource(), pomParameters, "pythonSource", pyproject, "python-source");
@@ -44,6 +48,11 @@ public final class ProjectCheck {
                         + ", which does not exist. Point it at the directory holding the Python package.", null);
             }
         }
+        OutDirIncludes.read(pyproject.maturin(), crate.name());
+        if (settings.moduleName() != null) {
+            PythonLayout.requireImportName(settings.moduleName(), where(pom.moduleName(), pomParameters, "moduleName", pyproject,
+                    "module-name"));
+        }
         if (settings.data() != null) {
             paths.resolve(settings.data(), where(pom.data(), pomParameters, "data", pyproject, "data"));
         }
@@ -52,6 +61,11 @@ public final class ProjectCheck {
                     "include"));
         }
         ProjectMetadata.resolve(pyproject, crate);
+        return requested;
+    }
+
+    /** Bindings the project asks for, and where: {@code [tool.maturin] bindings} in …/pyproject.toml. */
+    public record Requested(Bindings bindings, String where) {
     }
 
     private static String where(String pomValue, Map<String, String> pomParameters, String parameter,

@@ -1,6 +1,7 @@
 package dev.rustwheel.project;
 
 import dev.rustwheel.project.pyproject.MaturinSettings;
+import dev.rustwheel.wheel.CffiModuleLayout;
 import dev.rustwheel.wheel.ExtensionModuleLayout;
 import dev.rustwheel.wheel.entry.EntryContent;
 import dev.rustwheel.wheel.entry.WheelEntry;
@@ -25,6 +26,8 @@ import java.util.function.Consumer;
  *     (and {@code <module>.pyi} beside pyproject.toml as {@code __init__.pyi} plus {@code py.typed});</li>
  * <li>mixed: a Python package {@code <python-source>/<top>/} shipped as it is, the native module placed where the
  *     (possibly dotted) module name says, {@code pkg._native} → {@code pkg/_native<EXT_SUFFIX>};</li>
+ * <li>cffi bindings: a package of their own, {@code <module>/} (pure) or {@code pkg/<module>/} inside the Python
+ *     package (mixed), holding the library, {@code ffi.py} and {@code __init__.py};</li>
  * <li>{@code python-packages}, {@code include} globs, the {@code data} directory and bin executables, which go to
  *     {@code <dist>-<version>.data/scripts/} (or, needing grafted libraries, to {@code <dist>.scripts/} behind a
  *     shim).</li>
@@ -35,8 +38,20 @@ public final class PythonLayout {
 
     private static final Set<String> DATA_SCHEMES = Set.of("data", "scripts", "headers", "purelib", "platlib");
 
+    /** The native part of the wheel. */
+    public sealed interface Native permits Extension, Cffi {
+        EntryContent library();
+    }
+
     /** The native extension module's bytes and its file name suffix. */
-    public record Extension(EntryContent library, String suffix) {
+    public record Extension(EntryContent library, String suffix) implements Native {
+    }
+
+    /**
+     * cffi bindings: the shared library, its name in the wheel ({@code libdemo.so}) and the {@code ffi.py} cffi
+     * generated for it.
+     */
+    public record Cffi(EntryContent library, String libraryFileName, byte[] declarations) implements Native {
     }
 
     /**
@@ -83,26 +98,18 @@ public final class PythonLayout {
      * @param warnings       receives what was done differently from what a strict reading would do
      */
     public static List<WheelEntry> entries(ProjectPaths paths, MaturinSettings settings, String moduleName,
-                                    String dataDirectory, Optional<Extension> extension,
+                                    String dataDirectory, Optional<? extends Native> extension,
                                     List<Executable> executables, Consumer<String> warnings) throws ProjectException {
         PythonLayout layout = new PythonLayout(paths, settings, warnings);
         layout.collect(moduleName, dataDirectory, extension, executables);
         return new ArrayList<>(layout.entries.values());
     }
 
-    private void collect(String moduleName, String dataDirectory, Optional<Extension> extension,
+    private void collect(String moduleName, String dataDirectory, Optional<? extends Native> extension,
                          List<Executable> executables) throws ProjectException {
+        requireImportName(moduleName, "module-name");
         List<String> parts = Arrays.asList(moduleName.split("\\.", -1));
-        for (String part : parts) {
-            if (!part.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw ProjectException.userError("module-name = '" + moduleName + "' is not a Python import name:"
-                        + " each dot-separated part must be an identifier (letters, digits, '_'). Set module-name"
-                        + " (POM parameter moduleName, or [tool.maturin] module-name) to a name such as pkg._native.",
-                        null);
-            }
-        }
-        Path sourceRoot = settings.pythonSource() == null ? paths.root()
-                : paths.root().resolve(settings.pythonSource()).normalize();
+        Path sourceRoot = sourceRoot(paths, settings);
         // an explicit python-source outside the project (a monorepo's ../python) is the user's choice, as in
         // maturin; its files are then kept inside that directory instead
         ProjectPaths sourcePaths = sourceRoot.startsWith(paths.root()) ? paths : new ProjectPaths(sourceRoot);
@@ -128,15 +135,24 @@ public final class PythonLayout {
             String nativeDirectory = nativeDirectory(moduleName);
             for (Path file : Globs.walk(sourcePaths, topPackage, "module-name")) {
                 String archivePath = ProjectPaths.relative(sourceRoot, file);
-                if (extension.isEmpty() || !isStaleExtension(archivePath, nativeDirectory, last)) {
+                if (!(extension.orElse(null) instanceof Extension e && isStaleExtension(archivePath,
+                        nativeDirectory, last))) {
                     addSource(archivePath, file, false);
                 }
             }
-            extension.ifPresent(e -> addNative(new WheelEntry(nativeDirectory + "/" + last + e.suffix(),
-                    e.library(), true)));
+            if (extension.orElse(null) instanceof Extension e) {
+                addNative(new WheelEntry(nativeDirectory + "/" + last + e.suffix(), e.library(), true));
+            } else if (extension.orElse(null) instanceof Cffi cffi) {
+                CffiModuleLayout.entries(nativeDirectory + "/" + last, cffi.libraryFileName(), cffi.library(),
+                        cffi.declarations()).forEach(this::addNative);
+            }
         } else if (extension.isPresent()) {
-            ExtensionModuleLayout.entries(last, extension.get().suffix(), extension.get().library())
-                    .forEach(this::addNative);
+            if (extension.get() instanceof Extension e) {
+                ExtensionModuleLayout.entries(last, e.suffix(), e.library()).forEach(this::addNative);
+            } else if (extension.get() instanceof Cffi cffi) {
+                CffiModuleLayout.entries(last, cffi.libraryFileName(), cffi.library(), cffi.declarations())
+                        .forEach(this::addNative);
+            }
             Path stub = paths.root().resolve(last + ".pyi");
             if (Files.isRegularFile(stub)) {
                 paths.requireInside(stub, last + ".pyi");
@@ -168,6 +184,39 @@ public final class PythonLayout {
             executable.besideLibraries().ifPresent(directory -> addNative(new WheelEntry(
                     dataDirectory + "/scripts/" + executable.name(), EntryContent.ofBytes(
                             ScriptShim.render(directory, executable.name()).getBytes(StandardCharsets.UTF_8)), true)));
+        }
+    }
+
+    /**
+     * The wheel directory cffi bindings land in: their own package, {@code demo} for a pure layout, inside the
+     * Python package where there is one ({@code demo} → {@code demo/demo}, {@code pkg._native} →
+     * {@code pkg/_native}).
+     */
+    public static String cffiDirectory(ProjectPaths paths, MaturinSettings settings, String moduleName) {
+        String top = moduleName.split("\\.", -1)[0];
+        boolean mixed = Files.isDirectory(sourceRoot(paths, settings).resolve(top));
+        return mixed ? nativeDirectory(moduleName) + "/" + moduleName.substring(moduleName.lastIndexOf('.') + 1)
+                : nativeDirectory(moduleName);
+    }
+
+    private static Path sourceRoot(ProjectPaths paths, MaturinSettings settings) {
+        return settings.pythonSource() == null ? paths.root()
+                : paths.root().resolve(settings.pythonSource()).normalize();
+    }
+
+    /**
+     * Refuses a module name Python cannot import; checked before the build too.
+     *
+     * @param where the setting that names it, for the message
+     */
+    static void requireImportName(String moduleName, String where) throws ProjectException {
+        for (String part : moduleName.split("\\.", -1)) {
+            if (!part.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw ProjectException.userError(where + " = '" + moduleName + "' is not a Python import name:"
+                        + " each dot-separated part must be an identifier (letters, digits, '_'). Set module-name"
+                        + " (POM parameter moduleName, or [tool.maturin] module-name) to a name such as pkg._native.",
+                        null);
+            }
         }
     }
 

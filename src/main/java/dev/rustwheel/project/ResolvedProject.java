@@ -8,6 +8,7 @@ import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.WheelLayout;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The project, resolved once for one module's wheel: pyproject.toml, the POM's settings over {@code [tool.maturin]},
@@ -22,23 +23,46 @@ public record ResolvedProject(PyprojectFile pyproject, MaturinSettings settings,
      * @param pom      the POM's layout settings, each winning over {@code [tool.maturin]} where set
      * @param manifest        what cargo built, for the crate's metadata, the binding crates and the artifacts
      * @param versionOverride the wheel's version as the package goal's version parameter sets it, or null
+     * @param initExport      tells whether the cdylib exports {@code PyInit_<module>}, telling a hand-written
+     *                        extension module from cffi bindings where the crate uses no PyO3
      */
-    public static ResolvedProject resolve(Path pyprojectPath, MaturinSettings pom, StagingManifest manifest,
-                                          String versionOverride) throws ProjectException {
+    public static <E extends Exception> ResolvedProject resolve(Path pyprojectPath, MaturinSettings pom,
+            StagingManifest manifest, String versionOverride, Bindings.InitExport<E> initExport)
+            throws ProjectException, E {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
         MaturinSettings settings = MaturinSettings.resolve(pyproject, pom);
-        Bindings bindings = Bindings.of(pom, pyproject, manifest);
+        String cdylibModule = settings.moduleName() != null
+                ? settings.moduleName().substring(settings.moduleName().lastIndexOf('.') + 1)
+                : manifest.artifacts().stream().filter(a -> a.kind() == ArtifactKind.CDYLIB).findFirst()
+                        .map(StagedArtifact::name).orElse(null);
+        Bindings bindings = Bindings.of(pom, pyproject, manifest, cdylibModule, initExport);
         ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate(), versionOverride);
         String dist = metadata.name().wheelEscaped();
-        String defaultModule = bindings == Bindings.EXTENSION ? firstCdylib(manifest).name() : dist;
+        String defaultModule = bindings != Bindings.BIN ? firstCdylib(manifest).name() : dist;
         String moduleName = settings.moduleName() != null ? settings.moduleName() : defaultModule;
+        String moduleDirectory = bindings == Bindings.CFFI
+                ? PythonLayout.cffiDirectory(new ProjectPaths(pyproject.projectDirectory()), settings, moduleName)
+                : PythonLayout.nativeDirectory(moduleName);
         return new ResolvedProject(pyproject, settings, metadata, new WheelLayout(bindings.name(), moduleName,
-                PythonLayout.nativeDirectory(moduleName), dist, dist + ".libs",
-                PythonLayout.scriptsDirectory(dist)));
+                moduleDirectory, dist, dist + ".libs", PythonLayout.scriptsDirectory(dist)));
     }
 
     public Bindings bindings() {
         return Bindings.valueOf(layout.bindings());
+    }
+
+    /**
+     * Why the bindings are what they are, for messages: the setting that asks for them ({@code [tool.maturin]
+     * bindings = 'cffi'} in …/pyproject.toml, or the POM's parameter), or the detection.
+     */
+    public String bindingsReason() throws ProjectException {
+        String requested = settings.bindings();
+        if (requested == null) {
+            return "The crate's cdylib uses neither PyO3 nor pyo3-ffi and exports no PyInit function, so its bindings"
+                    + " are " + bindings().name().toLowerCase(Locale.ROOT) + ", as maturin detects them";
+        }
+        return (requested.equals(pyproject.maturin().string("bindings")) ? pyproject.maturin().where("bindings")
+                : "parameter bindings") + " = '" + requested + "'";
     }
 
     /** The extension module: the wheel carries the crate's first cdylib only. */

@@ -111,6 +111,19 @@ public final class Pep508 {
     }
 
     /**
+     * The requirement as maturin (pep508_rs) spells it in {@code Requires-Dist}: its marker set off by
+     * {@code " ; "} ({@code cffi; sys_platform == 'linux'} becomes {@code cffi ; sys_platform == 'linux'}), so both
+     * tools' METADATA read the same.
+     */
+    public static String withMarkerSpacing(String requirement) {
+        int semicolon = markerStart(requirement);
+        if (semicolon < 0) {
+            return requirement.strip();
+        }
+        return requirement.substring(0, semicolon).strip() + " ; " + requirement.substring(semicolon + 1).strip();
+    }
+
+    /**
      * The requirement restricted to an extra, as {@code Requires-Dist} spells optional dependencies:
      * {@code black; sys_platform == "linux"} becomes {@code black; (sys_platform == "linux") and extra == "dev"}.
      */

@@ -1,6 +1,7 @@
 package dev.rustwheel.project;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.rustwheel.staging.CrateInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +43,9 @@ class ProjectCheckTest {
             "[project]\\nname = 'x'\\nversion = '1'\\ndependencies = ['requests >>= 2']|[project] dependencies",
             "[tool.maturin]\\nbindings = 'xyz'|[tool.maturin] bindings = 'xyz' is not a binding type",
             "[tool.maturin]\\nmodule-name = 3|[tool.maturin] module-name must be a string",
+            "[tool.maturin]\\ninclude = [{ path = 'a.txt', from = 'out-dir', to = 'pkg', crate-name = 'other' }]|asks for the OUT_DIR of crate 'other'",
+            "[tool.maturin]\\ninclude = [{ path = 'a.txt', from = 'out-dir', to = '../up' }]|to = '../up' must be a directory inside the wheel",
+            "[tool.maturin]\\nmodule-name = 'my-module'|[tool.maturin] module-name = 'my-module' is not a Python import name",
             "[tool.maturin]\\npython-source = '../outside'|python-source = '../outside' names"})
     void badPyprojectValuesFailNamingTableAndKey(String toml, String expected) throws Exception {
         String message = failure(toml.replace("\\n", "\n"), MaturinSettings.NONE);
@@ -51,9 +56,12 @@ class ProjectCheckTest {
     @Test
     void aPomBindingsValueWinsOverPyprojects() throws Exception {
         Path pyproject = Files.writeString(dir.resolve("pyproject.toml"), "[tool.maturin]\nbindings = 'cffi'\n");
-        assertDoesNotThrow(() -> ProjectCheck.beforeBuild(pyproject,
-                new MaturinSettings(null, null, null, null, null, null, "pyo3"), Map.of(),
-                new CrateInfo(dir.resolve("Cargo.toml"), "demo", "0.1.0")));
+        assertEquals(Optional.of(new ProjectCheck.Requested(Bindings.EXTENSION, "parameter bindings")),
+                ProjectCheck.beforeBuild(pyproject, new MaturinSettings(null, null, null, null, null, null, "pyo3"),
+                        Map.of(), new CrateInfo(dir.resolve("Cargo.toml"), "demo", "0.1.0")));
+        assertEquals(Optional.of(new ProjectCheck.Requested(Bindings.CFFI, pyproject + ": [tool.maturin] bindings")),
+                ProjectCheck.beforeBuild(pyproject, MaturinSettings.NONE, Map.of(),
+                        new CrateInfo(dir.resolve("Cargo.toml"), "demo", "0.1.0")));
     }
 
     @Test

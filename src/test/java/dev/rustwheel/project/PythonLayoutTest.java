@@ -56,6 +56,23 @@ class PythonLayoutTest {
     }
 
     @Test
+    void cffiBindingsAreAPackageOfTheirOwnInThePureAndTheMixedLayout() throws Exception {
+        Optional<PythonLayout.Cffi> cffi = Optional.of(new PythonLayout.Cffi(EntryContent.ofBytes(new byte[] {1}),
+                "libfp.so", new byte[] {2}));
+        assertEquals(List.of("fp/__init__.py", "fp/ffi.py", "fp/libfp.so"), PythonLayout.entries(new ProjectPaths(root),
+                MaturinSettings.NONE, "fp", DATA, cffi, List.of(), warnings::add).stream().map(WheelEntry::path)
+                .sorted().toList());
+        assertEquals("fp", PythonLayout.cffiDirectory(new ProjectPaths(root), MaturinSettings.NONE, "fp"));
+
+        file("fp/__init__.py");
+        assertEquals(List.of("fp/__init__.py", "fp/fp/__init__.py", "fp/fp/ffi.py", "fp/fp/libfp.so"),
+                PythonLayout.entries(new ProjectPaths(root), MaturinSettings.NONE, "fp", DATA, cffi, List.of(),
+                        warnings::add).stream().map(WheelEntry::path).sorted().toList());
+        assertEquals("fp/fp", PythonLayout.cffiDirectory(new ProjectPaths(root), MaturinSettings.NONE, "fp"));
+        assertEquals("fp/_c", PythonLayout.cffiDirectory(new ProjectPaths(root), MaturinSettings.NONE, "fp._c"));
+    }
+
+    @Test
     void pureLayoutIsTheModuleWithAGeneratedInit() throws Exception {
         assertEquals(List.of("fp/__init__.py", "fp/fp" + SUFFIX), paths(MaturinSettings.NONE, "fp"));
     }

@@ -74,6 +74,18 @@ class Pep508Test {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "cffi; platform_python_implementation != 'PyPy'|cffi ; platform_python_implementation != 'PyPy'",
+            " boltons |boltons",
+            "attrs>=20 ;python_version >= '3.8'|attrs>=20 ; python_version >= '3.8'",
+            "pip @ https://x.org/p.zip;v=1|pip @ https://x.org/p.zip;v=1",
+            "pip @ https://x.org/p.zip ; os_name == 'nt'|pip @ https://x.org/p.zip ; os_name == 'nt'",
+    })
+    void setsTheMarkerOffAsMaturinSpellsRequiresDist(String requirement, String expected) {
+        assertEquals(expected, Pep508.withMarkerSpacing(requirement));
+    }
+
+    @ParameterizedTest
     @CsvSource({"Dev_Tools,dev-tools", "docs,docs", "A..B,a-b"})
     void normalizesExtraNames(String extra, String normalized) throws InvalidRequirementException {
         assertEquals(normalized, Pep508.normalizeExtra(extra));

@@ -11,9 +11,11 @@ import dev.rustwheel.cargo.CargoWorkspace;
 import dev.rustwheel.cargo.TargetCheck;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.CffiDeclarations;
 import dev.rustwheel.goals.Interpreters;
 import dev.rustwheel.goals.ModuleState;
 import dev.rustwheel.process.ProcessRunner;
+import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.ProjectCheck;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.staging.ArtifactKind;
@@ -78,11 +80,16 @@ public final class CompileStep {
             return null;
         });
         CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
-        ProjectCheck.beforeBuild(config.pyproject(), config.settings(), config.layoutParameters(), new CrateInfo(request.manifestPath(),
-                workspace.rootPackage().name(), workspace.rootPackage().version(), workspace.targetDirectory(),
-                crateMetadata(workspace.rootPackage()), Map.of()));
+        Optional<ProjectCheck.Requested> bindings = ProjectCheck.beforeBuild(config.pyproject(), config.settings(),
+                config.layoutParameters(), new CrateInfo(request.manifestPath(), workspace.rootPackage().name(),
+                        workspace.rootPackage().version(), workspace.targetDirectory(),
+                        crateMetadata(workspace.rootPackage()), Map.of()));
         Interpreters.probe(probe, config.pythonExecutables(), config.interpreterParameter(),
                 request.crateDirectory());
+        if (bindings.isPresent() && bindings.get().bindings() == Bindings.CFFI) {
+            new CffiDeclarations(log).requireTools(config.pythonExecutables().get(0), request.crateDirectory(),
+                    workspace.targetDirectory(), bindings.get().where() + " = 'cffi'");
+        }
         CargoBuildRequest build = request.withEnvironment(Pyo3Python.forExtensionModule(request.environment(),
                 workspace.rootPackage().buildsCdylib()));
         try (TargetLock lock = state.lock(workspace.targetDirectory())) {

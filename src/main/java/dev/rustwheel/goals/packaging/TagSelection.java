@@ -22,8 +22,9 @@ public final class TagSelection {
     static WheelTag select(Bindings bindings, Optional<Integer> abi3Minor, PythonInterpreter python,
                            List<String> auditedPlatforms) {
         String platform = auditedPlatforms.isEmpty() ? python.platformTag() : String.join(".", auditedPlatforms);
-        if (bindings == Bindings.BIN) {
-            // executables work with any Python on the platform; pip only needs the platform to match
+        if (bindings == Bindings.BIN || bindings == Bindings.CFFI) {
+            // executables and cffi's C libraries work with any Python on the platform; pip only needs the platform
+            // to match
             return new WheelTag("py3", "none", platform);
         }
         if (abi3Minor.isPresent()) {

@@ -15,6 +15,7 @@ import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.WheelLayout;
+import dev.rustwheel.wheel.CffiModuleLayout;
 import dev.rustwheel.wheel.CoreMetadata;
 import dev.rustwheel.wheel.entry.EntryContent;
 import dev.rustwheel.wheel.EntryPoints;
@@ -51,11 +52,13 @@ record WheelPlan(Path file, String distInfoDirectory, WheelTag tag, List<WheelEn
                  Map<Integer, String> cleanDigests) {
 
     /**
-     * @param extensionSuffix the extension module's file name suffix for the target interpreter (unused for bin)
-     * @param sbom            what the SBOM is made of, used when the configuration asks for one
+     * @param extensionSuffix  the extension module's file name suffix for the target interpreter (unused for bin)
+     * @param cffiDeclarations the {@code ffi.py} of cffi bindings (null for other bindings)
+     * @param sbom             what the SBOM is made of, used when the configuration asks for one
      */
     static WheelPlan of(StagingManifest manifest, PackageConfig config, ResolvedProject project, WheelLayout layout,
-                        WheelTag tag, String extensionSuffix, SbomContents sbom, Consumer<String> warnings)
+                        WheelTag tag, String extensionSuffix, byte[] cffiDeclarations, SbomContents sbom,
+                        Consumer<String> warnings)
             throws BuildException, ProjectException {
         ProjectMetadata metadata = project.metadata();
         ProjectPaths paths = new ProjectPaths(project.pyproject().projectDirectory());
@@ -74,6 +77,15 @@ record WheelPlan(Path file, String distInfoDirectory, WheelTag tag, List<WheelEn
             String suffix = module + extension.suffix();
             payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
                     .ifPresent(e -> artifactPaths.put(index, e.path()));
+        } else if (project.bindings() == Bindings.CFFI) {
+            int index = firstCdylib(manifest);
+            StagedArtifact library = manifest.artifacts().get(index);
+            String module = layout.moduleName().substring(layout.moduleName().lastIndexOf('.') + 1);
+            String fileName = CffiModuleLayout.libraryFileName(module, library.cargoPath().getFileName().toString());
+            payload = PythonLayout.entries(paths, project.settings(), layout.moduleName(), dataDirectory,
+                    Optional.of(new PythonLayout.Cffi(content(library, index, cleanDigests), fileName,
+                            cffiDeclarations)), List.of(), warnings);
+            artifactPaths.put(index, layout.moduleDirectory() + "/" + fileName);
         } else {
             List<PythonLayout.Executable> executables = new ArrayList<>();
             for (int i = 0; i < manifest.artifacts().size(); i++) {

@@ -21,6 +21,7 @@ import dev.rustwheel.binary.pe.UnpatchablePeException;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.ModuleState;
+import dev.rustwheel.goals.NativeFile;
 import dev.rustwheel.overlay.Overlay;
 import dev.rustwheel.project.Bindings;
 import dev.rustwheel.project.ProjectException;
@@ -70,7 +71,8 @@ public final class RepairStep {
     }
 
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
-        WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null).layout();
+        WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null,
+                NativeFile::exportsInit).layout();
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         String compatibility = config.compatibility();
         List<Path> files = manifest.artifacts().stream().map(StagedArtifact::currentPath).toList();
@@ -192,7 +194,7 @@ public final class RepairStep {
         Bindings bindings = Bindings.valueOf(layout.bindings());
         List<GraftTarget> targets = new ArrayList<>();
         for (StagedArtifact artifact : manifest.artifacts()) {
-            if (bindings == Bindings.EXTENSION && artifact.kind() == ArtifactKind.CDYLIB) {
+            if (bindings != Bindings.BIN && artifact.kind() == ArtifactKind.CDYLIB) {
                 targets.add(new GraftTarget(artifact.currentPath(), layout.moduleDirectory(), true));
                 break; // the wheel carries the first cdylib only
             }

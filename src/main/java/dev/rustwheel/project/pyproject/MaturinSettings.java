@@ -19,7 +19,7 @@ import java.util.List;
  * @param exclude        globs of files to leave out
  * @param data           the directory whose {@code data}, {@code scripts}, {@code headers}, {@code purelib} and
  *                       {@code platlib} subdirectories go to {@code <dist>-<version>.data/}
- * @param bindings       {@code pyo3}, {@code pyo3-ffi} or {@code bin}; detected when null
+ * @param bindings       {@code pyo3}, {@code pyo3-ffi}, {@code cffi} or {@code bin}; detected when null
  */
 public record MaturinSettings(String moduleName, String pythonSource, List<String> pythonPackages,
                               List<String> include, List<String> exclude, String data, String bindings) {

@@ -327,7 +327,7 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
             throw table.error(key, "holds an invalid dependency: " + e.getMessage() + ". Write it as, for example,"
                     + " \"requests>=2.31; python_version >= '3.9'\".");
         }
-        return dependency.strip();
+        return Pep508.withMarkerSpacing(dependency);
     }
 
     private static EntryPoints entryPoints(TomlTable project) throws ProjectException {

@@ -65,8 +65,9 @@ class PackageStepTest {
         Files.write(library, new byte[] {0x7f, 'E', 'L', 'F'});
         StagedArtifact artifact = new StagedArtifact(ArtifactKind.CDYLIB, "fp", library,
                 buildDirectory.resolve("rustwheel/staging/libfp.so"), 4, null, false, ArtifactState.COMPILED);
+        // a PyO3 crate: its bindings are known without reading the (fake) library
         StagingManifest manifest = StagingManifest.of(new CrateInfo(dir.resolve("Cargo.toml"), "fast-parse", "1.2.0",
-                null, CrateMetadata.EMPTY, Map.of()), List.of(), List.of(artifact));
+                null, CrateMetadata.EMPTY, Map.of("pyo3", List.of())), List.of(), List.of(artifact));
         new ManifestStore(StagingLayout.under(buildDirectory)).write(recorded == null ? manifest
                 : manifest.withLayout(recorded));
         return buildDirectory;

@@ -34,23 +34,40 @@ class TagSelectionTest {
 
     @Test
     void detectsBindings() throws ProjectException {
-        assertEquals(Bindings.EXTENSION, Bindings.select(null, "x", manifest(Map.of("pyo3", List.of()), "cdylib", "bin")));
-        assertEquals(Bindings.EXTENSION, Bindings.select(null, "x", manifest(Map.of(), "cdylib")));
-        assertEquals(Bindings.BIN, Bindings.select(null, "x", manifest(Map.of("pyo3", List.of()), "bin")));
-        assertEquals(Bindings.BIN, Bindings.select("bin", "x", manifest(Map.of(), "cdylib", "bin")));
-        assertEquals(Bindings.EXTENSION, Bindings.select("pyo3-ffi", "x", manifest(Map.of(), "cdylib")));
+        assertEquals(Bindings.EXTENSION, select(null, manifest(Map.of("pyo3", List.of()), "cdylib", "bin"), false));
+        assertEquals(Bindings.EXTENSION, select(null, manifest(Map.of(), "cdylib"), true));
+        assertEquals(Bindings.BIN, select(null, manifest(Map.of("pyo3", List.of()), "bin"), false));
+        assertEquals(Bindings.BIN, select("bin", manifest(Map.of(), "cdylib", "bin"), false));
+        assertEquals(Bindings.EXTENSION, select("pyo3-ffi", manifest(Map.of(), "cdylib"), false));
+        assertEquals(Bindings.CFFI, select("cffi", manifest(Map.of(), "cdylib"), true));
+    }
+
+    @Test
+    void aCdylibWithoutPyo3OrInitFunctionIsCffiAsMaturinDetectsIt() throws ProjectException {
+        assertEquals(Bindings.CFFI, select(null, manifest(Map.of(), "cdylib", "bin"), false));
+        assertEquals(Bindings.EXTENSION, select(null, manifest(Map.of("pyo3-ffi", List.of()), "cdylib"), false));
+    }
+
+    @Test
+    void cffiBindingsAreTaggedForAnyPython() {
+        assertEquals("py3-none-manylinux_2_17_x86_64", TagSelection.select(Bindings.CFFI, Optional.empty(), CP311,
+                List.of("manylinux_2_17_x86_64")).toString());
     }
 
     @Test
     void refusesUnsupportedBindings() {
-        for (String bindings : List.of("cffi", "uniffi")) {
-            ProjectException e = assertThrows(ProjectException.class,
-                    () -> Bindings.select(bindings, "pyproject.toml: [tool.maturin] bindings", manifest(Map.of(), "cdylib")));
-            assertTrue(e.getMessage().contains("bindings are not supported yet"), e.getMessage());
-        }
-        assertThrows(ProjectException.class, () -> Bindings.select(null, "x", manifest(Map.of("uniffi", List.of()), "cdylib")));
-        assertTrue(assertThrows(ProjectException.class, () -> Bindings.select("rust", "x", manifest(Map.of(), "cdylib")))
+        ProjectException e = assertThrows(ProjectException.class,
+                () -> select("uniffi", manifest(Map.of(), "cdylib"), false));
+        assertTrue(e.getMessage().contains("bindings are not supported yet"), e.getMessage());
+        assertThrows(ProjectException.class, () -> select(null, manifest(Map.of("uniffi", List.of()), "cdylib"), false));
+        assertTrue(assertThrows(ProjectException.class, () -> select("rust", manifest(Map.of(), "cdylib"), false))
                 .getMessage().contains("is not a binding type"));
+    }
+
+    private static Bindings select(String requested, StagingManifest manifest, boolean exportsInit)
+            throws ProjectException {
+        return Bindings.select(requested, "pyproject.toml: [tool.maturin] bindings", manifest, "fp",
+                (cdylib, module) -> exportsInit);
     }
 
     @Test

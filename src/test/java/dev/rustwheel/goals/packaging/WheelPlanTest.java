@@ -56,6 +56,19 @@ class WheelPlanTest {
     }
 
     @Test
+    void cffiBindingsArePlannedAsTheirOwnPackageInsideTheMixedOne() throws Exception {
+        Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"fast-parse\"\nversion = \"1.2.0\"\n"
+                + "dependencies = [\"cffi\"]\n[tool.maturin]\nbindings = \"cffi\"\n");
+        Files.createDirectories(dir.resolve("fast_parse"));
+        Files.writeString(dir.resolve("fast_parse/__init__.py"), "from .fast_parse import ffi, lib\n");
+        WheelPlan plan = plan(manifest(ArtifactKind.CDYLIB, "libfast_parse.so"));
+
+        assertEquals(List.of("fast_parse/__init__.py", "fast_parse/fast_parse/__init__.py",
+                "fast_parse/fast_parse/ffi.py", "fast_parse/fast_parse/libfast_parse.so"), paths(plan.payload()));
+        assertEquals(Map.of(0, "fast_parse/fast_parse/libfast_parse.so"), plan.artifactPaths());
+    }
+
+    @Test
     void aBinCrateIsPlannedAsAScriptInTheDataDirectory() throws Exception {
         Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"fp-cli\"\nversion = \"0.1.0\"\n"
                 + "[tool.maturin]\nbindings = \"bin\"\n");
@@ -80,12 +93,16 @@ class WheelPlanTest {
     }
 
     private WheelPlan plan(StagingManifest manifest) throws Exception {
+        // a PyO3 crate: no library is read to detect its bindings
         ResolvedProject project = ResolvedProject.resolve(dir.resolve("pyproject.toml"), MaturinSettings.NONE,
-                manifest, null);
+                manifest, null, (cdylib, module) -> {
+                    throw new AssertionError("read " + cdylib);
+                });
         PackageConfig config = new PackageConfig(List.of("python3"), "parameter pythonExecutable",
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("wheels"),
                 FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null, null);
         return WheelPlan.of(manifest, config, project, project.layout(), TAG, ".cpython-311-x86_64-linux-gnu.so",
+                "ffi = 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new SbomContents(new SystemPackages(dir.resolve("no-os-release"))), warnings::add);
     }
 

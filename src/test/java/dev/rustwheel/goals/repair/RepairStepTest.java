@@ -54,7 +54,7 @@ class RepairStepTest {
         Path buildDirectory = dir.resolve("target");
         ManifestStore store = new ManifestStore(StagingLayout.under(buildDirectory));
         store.write(StagingManifest.of(new CrateInfo(dir.resolve("Cargo.toml"), "fast-parse", "1.2.0-rc.1", null,
-                CrateMetadata.EMPTY, Map.of()), List.of(), List.of(new StagedArtifact(ArtifactKind.CDYLIB, "fp",
+                CrateMetadata.EMPTY, Map.of("pyo3", List.of())), List.of(), List.of(new StagedArtifact(ArtifactKind.CDYLIB, "fp",
                 dir.resolve("target/release/libfp.so"), buildDirectory.resolve("rustwheel/staging/libfp.so"), 4, null,
                 false, ArtifactState.COMPILED))));
         Files.writeString(dir.resolve("pyproject.toml"), "[tool.maturin]\nmodule-name = \"fast_parse._fp\"\n");

@@ -1,12 +1,12 @@
-package dev.rustwheel.goals.packaging;
+package dev.rustwheel.goals;
 
 import dev.rustwheel.binary.BinaryFileException;
 import dev.rustwheel.binary.elf.ElfFile;
 import dev.rustwheel.binary.macho.DylibReference;
 import dev.rustwheel.binary.macho.MachOFile;
 import dev.rustwheel.binary.pe.PeFile;
-import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.repair.NativeFormat;
+import dev.rustwheel.staging.StagedArtifact;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * symbols from the interpreter that imports it, so linking libpython is refused; an executable may embed the
  * interpreter, and is then tied to that interpreter's version.
  */
-final class NativeFile {
+public final class NativeFile {
 
     private final Path file;
     private final boolean exportsInit;
@@ -36,7 +36,7 @@ final class NativeFile {
      *
      * @param initFunction the symbol to look for, {@code PyInit_<module>}, or null for an executable
      */
-    static NativeFile read(Path file, String initFunction) throws BuildException {
+    public static NativeFile read(Path file, String initFunction) throws BuildException {
         try {
             NativeFormat format = NativeFormat.of(file).orElse(NativeFormat.ELF); // the ELF reader names what is wrong
             return switch (format) {
@@ -61,22 +61,25 @@ final class NativeFile {
         }
     }
 
-    static boolean isLibpython(String soname) {
+    public static boolean isLibpython(String soname) {
         return soname.startsWith("libpython");
     }
 
     /** The libpython it needs ({@code libpython3.11.so.1.0}), if any. */
-    Optional<String> libpython() {
+    public Optional<String> libpython() {
         return libpython;
     }
 
     /**
-     * Refuses an extension module Python cannot import, or that would load a second interpreter into the first.
-     *
-     * @param pyo3 whether the crate uses PyO3 or pyo3-ffi; a cdylib with neither and no init function is what
-     *             maturin takes for cffi bindings
+     * Whether {@code cdylib} exports {@code PyInit_<module>}: for a crate without PyO3, what tells a hand-written
+     * extension module from cffi bindings.
      */
-    void requireExtensionModule(String module, boolean pyo3) throws BuildException {
+    public static boolean exportsInit(StagedArtifact cdylib, String module) throws BuildException {
+        return read(cdylib.currentPath(), "PyInit_" + module).exportsInit;
+    }
+
+    /** Refuses a library that would load a second interpreter into the one that loads it. */
+    public void requireNoLibpython() throws BuildException {
         if (libpython.isPresent()) {
             throw BuildException.userError("Your library links libpython (" + libpython.get() + "), which libraries"
                     + " must not do: " + file + " would load a second copy of the interpreter into the one that"
@@ -85,19 +88,17 @@ final class NativeFile {
                     + " auto-initialize; PyO3 0.26 and later read PYO3_BUILD_EXTENSION_MODULE, which the compile"
                     + " goal sets.", null);
         }
-        if (!exportsInit && !pyo3) {
-            throw BuildException.userError(file + " uses neither PyO3 nor pyo3-ffi and exports no PyInit_" + module
-                    + ", so maturin would build it as cffi bindings (a C API loaded through cffi); cffi bindings are"
-                    + " not supported yet. Keep building this crate with maturin, or make it an extension module:"
-                    + " add PyO3 and a #[pymodule] fn " + module + "(…), or export #[no_mangle] pub extern \"C\" fn"
-                    + " PyInit_" + module + "().", null);
-        }
+    }
+
+    /** Refuses an extension module Python cannot import, or that would load a second interpreter into the first. */
+    public void requireExtensionModule(String module) throws BuildException {
+        requireNoLibpython();
         if (!exportsInit) {
             String init = "PyInit_" + module;
             throw BuildException.userError(file + " exports no " + init + ", so Python cannot import it as"
                     + " module '" + module + "'. Define the module with PyO3's #[pymodule] fn " + module
                     + "(…), or export #[no_mangle] pub extern \"C\" fn " + init + "(); the module name is the"
-                    + " [lib] name in Cargo.toml.", null);
+                    + " [lib] name in Cargo.toml. For a C API loaded through cffi, set bindings to cffi.", null);
         }
     }
 }

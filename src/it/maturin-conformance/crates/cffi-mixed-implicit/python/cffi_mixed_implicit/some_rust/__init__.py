@@ -1,0 +1,3 @@
+from .rust import ffi, lib
+
+__all__ = ["ffi", "lib"]
