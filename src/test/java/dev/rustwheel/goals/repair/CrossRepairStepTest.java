@@ -4,6 +4,7 @@ import dev.rustwheel.binary.NativeTools;
 import dev.rustwheel.binary.macho.SignatureCheck;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.RecordingLog;
 import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.ArtifactState;
@@ -33,19 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrossRepairStepTest {
 
-    private static final BuildLog QUIET = new BuildLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private static final BuildLog QUIET = new RecordingLog();
 
     @TempDir
     Path dir;

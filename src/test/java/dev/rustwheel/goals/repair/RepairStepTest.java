@@ -3,6 +3,7 @@ package dev.rustwheel.goals.repair;
 import dev.rustwheel.binary.elf.Gcc;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.RecordingLog;
 import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.ArtifactState;
@@ -35,19 +36,7 @@ class RepairStepTest {
     @TempDir
     Path dir;
 
-    private static final BuildLog QUIET = new BuildLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private static final BuildLog QUIET = new RecordingLog();
 
     @Test
     void recordsTheLayoutItDecided() throws Exception {

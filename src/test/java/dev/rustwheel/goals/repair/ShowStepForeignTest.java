@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rustwheel.binary.NativeTools;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.RecordingLog;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShowStepForeignTest {
 
-    private static final BuildLog QUIET = new BuildLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private static final BuildLog QUIET = new RecordingLog();
 
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import dev.rustwheel.binary.elf.Gcc;
 import dev.rustwheel.binary.macho.SignatureCheck;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.goals.RecordingLog;
 import dev.rustwheel.wheel.zip.WheelWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,19 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WheelRepairStepTest {
 
-    private static final BuildLog QUIET = new BuildLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void debug(String message) {
-        }
-    };
+    private static final BuildLog QUIET = new RecordingLog();
 
     /** Every RECORD row's digest and size match the entry, and every entry has a row. */
     private static final String RECORD_CHECK = """
