@@ -46,7 +46,7 @@ Map<String, List<String>> expected = [
         'License-Expression': ['MIT'],
         'License-File'      : ['LICENSE'],
         'Classifier'        : ['Programming Language :: Rust', 'Operating System :: POSIX :: Linux'],
-        'Requires-Dist'     : ["attrs>=20; python_version >= '3.8'", "pytest>=7 ; extra == 'dev-tools'"],
+        'Requires-Dist'     : ["attrs>=20 ; python_version >= '3.8'", "pytest>=7 ; extra == 'dev-tools'"],
         'Requires-Python'   : ['>=3.8'],
         'Project-URL'       : ['Repository, https://example.org/mixed'],
         'Provides-Extra'    : ['dev-tools'],
@@ -74,7 +74,7 @@ print(sorted(f.name for f in md.files('mixed-pkg') if 'licenses' in str(f)))
 List<String> lines = h.run([py, '-c', code], new File(basedir, 'target'), ['PYTHONDONTWRITEBYTECODE': '1']).readLines()
 assert lines == ['42 True',
                  'Mixed.Pkg 0.4.0rc1 A mixed maturin layout built by Maven MIT >=3.8',
-                 "attrs>=20; python_version >= '3.8'",
+                 "attrs>=20 ; python_version >= '3.8'",
                  "pytest>=7 ; extra == 'dev-tools'",
                  "['mixpkg._native']",
                  "['LICENSE']"]: "python printed ${lines}"
