@@ -8,7 +8,7 @@ List<List<String>> expected = [
         ["parameter auditwheel (property rustwheel.auditwheel, set by -Drustwheel.auditwheel $commandLine = 'fix'"
                  + " is not an auditwheel mode. Use repair, check, warn, skip."],
         ["parameter bindings (property rustwheel.bindings, set by -Drustwheel.bindings $commandLine = 'xyz' is not"
-                 + " a binding type. Use pyo3, pyo3-ffi or bin"],
+                 + " a binding type. Use pyo3, pyo3-ffi, cffi or bin"],
         ["parameter compression (property rustwheel.compression, set by -Drustwheel.compression $commandLine"
                  + " = 'zstd' is not a compression method. Use deflated or stored."],
         ["parameter compressionLevel (property rustwheel.compressionLevel, set by -Drustwheel.compressionLevel"
