@@ -2,10 +2,8 @@ package dev.rustwheel.goals.packaging;
 
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
-import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.binary.elf.Gcc;
 import dev.rustwheel.project.pyproject.MaturinSettings;
-import dev.rustwheel.python.interpreter.InterpreterProbe;
 import dev.rustwheel.python.interpreter.PythonInterpreter;
 import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.ArtifactState;

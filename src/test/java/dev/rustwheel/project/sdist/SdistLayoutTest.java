@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustwheel.cargo.CargoSources;
-import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.project.pyproject.LicenseFiles;
 import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.project.pyproject.PyprojectFile;

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Plans the edits of one shared library or executable (ET_DYN or ET_EXEC, either class and byte order) as an
