@@ -1,7 +1,6 @@
 package dev.rustwheel.wheel.zip;
 
 import java.util.Locale;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 
 /**
@@ -20,7 +19,7 @@ public record Compression(boolean deflated, int level) {
     public static final Compression DEFAULT = new Compression(true, DEFAULT_LEVEL);
 
     public Compression {
-        if (level != Deflater.DEFAULT_COMPRESSION && (level < 0 || level > 9)) {
+        if (level < 0 || level > 9) {
             throw new IllegalArgumentException("compression level " + level + " is not between 0 and 9");
         }
     }
