@@ -17,28 +17,49 @@ import java.util.Arrays;
 
 /**
  * Collects the literals and matches the parser chooses, and writes them as deflate blocks: each block in whichever
- * of dynamic Huffman, static Huffman or stored form is smallest. A block ends when its item buffer is full, which
- * keeps the Huffman codes adapted to the data around them.
+ * of dynamic Huffman, static Huffman or stored form is smallest. Where blocks end follows the data: the items are
+ * counted in segments of {@value #SEGMENT}, and a segment starts a new block when its symbol statistics differ
+ * enough from the block's so far that coding them apart saves more than a new block header costs.
  */
 final class BlockEncoder {
 
-    /** Items per deflate block, as zlib's default memory level has it. */
-    static final int ITEMS_PER_BLOCK = 16 * 1024;
+    /** Items per segment, the unit of block splitting. */
+    static final int SEGMENT = Integer.getInteger("x.segment", 1024);
+    /** Segments gathered before blocks are chosen and written. */
+    private static final int SEGMENTS = Integer.getInteger("x.segments", 32);
+    static final int ITEMS_PER_BUFFER = SEGMENT * SEGMENTS;
+    /** What a block header costs, roughly, in the estimate that decides whether to split. */
+    private static final double HEADER_BITS = Integer.getInteger("x.header", 700);
 
     private static final int MAX_STORED = 65535;
     private static final int[] STATIC_LITERAL_CODES = new int[288];
     private static final int[] STATIC_DISTANCE_CODES = new int[32];
+    /** {@code f · log2 f} for every frequency a buffer can hold. */
+    private static final float[] F_LOG_F = new float[ITEMS_PER_BUFFER + 2];
 
     static {
         HuffmanCode.codes(STATIC_LITERAL_LENGTHS, 288, STATIC_LITERAL_CODES);
         HuffmanCode.codes(STATIC_DISTANCE_LENGTHS, 32, STATIC_DISTANCE_CODES);
+        for (int f = 1; f < F_LOG_F.length; f++) {
+            F_LOG_F[f] = (float) (f * Math.log(f) / Math.log(2));
+        }
     }
 
     /** A literal is its byte value; a match is {@code length | distance << 16}. */
-    private final int[] items = new int[ITEMS_PER_BLOCK];
+    private final int[] items = new int[ITEMS_PER_BUFFER];
     private int itemCount;
+    private final int[][] segmentLiterals = new int[SEGMENTS][LITERAL_LENGTH_SYMBOLS];
+    private final int[][] segmentDistances = new int[SEGMENTS][DISTANCE_SYMBOLS];
+    /** Where each segment's input starts in the window; the one after the last is where the buffer's ends. */
+    private final int[] segmentStart = new int[SEGMENTS + 1];
+    private int[] literalCounts;
+    private int[] distanceCounts;
+    private int segmentEnd;
+
     private final int[] literalFrequencies = new int[LITERAL_LENGTH_SYMBOLS];
     private final int[] distanceFrequencies = new int[DISTANCE_SYMBOLS];
+    private final int[] mergedLiterals = new int[LITERAL_LENGTH_SYMBOLS];
+    private final int[] mergedDistances = new int[DISTANCE_SYMBOLS];
 
     private final HuffmanCode huffman = new HuffmanCode();
     private final int[] literalLengths = new int[LITERAL_LENGTH_SYMBOLS];
@@ -55,8 +76,8 @@ final class BlockEncoder {
 
     final BitWriter out;
     private byte[] window;
-    private int blockStart;
-    private int blockEnd;
+    /** The end of the input covered by the items so far. */
+    private int inputEnd;
 
     BlockEncoder(BitWriter out) {
         this.out = out;
@@ -65,28 +86,40 @@ final class BlockEncoder {
     /** Starts encoding the bytes of {@code window} from {@code start}. */
     void begin(byte[] window, int start) {
         this.window = window;
-        blockStart = start;
-        blockEnd = start;
+        inputEnd = start;
         clear();
     }
 
     void literal(int value) {
-        items[itemCount++] = value;
-        literalFrequencies[value]++;
-        blockEnd++;
-        if (itemCount == ITEMS_PER_BLOCK) {
-            writeBlock(false);
+        if (itemCount == segmentEnd) {
+            nextSegment();
         }
+        items[itemCount++] = value;
+        literalCounts[value]++;
+        inputEnd++;
     }
 
     void match(int length, int distance) {
-        items[itemCount++] = length | distance << 16;
-        literalFrequencies[257 + LENGTH_SLOT[length]]++;
-        distanceFrequencies[DeflateTables.distanceSlot(distance)]++;
-        blockEnd += length;
-        if (itemCount == ITEMS_PER_BLOCK) {
-            writeBlock(false);
+        if (itemCount == segmentEnd) {
+            nextSegment();
         }
+        items[itemCount++] = length | distance << 16;
+        literalCounts[257 + LENGTH_SLOT[length]]++;
+        distanceCounts[DeflateTables.distanceSlot(distance)]++;
+        inputEnd += length;
+    }
+
+    private void nextSegment() {
+        if (itemCount == ITEMS_PER_BUFFER) {
+            writeBuffer(false);
+        }
+        int segment = itemCount / SEGMENT;
+        segmentStart[segment] = inputEnd;
+        literalCounts = segmentLiterals[segment];
+        distanceCounts = segmentDistances[segment];
+        Arrays.fill(literalCounts, 0);
+        Arrays.fill(distanceCounts, 0);
+        segmentEnd = itemCount + SEGMENT;
     }
 
     /**
@@ -96,7 +129,7 @@ final class BlockEncoder {
      */
     void finish(boolean last) {
         if (itemCount > 0 || last) {
-            writeBlock(last);
+            writeBuffer(last);
         }
         if (!last && !out.aligned()) {
             out.reserve(8);
@@ -122,7 +155,66 @@ final class BlockEncoder {
         } while (done < length);
     }
 
-    private void writeBlock(boolean last) {
+    /** Splits the buffered segments into blocks where their statistics change, and writes them. */
+    private void writeBuffer(boolean last) {
+        int segments = (itemCount + SEGMENT - 1) / SEGMENT;
+        segmentStart[segments] = inputEnd;
+        int first = 0;
+        if (segments > 0) {
+            System.arraycopy(segmentLiterals[0], 0, literalFrequencies, 0, LITERAL_LENGTH_SYMBOLS);
+            System.arraycopy(segmentDistances[0], 0, distanceFrequencies, 0, DISTANCE_SYMBOLS);
+        }
+        double blockBits = entropyBits(literalFrequencies, distanceFrequencies);
+        for (int segment = 1; segment < segments; segment++) {
+            int[] literals = segmentLiterals[segment];
+            int[] distances = segmentDistances[segment];
+            for (int i = 0; i < LITERAL_LENGTH_SYMBOLS; i++) {
+                mergedLiterals[i] = literalFrequencies[i] + literals[i];
+            }
+            for (int i = 0; i < DISTANCE_SYMBOLS; i++) {
+                mergedDistances[i] = distanceFrequencies[i] + distances[i];
+            }
+            double mergedBits = entropyBits(mergedLiterals, mergedDistances);
+            double segmentBits = entropyBits(literals, distances);
+            if (mergedBits <= blockBits + segmentBits + HEADER_BITS) {
+                System.arraycopy(mergedLiterals, 0, literalFrequencies, 0, LITERAL_LENGTH_SYMBOLS);
+                System.arraycopy(mergedDistances, 0, distanceFrequencies, 0, DISTANCE_SYMBOLS);
+                blockBits = mergedBits;
+            } else {
+                writeBlock(first * SEGMENT, segment * SEGMENT, segmentStart[first], segmentStart[segment], false);
+                first = segment;
+                System.arraycopy(literals, 0, literalFrequencies, 0, LITERAL_LENGTH_SYMBOLS);
+                System.arraycopy(distances, 0, distanceFrequencies, 0, DISTANCE_SYMBOLS);
+                blockBits = segmentBits;
+            }
+        }
+        if (segments == 0) {
+            segmentStart[0] = inputEnd;
+            Arrays.fill(literalFrequencies, 0);
+            Arrays.fill(distanceFrequencies, 0);
+        }
+        writeBlock(first * SEGMENT, itemCount, segmentStart[first], inputEnd, last);
+        clear();
+    }
+
+    /** The bits an ideal code would spend on the symbols, extra bits aside: N·log2 N − Σ f·log2 f per alphabet. */
+    private static double entropyBits(int[] literals, int[] distances) {
+        return entropyBits(literals, LITERAL_LENGTH_SYMBOLS) + entropyBits(distances, DISTANCE_SYMBOLS);
+    }
+
+    private static double entropyBits(int[] frequencies, int n) {
+        int total = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            int f = frequencies[i];
+            total += f;
+            sum += F_LOG_F[f];
+        }
+        return F_LOG_F[total] - sum;
+    }
+
+    /** Writes items {@code [from, to)}, which cover the input {@code [inputFrom, inputTo)}, as one block. */
+    private void writeBlock(int from, int to, int inputFrom, int inputTo, boolean last) {
         literalFrequencies[END_OF_BLOCK]++;
         long extraBits = 0;
         for (int slot = 0; slot < LENGTH_EXTRA.length; slot++) {
@@ -138,15 +230,16 @@ final class BlockEncoder {
                 + cost(distanceFrequencies, distanceLengths, DISTANCE_SYMBOLS);
         long staticBits = 3 + extraBits + cost(literalFrequencies, STATIC_LITERAL_LENGTHS, LITERAL_LENGTH_SYMBOLS)
                 + cost(distanceFrequencies, STATIC_DISTANCE_LENGTHS, DISTANCE_SYMBOLS);
-        int raw = blockEnd - blockStart;
+        int raw = inputTo - inputFrom;
         long storedBits = 8L * raw + 40L * Math.max(1, (raw + MAX_STORED - 1) / MAX_STORED) + 7;
         if (storedBits <= dynamicBits && storedBits <= staticBits) {
-            writeStored(window, blockStart, raw, last);
+            writeStored(window, inputFrom, raw, last);
         } else if (staticBits <= dynamicBits) {
             out.reserve((int) (staticBits >>> 3) + 8);
             out.write(last ? 1 : 0, 1);
             out.write(1, 2);
-            writeItems(STATIC_LITERAL_CODES, STATIC_LITERAL_LENGTHS, STATIC_DISTANCE_CODES, STATIC_DISTANCE_LENGTHS);
+            writeItems(from, to, STATIC_LITERAL_CODES, STATIC_LITERAL_LENGTHS, STATIC_DISTANCE_CODES,
+                    STATIC_DISTANCE_LENGTHS);
         } else {
             out.reserve((int) (dynamicBits >>> 3) + 8);
             out.write(last ? 1 : 0, 1);
@@ -154,16 +247,13 @@ final class BlockEncoder {
             writeDynamicHeader();
             HuffmanCode.codes(literalLengths, LITERAL_LENGTH_SYMBOLS, literalCodes);
             HuffmanCode.codes(distanceLengths, DISTANCE_SYMBOLS, distanceCodes);
-            writeItems(literalCodes, literalLengths, distanceCodes, distanceLengths);
+            writeItems(from, to, literalCodes, literalLengths, distanceCodes, distanceLengths);
         }
-        blockStart = blockEnd;
-        clear();
     }
 
     private void clear() {
         itemCount = 0;
-        Arrays.fill(literalFrequencies, 0);
-        Arrays.fill(distanceFrequencies, 0);
+        segmentEnd = 0;
     }
 
     private static long cost(int[] frequencies, int[] lengths, int n) {
@@ -268,12 +358,13 @@ final class BlockEncoder {
     }
 
     /** The hot loop of the output: every item as its code and extra bits, then the end of block. */
-    private void writeItems(int[] literalCodes, int[] literalLengths, int[] distanceCodes, int[] distanceLengths) {
+    private void writeItems(int from, int to, int[] literalCodes, int[] literalLengths, int[] distanceCodes,
+                            int[] distanceLengths) {
         byte[] buffer = out.buffer;
         long bits = out.bits;
         int count = out.count;
         int position = out.position;
-        for (int i = 0; i < itemCount; i++) {
+        for (int i = from; i < to; i++) {
             int item = items[i];
             int distance = item >>> 16;
             if (distance == 0) {

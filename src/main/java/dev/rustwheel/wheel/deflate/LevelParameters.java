@@ -27,6 +27,11 @@ record LevelParameters(int searchDepth, int niceLength, int lazyLength) {
         if (level < 1 || level > 9) {
             throw new IllegalArgumentException("deflate level " + level + " is not between 1 and 9");
         }
+        String x = System.getProperty("x.level" + level);
+        if (x != null) {
+            String[] f = x.split(",");
+            return new LevelParameters(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+        }
         return LEVELS[level];
     }
 }

@@ -27,7 +27,7 @@ class BlockCompressorTest {
     private static final int PIECE = 256 * 1024;
 
     static Stream<Arguments> sizesAndKinds() {
-        int items = BlockEncoder.ITEMS_PER_BLOCK;
+        int items = BlockEncoder.ITEMS_PER_BUFFER;
         int[] sizes = {0, 1, 2, 3, 4, 5, 257, 258, 259, items - 1, items, items + 1, 5 * items + 7, PIECE};
         return Stream.of(Kind.values()).flatMap(kind -> Arrays.stream(sizes).mapToObj(size -> Arguments.of(kind, size)));
     }
