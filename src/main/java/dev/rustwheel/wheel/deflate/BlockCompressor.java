@@ -42,6 +42,13 @@ public final class BlockCompressor {
         if (level < 0 || level > 9) {
             throw new IllegalArgumentException("deflate level " + level + " is not between 0 and 9");
         }
+        return compress(level == 0 ? null : LevelParameters.of(level), dictionary, dictionaryLength, data, length,
+                last);
+    }
+
+    /** As {@link #compress(int, byte[], int, byte[], int, boolean)} with the given parameters, or stored if null. */
+    static byte[] compress(LevelParameters level, byte[] dictionary, int dictionaryLength, byte[] data, int length,
+                           boolean last) {
         State state = STATES.pollFirst();
         if (state == null) {
             state = new State();
@@ -68,9 +75,10 @@ public final class BlockCompressor {
         private final BlockEncoder encoder = new BlockEncoder(out);
         private final MatchFinder matcher = new MatchFinder();
 
-        byte[] compress(int level, byte[] dictionary, int dictionaryLength, byte[] data, int length, boolean last) {
+        byte[] compress(LevelParameters level, byte[] dictionary, int dictionaryLength, byte[] data, int length,
+                        boolean last) {
             out.reset();
-            if (level == 0) {
+            if (level == null) {
                 encoder.writeStored(data, 0, length, last);
                 return Arrays.copyOf(out.buffer, out.position);
             }
@@ -84,7 +92,7 @@ public final class BlockCompressor {
             }
             System.arraycopy(data, 0, window, used, length);
             encoder.begin(window, used);
-            matcher.parse(window, used, size, LevelParameters.of(level), encoder);
+            matcher.parse(window, used, size, level, encoder);
             encoder.finish(last);
             return Arrays.copyOf(out.buffer, out.position);
         }

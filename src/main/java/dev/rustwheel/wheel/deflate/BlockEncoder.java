@@ -24,12 +24,12 @@ import java.util.Arrays;
 final class BlockEncoder {
 
     /** Items per segment, the unit of block splitting. */
-    static final int SEGMENT = Integer.getInteger("x.segment", 1024);
+    static final int SEGMENT = 1024;
     /** Segments gathered before blocks are chosen and written. */
-    private static final int SEGMENTS = Integer.getInteger("x.segments", 32);
+    private static final int SEGMENTS = 32;
     static final int ITEMS_PER_BUFFER = SEGMENT * SEGMENTS;
     /** What a block header costs, roughly, in the estimate that decides whether to split. */
-    private static final double HEADER_BITS = Integer.getInteger("x.header", 700);
+    private static final double HEADER_BITS = 700;
 
     private static final int MAX_STORED = 65535;
     private static final int[] STATIC_LITERAL_CODES = new int[288];

@@ -7,30 +7,34 @@ package dev.rustwheel.wheel.deflate;
  * @param niceLength  a match this long is taken without looking further
  * @param lazyLength  lazy parsing (trying the next position for a longer match) stops once a match is this long;
  *                    0 parses greedily
+ * @param goodLength  the next position is searched a quarter as deep once a match is this long
  */
-record LevelParameters(int searchDepth, int niceLength, int lazyLength) {
+record LevelParameters(int searchDepth, int niceLength, int lazyLength, int goodLength) {
 
+    /** Tuned on machine code with bench/deflate-speed.sh: each level costs more CPU time for a smaller output. */
     private static final LevelParameters[] LEVELS = {
         null,
-        new LevelParameters(2, 8, 0),
-        new LevelParameters(4, 16, 0),
-        new LevelParameters(6, 24, 0),
-        new LevelParameters(6, 24, 16),
-        new LevelParameters(12, 32, 32),
-        new LevelParameters(24, 64, 64),
-        new LevelParameters(48, 128, 128),
-        new LevelParameters(128, 258, 258),
-        new LevelParameters(512, 258, 258),
+        new LevelParameters(2, 8, 0, 8),
+        new LevelParameters(4, 16, 0, 8),
+        new LevelParameters(8, 24, 0, 8),
+        new LevelParameters(4, 16, 16, 4),
+        new LevelParameters(4, 24, 24, 4),
+        new LevelParameters(12, 32, 32, 8),
+        new LevelParameters(32, 64, 64, 16),
+        new LevelParameters(96, 128, 128, 32),
+        new LevelParameters(256, 258, 258, 32),
     };
+
+    /** Parses {@code depth,nice,lazy,good}, as the benchmark takes them to try parameters out. */
+    static LevelParameters parse(String text) {
+        String[] fields = text.split(",");
+        return new LevelParameters(Integer.parseInt(fields[0]), Integer.parseInt(fields[1]),
+                Integer.parseInt(fields[2]), Integer.parseInt(fields[3]));
+    }
 
     static LevelParameters of(int level) {
         if (level < 1 || level > 9) {
             throw new IllegalArgumentException("deflate level " + level + " is not between 1 and 9");
-        }
-        String x = System.getProperty("x.level" + level);
-        if (x != null) {
-            String[] f = x.split(",");
-            return new LevelParameters(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]));
         }
         return LEVELS[level];
     }

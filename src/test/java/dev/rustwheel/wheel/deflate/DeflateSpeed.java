@@ -18,7 +18,8 @@ import java.util.zip.Inflater;
  * JDK's Deflater (zlib) at a baseline level, interleaved round by round; prints each run's thread CPU time and
  * output size, then the medians and their ratios to the baseline. Checks that our output inflates to the input.
  *
- * <p>usage: DeflateSpeed file rounds baselineLevel level...
+ * <p>usage: DeflateSpeed file rounds baselineLevel level... (a level may be given as depth,nice,lazy,good to try
+ * parameters out)
  */
 public final class DeflateSpeed {
 
@@ -32,33 +33,40 @@ public final class DeflateSpeed {
         byte[] data = Files.readAllBytes(Path.of(args[0]));
         int rounds = Integer.parseInt(args[1]);
         int baselineLevel = Integer.parseInt(args[2]);
-        int[] levels = Arrays.stream(args, 3, args.length).mapToInt(Integer::parseInt).toArray();
+        String[] levels = Arrays.copyOfRange(args, 3, args.length);
         verify(data, levels);
         List<long[]> baseline = new ArrayList<>();
         List<List<long[]>> ours = new ArrayList<>();
-        for (int level : levels) {
+        for (String level : levels) {
             ours.add(new ArrayList<>());
         }
         for (int round = 0; round < rounds; round++) {
-            baseline.add(run(data, baselineLevel, true));
+            baseline.add(run(data, String.valueOf(baselineLevel), true));
             System.out.printf("round %d: zlib %d: %.2f s %,d B%n", round, baselineLevel,
                     baseline.get(round)[0] / 1e9, baseline.get(round)[1]);
             for (int i = 0; i < levels.length; i++) {
                 long[] r = run(data, levels[i], false);
                 ours.get(i).add(r);
-                System.out.printf("round %d: ours %d: %.2f s %,d B%n", round, levels[i], r[0] / 1e9, r[1]);
+                System.out.printf("round %d: ours %s: %.2f s %,d B%n", round, levels[i], r[0] / 1e9, r[1]);
             }
         }
         double base = median(baseline);
+        double baseMin = minimum(baseline);
         long baseSize = baseline.get(0)[1];
-        System.out.printf("%,d bytes, %d rounds; zlib level %d: median %.2f s CPU, %,d B%n", data.length, rounds,
-                baselineLevel, base / 1e9, baseSize);
+        System.out.printf("%,d bytes, %d rounds; zlib level %d: median %.3f s CPU (least %.3f s), %,d B%n",
+                data.length, rounds, baselineLevel, base / 1e9, baseMin / 1e9, baseSize);
         for (int i = 0; i < levels.length; i++) {
             double t = median(ours.get(i));
+            double least = minimum(ours.get(i));
             long size = ours.get(i).get(0)[1];
-            System.out.printf("ours level %d: median %.2f s CPU = %.3f x zlib %d; %,d B = %.4f x zlib %d%n",
-                    levels[i], t / 1e9, t / base, baselineLevel, size, (double) size / baseSize, baselineLevel);
+            System.out.printf("ours level %s: median %.3f s CPU = %.3f x zlib %d (least: %.3f x); %,d B = %.4f x%n",
+                    levels[i], t / 1e9, t / base, baselineLevel, least / baseMin, size, (double) size / baseSize);
         }
+    }
+
+    /** The least time is the one least disturbed by other work on the machine. */
+    private static double minimum(List<long[]> runs) {
+        return runs.stream().mapToLong(r -> r[0]).min().orElseThrow();
     }
 
     private static double median(List<long[]> runs) {
@@ -67,23 +75,25 @@ public final class DeflateSpeed {
     }
 
     /** Returns the thread CPU nanoseconds and the compressed size. */
-    private static long[] run(byte[] data, int level, boolean zlib) {
+    private static long[] run(byte[] data, String level, boolean zlib) {
         long start = THREADS.getCurrentThreadCpuTime();
         long size = 0;
         for (int offset = 0; offset < data.length; offset += PIECE) {
             int length = Math.min(PIECE, data.length - offset);
             boolean last = offset + length == data.length;
-            size += zlib ? zlibPiece(data, offset, length, level, last)
+            size += zlib ? zlibPiece(data, offset, length, Integer.parseInt(level), last)
                     : compressPiece(data, offset, length, level, last).length;
         }
         return new long[] {THREADS.getCurrentThreadCpuTime() - start, size};
     }
 
-    private static byte[] compressPiece(byte[] data, int offset, int length, int level, boolean last) {
+    private static byte[] compressPiece(byte[] data, int offset, int length, String level, boolean last) {
         int dictionary = Math.min(offset, BlockCompressor.WINDOW);
         byte[] before = Arrays.copyOfRange(data, offset - dictionary, offset);
         byte[] piece = offset == 0 && length == data.length ? data : Arrays.copyOfRange(data, offset, offset + length);
-        return BlockCompressor.compress(level, before, dictionary, piece, length, last);
+        LevelParameters parameters = level.contains(",") ? LevelParameters.parse(level)
+                : LevelParameters.of(Integer.parseInt(level));
+        return BlockCompressor.compress(parameters, before, dictionary, piece, length, last);
     }
 
     private static final byte[] CHUNK = new byte[64 * 1024];
@@ -113,8 +123,8 @@ public final class DeflateSpeed {
         return size;
     }
 
-    private static void verify(byte[] data, int[] levels) throws DataFormatException {
-        for (int level : levels) {
+    private static void verify(byte[] data, String[] levels) throws DataFormatException {
+        for (String level : levels) {
             Inflater inflater = new Inflater(true);
             byte[] back = new byte[PIECE];
             for (int offset = 0; offset < data.length; offset += PIECE) {
