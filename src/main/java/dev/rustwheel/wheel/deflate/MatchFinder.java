@@ -32,6 +32,8 @@ final class MatchFinder {
     private final char[] previous = new char[WINDOW];
     /** Added to window positions in the tables; a multiple of the window, so the low bits index {@code previous}. */
     private int base = Integer.MAX_VALUE;
+    /** The size of the window the base was last set for. */
+    private int baseEnd;
 
     /**
      * Emits {@code window[start..end)} to the encoder as literals and matches, which may reach back into
@@ -84,17 +86,20 @@ final class MatchFinder {
         }
     }
 
-    /** Moves the base past every position of the previous window, clearing the tables only when it would overflow. */
+    /**
+     * Moves the base past every position of the previous window (so that all its entries lie more than a window
+     * below the new one's positions), clearing the tables only when the base would overflow.
+     */
     private void startWindow(int size) {
-        long next = ((long) base + size + 2L * WINDOW) & -WINDOW;
+        long next = ((long) base + baseEnd + 2L * WINDOW) & -WINDOW;
         if (next + size + WINDOW > Integer.MAX_VALUE) {
             Arrays.fill(head, -1);
             Arrays.fill(head3, -1);
             next = 0;
         }
         base = (int) next;
+        baseEnd = size;
     }
-
 
     /** A longer match is worth a literal more only if its distance does not eat up the gain in extra bits. */
     private static int score(int match) {
@@ -117,9 +122,12 @@ final class MatchFinder {
         head[h] = here;
     }
 
-    /** The distance to keep in {@code previous}: 0, the end of the chain, if it is out of reach. */
+    /**
+     * The distance to keep in {@code previous}: 0, the end of the chain, if it is out of reach (a head entry always
+     * lies before the position, so the distance is positive).
+     */
     private static char link(int distance) {
-        return distance > 0 && distance <= WINDOW ? (char) distance : 0;
+        return distance <= WINDOW ? (char) distance : 0;
     }
 
     /**

@@ -109,12 +109,18 @@ class BlockCompressorTest {
         assertArrayEquals(piece, inflate(deflated, Arrays.copyOf(dictionary, 1_000), piece.length));
     }
 
+    /** The working state is reused: a large window before must leave nothing a smaller one could match against. */
     @Test
-    void theOutputDependsOnlyOnItsInputs() {
+    void theOutputDependsOnlyOnItsInputs() throws Exception {
         byte[] input = Kind.CODE.bytes(PIECE, 4);
-        byte[] first = BlockCompressor.compress(5, input, 40_000, input, PIECE, false);
-        BlockCompressor.compress(9, null, 0, Kind.RANDOM.bytes(PIECE, 4), PIECE, true); // leaves state behind
-        assertArrayEquals(first, BlockCompressor.compress(5, input, 40_000, input, PIECE, false));
+        byte[] small = Arrays.copyOfRange(input, 100_000, 164_000);
+        byte[] first = BlockCompressor.compress(5, input, 100_000, small, small.length, true);
+        for (int level = 1; level <= 9; level++) {
+            BlockCompressor.compress(level, null, 0, Kind.CODE.bytes(4 * PIECE, level), 4 * PIECE, false);
+            assertArrayEquals(first, BlockCompressor.compress(5, input, 100_000, small, small.length, true));
+        }
+        assertArrayEquals(small, inflate(first, Arrays.copyOfRange(input, 100_000 - BlockCompressor.WINDOW,
+                100_000), small.length));
     }
 
     @Test
