@@ -25,9 +25,6 @@ public final class Policies {
     static final String MANYLINUX_RESOURCE = "manylinux-policy.json";
     static final String MUSLLINUX_RESOURCE = "musllinux-policy.json";
 
-    /** Read as a tree, not bound to classes: binding costs a cold JVM a quarter of a second more, every build. */
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final List<Policy> manylinux;
     private final List<Policy> musllinux;
     private final Policy linux;
@@ -38,7 +35,10 @@ public final class Policies {
         this.linux = linux;
     }
 
+    /** Initialised on first use: checking {@code compatibility = auto} needs neither Jackson nor the files. */
     private static final class Holder {
+        /** Read as a tree, not bound to classes: binding costs a cold JVM a quarter of a second more. */
+        static final ObjectMapper MAPPER = new ObjectMapper();
         static final Policies BUNDLED = load();
     }
 
@@ -66,7 +66,7 @@ public final class Policies {
             if (in == null) {
                 throw new IOException("resource " + resource + " is missing from the plugin");
             }
-            return parse(MAPPER.readTree(in), resource, musl);
+            return parse(Holder.MAPPER.readTree(in), resource, musl);
         }
     }
 
