@@ -148,16 +148,31 @@ final class MatchFinder {
         previous[position & WINDOW_MASK] = link(here - candidate);
         int limit = base + Math.max(0, position - WINDOW);
         int maxLength = Math.min(MAX_MATCH, end - position);
-        int enough = Math.min(nice, maxLength);
         int best = Math.max(shorter, MIN_MATCH - 1);
         if (best >= maxLength) {
             return 0;
         }
+        int match = longest(window, position, candidate - base, limit - base, depth, Math.min(nice, maxLength),
+                maxLength, best);
+        if (match == 0 && shorter < 3 && candidate3 >= limit
+                && (((int) INT.get(window, candidate3 - base) ^ (int) INT.get(window, position)) & 0xFFFFFF) == 0) {
+            return 3 | (here - candidate3) << 16;
+        }
+        return match;
+    }
+
+    /**
+     * Follows the chain from {@code at} (a window position) while it stays at or above {@code limit}, for a match
+     * longer than {@code best}; kept apart from {@link #find} so that both stay small enough to be inlined.
+     *
+     * @return the match as {@code length | distance << 16}, or 0 if there is none
+     */
+    private int longest(byte[] window, int position, int at, int limit, int depth, int enough, int maxLength,
+                        int best) {
         int bestDistance = 0;
         int first = (int) INT.get(window, position);
         int tail = (int) INT.get(window, position + best - 3);
-        while (candidate >= limit && depth-- > 0) {
-            int at = candidate - base;
+        while (at >= limit && depth-- > 0) {
             if ((int) INT.get(window, at + best - 3) == tail && (int) INT.get(window, at) == first) {
                 int length = MIN_MATCH + extend(window, at + MIN_MATCH, position + MIN_MATCH, maxLength - MIN_MATCH);
                 if (length > best) {
@@ -169,15 +184,11 @@ final class MatchFinder {
                     tail = (int) INT.get(window, position + best - 3);
                 }
             }
-            int link = previous[candidate & WINDOW_MASK];
+            int link = previous[(at + base) & WINDOW_MASK];
             if (link == 0) {
                 break;
             }
-            candidate -= link;
-        }
-        if (bestDistance == 0 && shorter < 3 && candidate3 >= limit
-                && (((int) INT.get(window, candidate3 - base) ^ first) & 0xFFFFFF) == 0) {
-            return 3 | (here - candidate3) << 16;
+            at -= link;
         }
         return bestDistance == 0 ? 0 : best | bestDistance << 16;
     }
