@@ -357,9 +357,40 @@ final class BlockEncoder {
         }
     }
 
-    /** The hot loop of the output: every item as its code and extra bits, then the end of block. */
+    /** Per block: each literal's code, each match length's code with its extra bits, each distance symbol's code. */
+    private final int[] literalEntries = new int[256];
+    private final int[] lengthEntries = new int[259];
+    private final int[] distanceEntries = new int[DISTANCE_SYMBOLS];
+
+    /**
+     * Writes items {@code [from, to)} with the given code, then the end of block. Codes are first gathered into
+     * tables of {@code bits | bit count << 24}, a match length's code together with its extra bits, so that the
+     * loop over the items looks up one entry per literal and two per match.
+     */
     private void writeItems(int from, int to, int[] literalCodes, int[] literalLengths, int[] distanceCodes,
                             int[] distanceLengths) {
+        for (int symbol = 0; symbol < 256; symbol++) {
+            literalEntries[symbol] = literalCodes[symbol] | literalLengths[symbol] << 24;
+        }
+        for (int length = 3; length < 259; length++) {
+            int slot = LENGTH_SLOT[length];
+            int codeLength = literalLengths[257 + slot];
+            lengthEntries[length] = literalCodes[257 + slot] | (length - LENGTH_BASE[slot]) << codeLength
+                    | (codeLength + LENGTH_EXTRA[slot]) << 24;
+        }
+        for (int slot = 0; slot < DISTANCE_SYMBOLS; slot++) {
+            distanceEntries[slot] = distanceCodes[slot] | distanceLengths[slot] << 24;
+        }
+        writeEntries(from, to);
+        out.write(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+    }
+
+    /** The hot loop of the output: every item as its code and extra bits (at most 20 + 28 bits for a match). */
+    private void writeEntries(int from, int to) {
+        int[] items = this.items;
+        int[] literalEntries = this.literalEntries;
+        int[] lengthEntries = this.lengthEntries;
+        int[] distanceEntries = this.distanceEntries;
         byte[] buffer = out.buffer;
         long bits = out.bits;
         int count = out.count;
@@ -368,26 +399,24 @@ final class BlockEncoder {
             int item = items[i];
             int distance = item >>> 16;
             if (distance == 0) {
-                bits |= (long) literalCodes[item] << count;
-                count += literalLengths[item];
+                int entry = literalEntries[item];
+                bits |= (long) (entry & 0xFFFFFF) << count;
+                count += entry >>> 24;
             } else {
-                int length = item & 0xFFFF;
-                int slot = LENGTH_SLOT[length];
-                bits |= (long) literalCodes[257 + slot] << count;
-                count += literalLengths[257 + slot];
-                bits |= (long) (length - LENGTH_BASE[slot]) << count;
-                count += LENGTH_EXTRA[slot];
+                int entry = lengthEntries[item & 0xFFFF];
+                bits |= (long) (entry & 0xFFFFFF) << count;
+                count += entry >>> 24;
                 if (count >= 32) {
                     BitWriter.INT.set(buffer, position, (int) bits);
                     position += 4;
                     bits >>>= 32;
                     count -= 32;
                 }
-                int distanceSlot = DeflateTables.distanceSlot(distance);
-                bits |= (long) distanceCodes[distanceSlot] << count;
-                count += distanceLengths[distanceSlot];
-                bits |= (long) (distance - DISTANCE_BASE[distanceSlot]) << count;
-                count += DISTANCE_EXTRA[distanceSlot];
+                int slot = DeflateTables.distanceSlot(distance);
+                entry = distanceEntries[slot];
+                int codeLength = entry >>> 24;
+                bits |= (long) ((entry & 0xFFFFFF) | (distance - DISTANCE_BASE[slot]) << codeLength) << count;
+                count += codeLength + DISTANCE_EXTRA[slot];
             }
             if (count >= 32) {
                 BitWriter.INT.set(buffer, position, (int) bits);
@@ -397,6 +426,5 @@ final class BlockEncoder {
             }
         }
         out.restore(bits, count, position);
-        out.write(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
     }
 }
