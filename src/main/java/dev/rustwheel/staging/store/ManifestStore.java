@@ -34,7 +34,8 @@ import java.util.Optional;
  */
 public final class ManifestStore {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Also how {@link RepairCache} keeps a repaired manifest, so both read and write it alike. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new SimpleModule().addSerializer(Path.class, new PathSerializer())
                     .addDeserializer(Path.class, new PathDeserializer()))
             .enable(SerializationFeature.INDENT_OUTPUT)

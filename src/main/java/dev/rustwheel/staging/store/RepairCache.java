@@ -1,0 +1,96 @@
+package dev.rustwheel.staging.store;
+
+import dev.rustwheel.staging.FileIdentity;
+import dev.rustwheel.staging.StagingLayout;
+import dev.rustwheel.staging.StagingManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The last repair's outcome, kept under {@code target/rustwheel/cache/} so that a build whose artifacts and repair
+ * inputs did not change reuses it instead of auditing again: neither the artifacts' headers and tables nor the
+ * system libraries they need are read then. An entry holds a key, which the caller computes from everything that
+ * decides the repair (the artifacts' file identities among them), and the identities of the files the verdict
+ * named (external libraries, grafted sources): any difference, and the entry is ignored.
+ *
+ * <p>The manifest stays the one source of truth: this file is only advice, written without forcing it to disk. A
+ * missing or damaged entry costs one audit, nothing else.
+ */
+public final class RepairCache {
+
+    private final Path file;
+
+    public RepairCache(StagingLayout layout) {
+        this.file = layout.cache().resolve("repair.json");
+    }
+
+    /** One line a repair logged, replayed when its outcome is reused. */
+    public record LogLine(boolean warning, String message) {
+    }
+
+    /** What a repair decided: the manifest it wrote and the lines it logged. */
+    public record Kept(StagingManifest repaired, List<LogLine> log) {
+
+        public Kept {
+            log = List.copyOf(log);
+        }
+    }
+
+    private record Entry(String key, Map<String, FileIdentity> dependencies, Kept kept) {
+    }
+
+    /** The outcome kept for {@code key}, if every file it depends on is still the one it was. */
+    public Optional<Kept> read(String key) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            Entry entry = ManifestStore.MAPPER.readValue(file.toFile(), Entry.class);
+            if (!entry.key().equals(key)) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, FileIdentity> dependency : entry.dependencies().entrySet()) {
+                if (!dependency.getValue().matches(Path.of(dependency.getKey()))) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(entry.kept());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // damaged, or written by another version: audited again
+        }
+    }
+
+    /**
+     * Keeps {@code kept} for {@code key}, replacing any earlier entry; where a dependency's identity cannot be
+     * known (no file key, or modified too recently to tell a later write apart), nothing is kept.
+     */
+    public void keep(String key, List<Path> dependencies, Kept kept) {
+        try {
+            Map<String, FileIdentity> identities = new TreeMap<>();
+            for (Path dependency : dependencies) {
+                Optional<FileIdentity> identity = FileIdentity.of(dependency);
+                if (identity.isEmpty()) {
+                    Files.deleteIfExists(file);
+                    return;
+                }
+                identities.put(dependency.toString(), identity.get());
+            }
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), ".repair-", ".tmp");
+            try {
+                Files.write(temporary, ManifestStore.MAPPER.writeValueAsBytes(new Entry(key, identities, kept)));
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the next repair audits again
+        }
+    }
+}
