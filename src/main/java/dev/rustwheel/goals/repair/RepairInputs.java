@@ -38,14 +38,18 @@ final class RepairInputs {
         key.append("auditwheel ").append(config.auditwheel()).append('\n');
         key.append("exclude ").append(config.exclude()).append('\n');
         key.append("LD_LIBRARY_PATH ").append(config.ldLibraryPath()).append('\n');
-        key.append("layout ").append(layout).append('\n');
+        // fields spelled out: a record's own toString costs tens of milliseconds on its first call in a JVM
+        key.append("layout ").append(String.join(" ", layout.bindings(), layout.moduleName(),
+                layout.moduleDirectory(), layout.distribution(), layout.libsDirectory(), layout.scriptsDirectory()))
+                .append('\n');
         for (StagedArtifact artifact : manifest.artifacts()) {
             Optional<FileIdentity> identity = FileIdentity.of(artifact.currentPath());
             if (identity.isEmpty()) {
                 return Optional.empty();
             }
             key.append("artifact ").append(artifact.kind()).append(' ').append(artifact.currentPath()).append(' ')
-                    .append(identity.get()).append('\n');
+                    .append(identity.get().fileKey()).append(' ').append(identity.get().size()).append(' ')
+                    .append(identity.get().modified()).append('\n');
         }
         List<Path> loader = new ArrayList<>(LOADER_FILES.stream().map(Path::of).toList());
         loader.addAll(config.libraryPath());

@@ -1,5 +1,6 @@
 package dev.rustwheel.staging.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
@@ -7,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,16 +54,26 @@ public final class RepairCache {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            Entry entry = ManifestStore.MAPPER.readValue(file.toFile(), Entry.class);
-            if (!entry.key().equals(key)) {
+            // read as a tree, only the manifest bound to its type: binding types met for the first time costs
+            // Jackson more than the rest of the goal
+            JsonNode entry = ManifestStore.MAPPER.readTree(file.toFile());
+            if (!key.equals(entry.path("key").asText(null))) {
                 return Optional.empty();
             }
-            for (Map.Entry<String, FileIdentity> dependency : entry.dependencies().entrySet()) {
-                if (!dependency.getValue().matches(Path.of(dependency.getKey()))) {
+            for (Iterator<Map.Entry<String, JsonNode>> i = entry.path("dependencies").fields(); i.hasNext(); ) {
+                Map.Entry<String, JsonNode> dependency = i.next();
+                JsonNode identity = dependency.getValue();
+                if (!new FileIdentity(identity.path("fileKey").asText(), identity.path("size").asLong(),
+                        identity.path("modified").asText()).matches(Path.of(dependency.getKey()))) {
                     return Optional.empty();
                 }
             }
-            return Optional.of(entry.kept());
+            List<LogLine> log = new ArrayList<>();
+            for (JsonNode line : entry.path("kept").path("log")) {
+                log.add(new LogLine(line.path("warning").asBoolean(), line.path("message").asText()));
+            }
+            return Optional.of(new Kept(ManifestStore.MAPPER.treeToValue(entry.path("kept").path("repaired"),
+                    StagingManifest.class), log));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // damaged, or written by another version: audited again
         }
