@@ -1,5 +1,6 @@
 package dev.rustwheel.cargo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.process.ProcessSpec;
 import dev.rustwheel.process.ToolNotFoundException;
@@ -41,10 +42,10 @@ public final class Cargo {
      * {@code cargo metadata} call.
      */
     public CargoWorkspace locate(CargoBuildRequest request) throws CargoException {
-        String metadata = metadata(request);
+        JsonNode metadata = metadata(request);
         CargoPackage root = CargoPackage.fromMetadata(metadata, request.manifestPath());
         return new CargoWorkspace(root, CargoPackage.targetDirectory(metadata),
-                CrateGraph.resolve(CargoPackage.parse(metadata), root.id()));
+                CrateGraph.resolve(metadata, root.id()));
     }
 
     /** Builds the crate that {@link #locate} found. */
@@ -65,14 +66,19 @@ public final class Cargo {
                 messages.outDirectory());
     }
 
-    private String metadata(CargoBuildRequest request) throws CargoException {
+    /** {@code cargo metadata}'s answer, parsed once. */
+    private JsonNode metadata(CargoBuildRequest request) throws CargoException {
         if (!CargoPackage.exists(request.manifestPath())) {
             throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + request.manifestPath()
                     + ". Set the parameter manifestPath to the crate's Cargo.toml.", null);
         }
         Optional<String> kept = metadataCache.flatMap(cache -> cache.read(request));
         if (kept.isPresent()) {
-            return kept.get();
+            try {
+                return CargoPackage.parse(kept.get());
+            } catch (CargoException e) {
+                // a damaged answer: cargo is asked again
+            }
         }
         StringBuilder out = new StringBuilder();
         List<String> stderr = new ArrayList<>();
@@ -81,8 +87,9 @@ public final class Cargo {
             throw new CargoException(CargoException.Reason.BUILD_FAILED, "cargo metadata failed (exit code "
                     + exitCode + ") for " + request.manifestPath() + ":\n" + String.join("\n", stderr), null);
         }
-        metadataCache.ifPresent(cache -> cache.keep(request, out.toString()));
-        return out.toString();
+        JsonNode parsed = CargoPackage.parse(out.toString());
+        metadataCache.ifPresent(cache -> cache.keep(request, out.toString(), parsed));
+        return parsed;
     }
 
     private int run(CargoBuildRequest request, List<String> command, Consumer<String> stdout, Consumer<String> stderr)

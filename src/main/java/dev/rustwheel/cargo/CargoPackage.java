@@ -36,8 +36,7 @@ public record CargoPackage(String id, String name, String version, String descri
     }
 
     /** Picks, from {@code cargo metadata} output, the package whose manifest is {@code manifestPath}. */
-    static CargoPackage fromMetadata(String json, Path manifestPath) throws CargoException {
-        JsonNode metadata = parse(json);
+    static CargoPackage fromMetadata(JsonNode metadata, Path manifestPath) throws CargoException {
         Path wanted = canonical(manifestPath);
         for (JsonNode pkg : metadata.path("packages")) {
             if (canonical(Path.of(pkg.path("manifest_path").asText())).equals(wanted)) {
@@ -71,8 +70,8 @@ public record CargoPackage(String id, String name, String version, String descri
     }
 
     /** The workspace's {@code target_directory} from {@code cargo metadata} output. */
-    static Path targetDirectory(String json) throws CargoException {
-        JsonNode directory = parse(json).path("target_directory");
+    static Path targetDirectory(JsonNode metadata) throws CargoException {
+        JsonNode directory = metadata.path("target_directory");
         if (!directory.isTextual() || directory.asText().isEmpty()) {
             throw new CargoException(CargoException.Reason.UNEXPECTED_OUTPUT,
                     "cargo metadata printed no target_directory; is cargo older than 1.24?", null);

@@ -25,9 +25,20 @@ public final class TargetCheck {
     private static final TomlMapper TOML = new TomlMapper();
 
     private final ProcessRunner runner;
+    private final Optional<ToolAnswers> sysroots;
 
     public TargetCheck(ProcessRunner runner) {
         this.runner = runner;
+        this.sysroots = Optional.empty();
+    }
+
+    /**
+     * @param cacheDirectory where rustc's sysroot is kept between builds, while the rustc program and the files that
+     *                       choose the toolchain ({@code rust-toolchain.toml}, rustup's default) are unchanged
+     */
+    public TargetCheck(ProcessRunner runner, Path cacheDirectory) {
+        this.runner = runner;
+        this.sysroots = Optional.of(new ToolAnswers(cacheDirectory, "rustc-sysroot"));
     }
 
     /**
@@ -61,7 +72,7 @@ public final class TargetCheck {
             return; // a custom target builds its standard library itself (-Zbuild-std)
         }
         String rustc = rustc(request);
-        Optional<String> sysroot = firstLine(request, rustc, "--print", "sysroot");
+        Optional<String> sysroot = sysroot(request, rustc);
         if (sysroot.isEmpty()) {
             return;
         }
@@ -119,6 +130,22 @@ public final class TargetCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code rustc --print sysroot}, kept between builds; the standard library's directory is looked at anew. */
+    private Optional<String> sysroot(CargoBuildRequest request, String rustc) {
+        List<String> command = List.of(rustc, "--print", "sysroot");
+        Optional<String> kept = sysroots.flatMap(a -> a.read(command, request.crateDirectory(), request.environment()));
+        if (kept.isPresent()) {
+            return kept;
+        }
+        Optional<String> asked = firstLine(request, command.toArray(String[]::new));
+        if (asked.isPresent() && sysroots.isPresent()) {
+            List<Path> inputs = new ArrayList<>(ToolAnswers.toolchainFiles(request.crateDirectory()));
+            ProcessRunner.locate(rustc).ifPresent(inputs::add);
+            sysroots.get().keep(command, request.crateDirectory(), request.environment(), asked.get(), inputs);
+        }
+        return asked;
     }
 
     private Optional<String> firstLine(CargoBuildRequest request, String... command) {

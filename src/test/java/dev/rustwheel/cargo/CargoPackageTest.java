@@ -47,13 +47,13 @@ class CargoPackageTest {
 
     @Test
     void readsTheTargetDirectoryTheWorkspaceShares() throws Exception {
-        assertEquals(tempDir.resolve("target"), CargoPackage.targetDirectory(metadata));
+        assertEquals(tempDir.resolve("target"), CargoPackage.targetDirectory(CargoPackage.parse(metadata)));
     }
 
     @Test
     void metadataWithoutATargetDirectoryIsUnexpectedOutput() {
         CargoException e = assertThrows(CargoException.class,
-                () -> CargoPackage.targetDirectory("{\"packages\":[]}"));
+                () -> CargoPackage.targetDirectory(CargoPackage.parse("{\"packages\":[]}")));
 
         assertEquals(CargoException.Reason.UNEXPECTED_OUTPUT, e.reason());
         assertTrue(e.getMessage().contains("target_directory"), e.getMessage());
@@ -61,33 +61,35 @@ class CargoPackageTest {
 
     @Test
     void picksThePackageWhoseManifestIsTheOneAskedFor() throws Exception {
-        CargoPackage picked = CargoPackage.fromMetadata(metadata, cli);
+        CargoPackage picked = CargoPackage.fromMetadata(CargoPackage.parse(metadata), cli);
 
         assertEquals(new CargoPackage("path+file://" + cli.getParent() + "#fp-cli@0.3.0-rc.1", "fp-cli",
                 "0.3.0-rc.1", null, List.of(), null, null, null, null, null, null, List.of(), Set.of("cdylib", "rlib", "bin")), picked);
         assertTrue(picked.buildsCdylib());
-        assertFalse(CargoPackage.fromMetadata(metadata, parser).buildsCdylib());
+        assertFalse(CargoPackage.fromMetadata(CargoPackage.parse(metadata), parser).buildsCdylib());
     }
 
     @Test
     void matchesTheManifestWhateverWayItsPathIsSpelled() throws Exception {
         Path roundabout = tempDir.resolve("cli/../parser/./Cargo.toml");
 
-        assertEquals("fast-parse", CargoPackage.fromMetadata(metadata, roundabout).name());
+        assertEquals("fast-parse", CargoPackage.fromMetadata(CargoPackage.parse(metadata), roundabout).name());
     }
 
     @Test
     void matchesThroughASymlinkedDirectory() throws Exception {
         Path link = Files.createSymbolicLink(tempDir.resolve("linked"), tempDir.resolve("parser"));
 
-        assertEquals("fast-parse", CargoPackage.fromMetadata(metadata, link.resolve("Cargo.toml")).name());
+        assertEquals("fast-parse",
+                CargoPackage.fromMetadata(CargoPackage.parse(metadata), link.resolve("Cargo.toml")).name());
     }
 
     @Test
     void aVirtualManifestIsNoPackage() {
         Path workspace = tempDir.resolve("Cargo.toml");
 
-        CargoException e = assertThrows(CargoException.class, () -> CargoPackage.fromMetadata(metadata, workspace));
+        CargoException e = assertThrows(CargoException.class,
+                () -> CargoPackage.fromMetadata(CargoPackage.parse(metadata), workspace));
 
         assertEquals(CargoException.Reason.NO_MANIFEST, e.reason());
         assertTrue(e.getMessage().contains(workspace.toString()), e.getMessage());
@@ -97,7 +99,7 @@ class CargoPackageTest {
     @Test
     void outputThatIsNotJsonIsUnexpected() {
         CargoException e = assertThrows(CargoException.class,
-                () -> CargoPackage.fromMetadata("warning: something odd\n{", parser));
+                () -> CargoPackage.parse("warning: something odd\n{"));
 
         assertEquals(CargoException.Reason.UNEXPECTED_OUTPUT, e.reason());
     }

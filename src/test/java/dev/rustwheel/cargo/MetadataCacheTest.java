@@ -3,6 +3,7 @@ package dev.rustwheel.cargo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rustwheel.process.ProcessRunner;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -78,8 +79,42 @@ class MetadataCacheTest {
         assertEquals(2, commands.size(), commands.toString());
     }
 
+    /** rustup picks the cargo (and its metadata format) from rust-toolchain.toml in the crate or any parent. */
+    @Test
+    void aNewRustToolchainFileIsReadAgain() throws Exception {
+        cargo.locate(request("dev"));
+        Files.writeString(dir.resolve("rust-toolchain.toml"), "[toolchain]\nchannel = \"" + activeToolchain()
+                + "\"\n");
+        cargo.locate(request("dev"));
+        assertEquals(2, commands.size(), commands.toString());
+        cargo.locate(request("dev"));
+        assertEquals(2, commands.size(), commands.toString());
+    }
+
+    @Test
+    void anotherRustupToolchainIsAnotherAnswer() throws Exception {
+        cargo.locate(request("dev"));
+        cargo.locate(new CargoBuildRequest("cargo", manifest, "dev", List.of(), false, List.of(),
+                Map.of("RUSTUP_TOOLCHAIN", "stable"), true));
+        assertEquals(2, commands.size(), commands.toString());
+    }
+
     private CargoBuildRequest request(String profile) {
         return new CargoBuildRequest("cargo", manifest, profile, List.of(), false, List.of(), Map.of(), true);
+    }
+
+    /** The toolchain rustup runs now, so that the file changes nothing but its own presence; without rustup, any. */
+    private static String activeToolchain() {
+        try {
+            Process rustup = new ProcessBuilder("rustup", "show", "active-toolchain").start();
+            String out = new String(rustup.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (rustup.waitFor() == 0 && !out.isEmpty()) {
+                return out.split("\\s+")[0];
+            }
+        } catch (Exception e) {
+            // no rustup: cargo does not read the file
+        }
+        return "stable";
     }
 
     private static boolean cargoIsInstalled() {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,16 +69,50 @@ class TargetCheckTest {
         assertEquals("/opt/rustc", TargetCheck.rustc(request.withEnvironment(Map.of("RUSTC", "/opt/rustc"))));
     }
 
-    private void check(Path rustc, String triple) throws CargoException {
-        CargoBuildRequest request = new CargoBuildRequest("cargo", dir.resolve("Cargo.toml"), "release", List.of(),
-                false, List.of(), Map.of("RUSTC", rustc.toString()), true).withTarget(Optional.of(triple));
-        new TargetCheck(new ProcessRunner(command -> { })).requireInstalled(request, PARAMETER);
+    @Test
+    void theSysrootIsKeptWhileRustcAndTheToolchainFilesAreUnchanged() throws Exception {
+        Path library = Files.createDirectories(dir.resolve("sysroot/lib/rustlib/x86_64-pc-windows-gnu/lib"));
+        Path rustc = fakeRustc(dir.resolve("sysroot"), "x86_64-pc-windows-gnu");
+        Path crate = Files.createDirectories(dir.resolve("ws/crate"));
+        TargetCheck cached = new TargetCheck(new ProcessRunner(command -> { }), dir.resolve("cache"));
+
+        check(cached, crate, rustc, "x86_64-pc-windows-gnu");
+        check(cached, crate, rustc, "x86_64-pc-windows-gnu");
+        assertEquals(1, asked(), "rustc is asked once");
+
+        Files.writeString(dir.resolve("ws/rust-toolchain.toml"), "[toolchain]\nchannel = \"1.95\"\n");
+        check(cached, crate, rustc, "x86_64-pc-windows-gnu");
+        assertEquals(2, asked(), "a rust-toolchain.toml above the crate may choose another rustc");
+
+        Files.setLastModifiedTime(rustc, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+        check(cached, crate, rustc, "x86_64-pc-windows-gnu");
+        assertEquals(3, asked(), "another rustc program");
+
+        Files.delete(library);
+        CargoException removed = assertThrows(CargoException.class,
+                () -> check(cached, crate, rustc, "x86_64-pc-windows-gnu"));
+        assertTrue(removed.getMessage().contains("has no standard library for it"), removed.getMessage());
+        assertEquals(3, asked(), "the kept sysroot is used, its standard library looked at anew");
     }
 
-    /** A rustc that answers {@code --print sysroot} and {@code --print target-list} as rustc does. */
+    private long asked() throws Exception {
+        return Files.readAllLines(dir.resolve("rustc.log")).stream().filter(l -> l.equals("--print sysroot")).count();
+    }
+
+    private void check(TargetCheck check, Path crate, Path rustc, String triple) throws CargoException {
+        check.requireInstalled(new CargoBuildRequest("cargo", crate.resolve("Cargo.toml"), "release", List.of(), false,
+                List.of(), Map.of("RUSTC", rustc.toString()), true).withTarget(Optional.of(triple)), PARAMETER);
+    }
+
+    private void check(Path rustc, String triple) throws CargoException {
+        check(new TargetCheck(new ProcessRunner(command -> { })), dir, rustc, triple);
+    }
+
+    /** A rustc that answers {@code --print sysroot} and {@code --print target-list} as rustc does, and logs them. */
     private Path fakeRustc(Path sysroot, String... known) throws Exception {
         Path script = dir.resolve("rustc");
-        Files.writeString(script, "#!/bin/sh\ncase \"$2\" in\n  sysroot) echo " + sysroot + " ;;\n"
+        Files.writeString(script, "#!/bin/sh\necho \"$*\" >> " + dir.resolve("rustc.log") + "\n"
+                + "case \"$2\" in\n  sysroot) echo " + sysroot + " ;;\n"
                 + "  target-list) printf '%s\\n' " + String.join(" ", known) + " ;;\nesac\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;

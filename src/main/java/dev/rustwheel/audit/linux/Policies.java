@@ -1,10 +1,7 @@
 package dev.rustwheel.audit.linux;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The platform policies, read from auditwheel's policy files bundled as resources (see POLICIES-NOTICE.txt beside
@@ -27,19 +25,6 @@ public final class Policies {
     static final String MANYLINUX_RESOURCE = "manylinux-policy.json";
     static final String MUSLLINUX_RESOURCE = "musllinux-policy.json";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
-
-    private record PolicyJson(
-            @JsonProperty(value = "name", required = true) String name,
-            @JsonProperty(value = "aliases", required = true) List<String> aliases,
-            @JsonProperty(value = "priority", required = true) int priority,
-            @JsonProperty(value = "symbol_versions", required = true)
-            Map<String, Map<String, List<String>>> symbolVersions,
-            @JsonProperty(value = "lib_whitelist", required = true) List<String> libWhitelist,
-            @JsonProperty(value = "blacklist", required = true) Map<String, List<String>> blacklist) {
-    }
-
     private final List<Policy> manylinux;
     private final List<Policy> musllinux;
     private final Policy linux;
@@ -50,7 +35,10 @@ public final class Policies {
         this.linux = linux;
     }
 
+    /** Initialised on first use: checking {@code compatibility = auto} needs neither Jackson nor the files. */
     private static final class Holder {
+        /** Read as a tree, not bound to classes: binding costs a cold JVM a quarter of a second more. */
+        static final ObjectMapper MAPPER = new ObjectMapper();
         static final Policies BUNDLED = load();
     }
 
@@ -78,28 +66,70 @@ public final class Policies {
             if (in == null) {
                 throw new IOException("resource " + resource + " is missing from the plugin");
             }
-            return parse(MAPPER.readValue(in, new TypeReference<List<PolicyJson>>() { }), musl);
+            return parse(Holder.MAPPER.readTree(in), resource, musl);
         }
     }
 
-    private static List<Policy> parse(List<PolicyJson> entries, boolean musl) {
+    /** auditwheel's format: a list of policies, each field required. */
+    static List<Policy> parse(JsonNode entries, String resource, boolean musl) throws IOException {
+        if (entries == null || !entries.isArray()) {
+            throw new IOException(resource + " is not a list of policies");
+        }
         List<Policy> policies = new ArrayList<>();
-        for (PolicyJson entry : entries) {
+        for (JsonNode entry : entries) {
+            String name = field(entry, "name", resource, JsonNode::isTextual).asText();
             Map<String, Map<String, Set<String>>> versions = new LinkedHashMap<>();
-            entry.symbolVersions().forEach((arch, byPrefix) -> {
+            for (Map.Entry<String, JsonNode> arch : fields(field(entry, "symbol_versions", resource, JsonNode::isObject))) {
                 Map<String, Set<String>> prefixes = new LinkedHashMap<>();
-                // the files list bare numbers per prefix; binaries name versions in full, GLIBC_2.17
-                byPrefix.forEach((prefix, numbers) -> prefixes.put(prefix, numbers.stream()
-                        .map(n -> prefix + "_" + n).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))));
-                versions.put(arch, Map.copyOf(prefixes));
-            });
+                for (Map.Entry<String, JsonNode> prefix : fields(arch.getValue())) {
+                    // the files list bare numbers per prefix; binaries name versions in full, GLIBC_2.17
+                    Set<String> full = new LinkedHashSet<>();
+                    strings(prefix.getValue(), resource, "symbol_versions").forEach(n -> full.add(prefix.getKey() + "_" + n));
+                    prefixes.put(prefix.getKey(), full);
+                }
+                versions.put(arch.getKey(), Map.copyOf(prefixes));
+            }
             Map<String, Set<String>> blacklist = new LinkedHashMap<>();
-            entry.blacklist().forEach((soname, symbols) -> blacklist.put(soname, Set.copyOf(symbols)));
-            boolean isLinux = entry.name().equals(Policy.LINUX);
-            policies.add(new Policy(entry.name(), entry.aliases(), entry.priority(), musl && !isLinux, versions,
-                    Set.copyOf(entry.libWhitelist()), blacklist));
+            for (Map.Entry<String, JsonNode> soname : fields(field(entry, "blacklist", resource, JsonNode::isObject))) {
+                blacklist.put(soname.getKey(), Set.copyOf(strings(soname.getValue(), resource, "blacklist")));
+            }
+            boolean isLinux = name.equals(Policy.LINUX);
+            policies.add(new Policy(name, strings(field(entry, "aliases", resource, JsonNode::isArray), resource,
+                    "aliases"), field(entry, "priority", resource, JsonNode::isInt).asInt(), musl && !isLinux,
+                    versions, Set.copyOf(strings(field(entry, "lib_whitelist", resource, JsonNode::isArray), resource,
+                            "lib_whitelist")), blacklist));
         }
         return List.copyOf(policies);
+    }
+
+    private static JsonNode field(JsonNode entry, String name, String resource,
+                                  Predicate<JsonNode> type) throws IOException {
+        JsonNode value = entry.get(name);
+        if (value == null || !type.test(value)) {
+            throw new IOException(resource + ": policy " + entry.path("name").asText("?") + " has no valid '"
+                    + name + "'");
+        }
+        return value;
+    }
+
+    private static List<Map.Entry<String, JsonNode>> fields(JsonNode object) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+        object.fields().forEachRemaining(fields::add);
+        return fields;
+    }
+
+    private static List<String> strings(JsonNode array, String resource, String field) throws IOException {
+        if (!array.isArray()) {
+            throw new IOException(resource + ": '" + field + "' holds " + array + " where a list is expected");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            if (!value.isTextual()) {
+                throw new IOException(resource + ": '" + field + "' lists " + value + ", not a string");
+            }
+            values.add(value.asText());
+        }
+        return values;
     }
 
     private static List<Policy> mostCompatibleFirst(List<Policy> policies) {
@@ -126,12 +156,13 @@ public final class Policies {
     /**
      * Whether {@code compatibility} can be asked for at all, before any file is audited: {@code auto}, {@code linux},
      * or a policy by name or alias, optionally followed by one of its architectures ({@code manylinux_2_17_x86_64}).
+     * The policy files are read only for a policy's name: the default ({@code auto}) is checked without them.
      */
-    public boolean accepts(String compatibility) {
+    public static boolean accepts(String compatibility) {
         if (compatibility.equals(PlatformDecision.AUTO) || compatibility.equals(Policy.LINUX)) {
             return true;
         }
-        return all().stream().anyMatch(p -> names(p).stream().anyMatch(name -> compatibility.equals(name)
+        return bundled().all().stream().anyMatch(p -> names(p).stream().anyMatch(name -> compatibility.equals(name)
                 || compatibility.startsWith(name + "_")
                 && p.supports(compatibility.substring(name.length() + 1))));
     }

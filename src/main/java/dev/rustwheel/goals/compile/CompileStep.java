@@ -55,7 +55,8 @@ public final class CompileStep {
                 new Cargo(new ProcessRunner(command -> log.info("Running " + command)), cargoOutput(log),
                         StagingLayout.under(buildDirectory, stagingDirectory).cache()),
                 Interpreters.cached(StagingLayout.under(buildDirectory, stagingDirectory).cache()),
-                new TargetCheck(new ProcessRunner(command -> log.info("Running " + command))));
+                new TargetCheck(new ProcessRunner(command -> log.info("Running " + command)),
+                        StagingLayout.under(buildDirectory, stagingDirectory).cache()));
     }
 
     CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log, Cargo cargo, Interpreters.Probe probe,

@@ -4,9 +4,8 @@ import dev.rustwheel.project.pyproject.ProjectMetadata;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.LinkedCrate;
 import dev.rustwheel.staging.StagingManifest;
-import dev.rustwheel.wheel.entry.EntryContent;
-import dev.rustwheel.wheel.sbom.Sbom;
 import dev.rustwheel.wheel.sbom.SbomComponent;
+import dev.rustwheel.wheel.sbom.SbomDocument;
 import dev.rustwheel.wheel.entry.WheelEntry;
 import dev.rustwheel.wheel.zip.WheelWriter;
 import java.nio.file.attribute.FileTime;
@@ -32,7 +31,10 @@ final class SbomContents {
         this.systemPackages = systemPackages;
     }
 
-    /** The SBOM as a {@code .dist-info} file, named after the crate as maturin names it. */
+    /**
+     * The SBOM as a {@code .dist-info} file, named after the crate as maturin names it; rendered only if the wheel
+     * writer cannot reuse the previous wheel's (see {@link SbomDocument}).
+     */
     WheelEntry entry(StagingManifest manifest, ProjectMetadata metadata, String wheelFileName, FileTime entryTime,
                      String toolVersion) {
         List<SbomComponent> components = new ArrayList<>();
@@ -58,8 +60,8 @@ final class SbomContents {
         String wheelPurl = Purls.pypi(name, metadata.version(), wheelFileName);
         SbomComponent wheel = new SbomComponent(wheelPurl, metadata.name().value(), metadata.version(), wheelPurl,
                 null, null, true, wheelUses);
-        byte[] json = Sbom.render(wheel, components, toolVersion, fixedTime(entryTime));
-        return new WheelEntry(Sbom.path(manifest.crate().name()), EntryContent.ofBytes(json), false);
+        return new WheelEntry(SbomDocument.path(manifest.crate().name()),
+                new SbomDocument(wheel, components, toolVersion, fixedTime(entryTime)).content(), false);
     }
 
     /** Each crate's purl as its ref; the cargo package id where two crates share a purl (same name and version). */

@@ -49,7 +49,7 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
     public static WheelSettings validate(WheelParameters p, ParameterSources sources) throws MojoFailureException {
         String compatibility = p.compatibility == null ? DEFAULT_COMPATIBILITY
                 : p.compatibility.trim();
-        if (!Policies.bundled().accepts(compatibility)) {
+        if (!Policies.accepts(compatibility)) {
             throw invalid("compatibility", PropertyNames.COMPATIBILITY, p.compatibility,
                     sources.of(PropertyNames.COMPATIBILITY, p.compatibility, DEFAULT_COMPATIBILITY),
                     "is not a platform rustwheel knows. Use " + Policies.bundled().acceptedValues() + ".");

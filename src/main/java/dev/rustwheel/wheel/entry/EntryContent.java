@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The bytes of one wheel entry, produced on demand. The writer asks each content exactly once and digests,
@@ -50,5 +51,14 @@ public interface EntryContent {
     /** Bytes generated in memory, such as the metadata files; {@code bytes} is copied. */
     static EntryContent ofBytes(byte[] bytes) {
         return new BytesContent(bytes);
+    }
+
+    /**
+     * Bytes that are costly to generate, generated only if the writer cannot reuse the entry as the previous wheel
+     * holds it. {@code fingerprint} must name everything the bytes depend on (a digest of the generator's inputs and
+     * of the generator itself): equal fingerprints must mean equal bytes.
+     */
+    static EntryContent generated(String fingerprint, Supplier<byte[]> generator) {
+        return new GeneratedContent(fingerprint, generator);
     }
 }

@@ -31,11 +31,6 @@ public final class Sbom {
     private Sbom() {
     }
 
-    /** The SBOM's path relative to the {@code .dist-info} directory. */
-    public static String path(String name) {
-        return "sboms/" + name + ".cyclonedx.json";
-    }
-
     /**
      * @param wheel       the root component: the wheel itself
      * @param components  everything it contains or was built from; refs unique

@@ -1,14 +1,18 @@
 package dev.rustwheel.audit.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The bundled policy resources, as loaded. */
 class PoliciesTest {
@@ -89,5 +93,40 @@ class PoliciesTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"auto, true", "linux, true", "manylinux2014, true", "manylinux_2_17_x86_64, true",
+            "musllinux_1_2_aarch64, true", "manylinux_2_17_sparc64, false", "manylinux_9_99, false", "windows, false"})
+    void acceptsTheDefaultsAndPolicyNames(String compatibility, boolean accepted) {
+        assertEquals(accepted, Policies.accepts(compatibility));
+    }
+
+    @Test
+    void parsesAPolicyWithEveryField() throws Exception {
+        List<Policy> parsed = Policies.parse(new ObjectMapper().readTree("""
+                [{"name": "manylinux_2_99", "aliases": ["m99"], "priority": 7,
+                  "symbol_versions": {"x86_64": {"GLIBC": ["2.0", "2.99"]}},
+                  "lib_whitelist": ["libc.so.6"], "blacklist": {"libc.so.6": ["gone"]}}]"""), "test.json", false);
+        Policy p = parsed.get(0);
+        assertEquals(List.of("m99"), p.aliases());
+        assertEquals(7, p.priority());
+        assertEquals(Set.of("GLIBC_2.0", "GLIBC_2.99"), p.allowedVersions("x86_64", "GLIBC"));
+        assertEquals(Set.of("libc.so.6"), p.libraryWhitelist());
+        assertEquals(Map.of("libc.so.6", Set.of("gone")), p.blacklist());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{}",
+            "[{\"aliases\": [], \"priority\": 1, \"symbol_versions\": {}, \"lib_whitelist\": [], \"blacklist\": {}}]",
+            "[{\"name\": \"p\", \"aliases\": [], \"priority\": null, \"symbol_versions\": {}, \"lib_whitelist\": [], \"blacklist\": {}}]",
+            "[{\"name\": \"p\", \"aliases\": [], \"priority\": 1, \"symbol_versions\": {}, \"lib_whitelist\": [3], \"blacklist\": {}}]",
+            "[{\"name\": \"p\", \"aliases\": [], \"priority\": 1, \"symbol_versions\": {\"x86_64\": {\"GLIBC\": \"2.5\"}}, \"lib_whitelist\": [], \"blacklist\": {}}]",
+            "[{\"name\": \"p\", \"aliases\": [], \"priority\": 1, \"symbol_versions\": {}, \"lib_whitelist\": []}]"})
+    void refusesAPolicyFileMissingOrMistypingAField(String json) {
+        IOException e = assertThrows(IOException.class,
+                () -> Policies.parse(new ObjectMapper().readTree(json), "broken-policy.json", false));
+        assertTrue(e.getMessage().contains("broken-policy.json"), e.getMessage());
     }
 }

@@ -15,10 +15,16 @@ import dev.rustwheel.staging.CrateMetadata;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.LinkedCrate;
 import dev.rustwheel.staging.StagingManifest;
+import dev.rustwheel.wheel.entry.EntryContent;
 import dev.rustwheel.wheel.entry.WheelEntry;
+import dev.rustwheel.wheel.zip.Compression;
+import dev.rustwheel.wheel.zip.PackedWheel;
+import dev.rustwheel.wheel.zip.WheelUpdate;
 import dev.rustwheel.wheel.zip.WheelWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -26,6 +32,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.cyclonedx.Version;
 import org.cyclonedx.parsers.JsonParser;
@@ -176,5 +183,69 @@ class SbomContentsTest {
         assertEquals("pkg:cargo/foo@1.0.0%2Bbuild.1", Purls.cargo("foo", "1.0.0+build.1"));
         assertEquals("pkg:deb/debian/zlib1g@1%3A1.2.13.dfsg-1?arch=amd64",
                 new SystemPackages.SystemPackage("debian", "zlib1g", "1:1.2.13.dfsg-1", "amd64").purl());
+    }
+
+    /** The SBOM entry, with a count of the times the wheel writer asked for its bytes (their size or the bytes). */
+    private record Counted(EntryContent content, AtomicInteger reads) implements EntryContent {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            reads.incrementAndGet();
+            content.writeTo(out);
+        }
+
+        @Override
+        public long size() throws IOException {
+            reads.incrementAndGet();
+            return content.size();
+        }
+
+        @Override
+        public String fingerprint() throws IOException {
+            return content.fingerprint();
+        }
+    }
+
+    private WheelUpdate writeWheel(Path wheel, Path python, PackedWheel previous, AtomicInteger sbomReads)
+            throws IOException {
+        WheelEntry sbom = new SbomContents(systemPackages).entry(manifest, metadata, WHEEL, WheelWriter.ZIP_EPOCH,
+                "0.2.0");
+        return new WheelWriter(WheelWriter.ZIP_EPOCH, Compression.DEFAULT, 1, p -> { }).update(wheel,
+                "pyo3_demo-0.3.0a2.dist-info", List.of(new WheelEntry("pyo3_demo/__init__.py",
+                        EntryContent.ofFile(python), false)),
+                List.of(new WheelEntry(sbom.path(), new Counted(sbom.content(), sbomReads), false)), previous);
+    }
+
+    private byte[] coldWheel(Path python) throws IOException {
+        Path cold = tempDir.resolve("cold/" + WHEEL);
+        Files.deleteIfExists(cold);
+        writeWheel(cold, python, null, new AtomicInteger());
+        return Files.readAllBytes(cold);
+    }
+
+    @Test
+    void aRebuildRendersTheSbomOnlyWhenWhatItListsChanged() throws Exception {
+        Path python = Files.writeString(tempDir.resolve("__init__.py"), "from .pyo3_demo import *\n");
+        Files.setLastModifiedTime(python, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        Path wheel = tempDir.resolve("wheels/" + WHEEL);
+        AtomicInteger reads = new AtomicInteger();
+        PackedWheel first = writeWheel(wheel, python, null, reads).wheel();
+        assertTrue(reads.get() > 0, "a cold build renders the SBOM");
+
+        reads.set(0);
+        WheelUpdate unchanged = writeWheel(wheel, python, first, reads);
+        assertTrue(unchanged.untouched());
+        assertEquals(0, reads.get(), "nothing changed: the SBOM is not rendered");
+
+        Files.writeString(python, "from .pyo3_demo import *\nVERSION = 2\n");
+        WheelUpdate pythonChanged = writeWheel(wheel, python, unchanged.wheel(), reads);
+        assertEquals(1, pythonChanged.reused(), "the SBOM entry is copied from the previous wheel");
+        assertEquals(0, reads.get());
+        assertArrayEquals(coldWheel(python), Files.readAllBytes(wheel));
+
+        manifest = manifest.withGrafted(List.of());
+        WheelUpdate sbomChanged = writeWheel(wheel, python, pythonChanged.wheel(), reads);
+        assertEquals(1, sbomChanged.reused(), "only the unchanged Python file is copied");
+        assertTrue(reads.get() > 0, "the SBOM lists something else: rendered again");
+        assertArrayEquals(coldWheel(python), Files.readAllBytes(wheel));
     }
 }

@@ -1,0 +1,101 @@
+package dev.rustwheel.wheel.sbom;
+
+import dev.rustwheel.wheel.entry.EntryContent;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What one SBOM says, before it is rendered: rendering loads and runs the CycloneDX library (a few tenths of a
+ * second in a fresh JVM), which a rebuild that reuses the SBOM entry from the previous wheel need not pay. Its
+ * fingerprint names every input of {@link Sbom#render} and the code that renders it (the plugin's jar), so an
+ * unchanged fingerprint means unchanged bytes.
+ *
+ * @param wheel       the root component: the wheel itself
+ * @param components  everything it contains or was built from; refs unique
+ * @param toolVersion the version of the plugin that writes it
+ * @param timestamp   the build's fixed time, if it has one
+ */
+public record SbomDocument(SbomComponent wheel, List<SbomComponent> components, String toolVersion,
+                           Optional<Instant> timestamp) {
+
+    /**
+     * The jar the renderer comes from, by path, size and modification time; classes outside a jar (tests, an IDE)
+     * get a value of their own per JVM, so their SBOMs are never reused across builds.
+     */
+    private static final String RENDERER = renderer();
+
+    public SbomDocument {
+        components = List.copyOf(components);
+    }
+
+    /** The SBOM's path relative to the {@code .dist-info} directory. */
+    public static String path(String name) {
+        return "sboms/" + name + ".cyclonedx.json";
+    }
+
+    /** The SBOM's bytes, generated only when the wheel writer cannot reuse them. */
+    public EntryContent content() {
+        return EntryContent.generated("sbom:" + fingerprint(),
+                () -> Sbom.render(wheel, components, toolVersion, timestamp));
+    }
+
+    /** A digest of everything the rendered bytes depend on, computed without rendering them. */
+    public String fingerprint() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+        add(digest, RENDERER);
+        add(digest, toolVersion);
+        add(digest, timestamp.map(Instant::toString).orElse(null));
+        add(digest, wheel);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(components.size()).array());
+        components.forEach(c -> add(digest, c));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void add(MessageDigest digest, SbomComponent c) {
+        for (String value : new String[] {c.ref(), c.name(), c.version(), c.purl(), c.license(), c.sha256(),
+                String.valueOf(c.runtime())}) {
+            add(digest, value);
+        }
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(c.dependsOn().size()).array());
+        c.dependsOn().forEach(ref -> add(digest, ref));
+    }
+
+    /** Length-prefixed, so that no two different lists of values digest alike; null apart from every string. */
+    private static void add(MessageDigest digest, String value) {
+        byte[] bytes = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : bytes.length).array());
+        digest.update(bytes);
+    }
+
+    private static String renderer() {
+        try {
+            CodeSource source = SbomDocument.class.getProtectionDomain().getCodeSource();
+            Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+            if (jar != null && Files.isRegularFile(jar)) {
+                BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+                return jar + ":" + attributes.size() + ":" + attributes.lastModifiedTime().toInstant();
+            }
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            // below: not reused across JVMs
+        }
+        return "classes-of-this-jvm:" + UUID.randomUUID();
+    }
+}
