@@ -1,6 +1,8 @@
 package dev.rustwheel.staging.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
@@ -13,7 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The last repair's outcome, kept under {@code target/rustwheel/cache/} so that a build whose artifacts and repair
@@ -43,9 +45,6 @@ public final class RepairCache {
         public Kept {
             log = List.copyOf(log);
         }
-    }
-
-    private record Entry(String key, Map<String, FileIdentity> dependencies, Kept kept) {
     }
 
     /** The outcome kept for {@code key}, if every file it depends on is still the one it was. */
@@ -85,19 +84,26 @@ public final class RepairCache {
      */
     public void keep(String key, List<Path> dependencies, Kept kept) {
         try {
-            Map<String, FileIdentity> identities = new TreeMap<>();
-            for (Path dependency : dependencies) {
+            // written as a tree, as read: no types but the manifest's for Jackson to learn
+            ObjectNode entry = ManifestStore.MAPPER.createObjectNode().put("key", key);
+            ObjectNode identities = entry.putObject("dependencies");
+            for (Path dependency : new TreeSet<>(dependencies)) {
                 Optional<FileIdentity> identity = FileIdentity.of(dependency);
                 if (identity.isEmpty()) {
                     Files.deleteIfExists(file);
                     return;
                 }
-                identities.put(dependency.toString(), identity.get());
+                identities.putObject(dependency.toString()).put("fileKey", identity.get().fileKey())
+                        .put("size", identity.get().size()).put("modified", identity.get().modified());
             }
+            ObjectNode outcome = entry.putObject("kept");
+            outcome.set("repaired", ManifestStore.MAPPER.valueToTree(kept.repaired()));
+            ArrayNode log = outcome.putArray("log");
+            kept.log().forEach(line -> log.addObject().put("warning", line.warning()).put("message", line.message()));
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), ".repair-", ".tmp");
             try {
-                Files.write(temporary, ManifestStore.MAPPER.writeValueAsBytes(new Entry(key, identities, kept)));
+                Files.write(temporary, ManifestStore.MAPPER.writeValueAsBytes(entry));
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temporary);

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A repair of artifacts that did not change reuses the previous verdict without reading them, with the same result
  * as an audit; a changed artifact (new bytes of the same size, or another inode with the same size and time) is
- * audited again.
+ * audited again, and so is an artifact whose grafted library changed.
  */
 class RepairStepReuseTest {
 
@@ -107,6 +107,41 @@ class RepairStepReuseTest {
 
         assertFalse(again.lines().stream().anyMatch(l -> l.startsWith(REUSED)), again.lines().toString());
         assertEquals("linux", store.read().orElseThrow().audit().policy());
+    }
+
+    @Test
+    void auditsAgainWhenAGraftedLibraryChanged() throws Exception {
+        Path deps = Files.createDirectories(dir.resolve("deps"));
+        Path dependency = Gcc.sharedLibrary(deps, "libdep.so.1", "int dep(void) { return 1; }",
+                "-Wl,-soname,libdep.so.1");
+        module = Gcc.sharedLibrary(dir.resolve("target/release"), "libfp.so",
+                "int dep(void); int PyInit_fp(void) { return dep(); }", dependency.toString());
+        Files.setLastModifiedTime(dependency, LAST_HOUR);
+        Files.setLastModifiedTime(module, LAST_HOUR);
+        Files.setLastModifiedTime(deps, LAST_HOUR);
+        compile();
+        RecordingLog first = repairWith(deps);
+        StagingManifest grafted = store.read().orElseThrow();
+        compile();
+        RecordingLog second = repairWith(deps);
+        assertEquals(grafted, store.read().orElseThrow());
+        Files.setLastModifiedTime(dependency, FileTime.from(LAST_HOUR.toInstant().plusSeconds(60)));
+        compile();
+
+        RecordingLog third = repairWith(deps);
+
+        assertEquals(1, grafted.grafted().size(), first.lines().toString());
+        assertTrue(second.lines().stream().anyMatch(l -> l.startsWith(REUSED)), second.lines().toString());
+        assertFalse(third.lines().stream().anyMatch(l -> l.startsWith(REUSED)), third.lines().toString());
+        assertTrue(third.lines().stream().anyMatch(l -> l.startsWith("Grafting libdep.so.1")), third.lines().toString());
+    }
+
+    private RecordingLog repairWith(Path libraryDirectory) throws Exception {
+        RecordingLog log = new RecordingLog();
+        new RepairStep(buildDirectory, log).run(new RepairConfig("auto", libraryDirectory.toString(),
+                AuditwheelMode.REPAIR, List.of(), dir.resolve("pyproject.toml"), MaturinSettings.NONE,
+                "parameter compatibility", "parameter auditwheel", List.of()));
+        return log;
     }
 
     /** As the compile goal leaves it: a fresh manifest, no verdict. */
