@@ -1,22 +1,19 @@
 package dev.rustwheel.wheel.zip;
 
-import java.io.ByteArrayOutputStream;
+import dev.rustwheel.wheel.deflate.BlockCompressor;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * Compresses one block of an entry independently of the others, so that blocks can be compressed on any thread
- * in any order and still join into one deflate stream: the block is primed with the 32 KiB that precede it as a
- * preset dictionary (back-references into the previous block cost nothing in size), and ends on a byte boundary
- * with a sync flush, or with the final-block bit for the entry's last block. The output depends only on the
- * dictionary, the data, the level and whether the block is last, never on which thread ran it.
+ * in any order and still join into one deflate stream: the block may refer back into the 32 KiB that precede it
+ * (back-references into the previous block cost nothing in size), and ends on a byte boundary, or with the
+ * final-block bit for the entry's last block ({@link BlockCompressor}). The output depends only on the dictionary,
+ * the data, the level and whether the block is last, never on which thread ran it.
  */
 final class DeflateBlock {
 
     /** Deflate's window: back-references reach at most this far. */
-    static final int WINDOW = 32 * 1024;
-
-    private static final int CHUNK = 64 * 1024;
+    static final int WINDOW = BlockCompressor.WINDOW;
 
     private DeflateBlock() {
     }
@@ -34,31 +31,7 @@ final class DeflateBlock {
                                boolean last) {
         CRC32 crc = new CRC32();
         crc.update(data, 0, length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(CHUNK, length / 2));
-        byte[] chunk = new byte[CHUNK];
-        Deflater deflater = new Deflater(level, true);
-        try {
-            if (dictionaryLength > 0) {
-                int used = Math.min(WINDOW, dictionaryLength);
-                deflater.setDictionary(dictionary, dictionaryLength - used, used);
-            }
-            deflater.setInput(data, 0, length);
-            if (last) {
-                deflater.finish();
-                while (!deflater.finished()) {
-                    int n = deflater.deflate(chunk, 0, chunk.length, Deflater.NO_FLUSH);
-                    out.write(chunk, 0, n);
-                }
-            } else {
-                int n;
-                do { // a sync flush is complete once it leaves room in the output buffer
-                    n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
-                    out.write(chunk, 0, n);
-                } while (n == chunk.length || !deflater.needsInput());
-            }
-        } finally {
-            deflater.end();
-        }
-        return new Compressed(out.toByteArray(), out.size(), crc.getValue(), length);
+        byte[] bytes = BlockCompressor.compress(level, dictionary, dictionaryLength, data, length, last);
+        return new Compressed(bytes, bytes.length, crc.getValue(), length);
     }
 }

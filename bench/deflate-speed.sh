@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Our deflate (dev.rustwheel.wheel.deflate.BlockCompressor) against the JDK's Deflater (the system zlib) on machine
+# code, one thread, in one JVM: the input is compressed in 1 MiB pieces each primed with the 32 KiB before it, as
+# the wheel writer does; the runs alternate (zlib, ours at each level, zlib, ...) and the medians of the thread CPU
+# times are printed with the sizes and the ratios to zlib's. Our output is inflated back before any timing.
+# The input is the machine's shared libraries concatenated, as in bench/wheel-speed.sh. Not part of `./mvnw verify`.
+#
+# usage: bench/deflate-speed.sh [MiB, default 256] [rounds, default 5] [zlib level, default 5] [our levels, default 5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mib=${1:-256}
+rounds=${2:-5}
+baseline=${3:-5}
+shift $(( $# < 3 ? $# : 3 ))
+levels=("${@:-5}")
+work=$(mktemp -d "${TMPDIR:-/tmp}/rustwheel-deflate-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+./mvnw -B -q -o test-compile > "$work/build.log" || { tail -30 "$work/build.log"; exit 1; }
+find -L /usr/lib/x86_64-linux-gnu -maxdepth 1 -name '*.so*' -type f | sort > "$work/sources"
+: > "$work/blob.bin"
+while [ "$(stat -c %s "$work/blob.bin")" -lt "$((size_mib << 20))" ]; do
+    xargs cat < "$work/sources" >> "$work/blob.bin"
+done
+truncate -s "$((size_mib << 20))" "$work/blob.bin"
+java -Xmx$((size_mib * 3 + 256))m -cp target/classes:target/test-classes dev.rustwheel.wheel.deflate.DeflateSpeed \
+    "$work/blob.bin" "$rounds" "$baseline" "${levels[@]}"
+awk '{ print "load average at the end: " $1 " " $2 " " $3 }' /proc/loadavg

@@ -1,0 +1,86 @@
+package dev.rustwheel.wheel.deflate;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Deflate's bit order: bits go out least significant first, gathered in a 64-bit accumulator and stored four
+ * bytes at a time. Callers reserve room for a block before writing it ({@link #reserve}), so the hot loops need no
+ * bounds checks of their own; they may also take the state into locals and hand it back ({@link #restore}).
+ */
+final class BitWriter {
+
+    static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    byte[] buffer;
+    int position;
+    long bits;
+    int count;
+
+    BitWriter(int capacity) {
+        buffer = new byte[capacity];
+    }
+
+    void reset() {
+        position = 0;
+        bits = 0;
+        count = 0;
+    }
+
+    /** Makes room for {@code bytes} more bytes (plus slack for the four-byte stores). */
+    void reserve(int bytes) {
+        int needed = position + bytes + 16;
+        if (needed > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length + (buffer.length >> 1)));
+        }
+    }
+
+    /** Writes up to 32 bits; {@code value} has no bits above {@code n}. */
+    void write(int value, int n) {
+        bits |= (value & 0xFFFFFFFFL) << count;
+        count += n;
+        if (count >= 32) {
+            INT.set(buffer, position, (int) bits);
+            position += 4;
+            bits >>>= 32;
+            count -= 32;
+        }
+    }
+
+    /** Pads with zero bits to a byte boundary and stores every pending byte. */
+    void alignToByte() {
+        while (count > 0) {
+            buffer[position++] = (byte) bits;
+            bits >>>= 8;
+            count -= 8;
+        }
+        bits = 0;
+        count = 0;
+    }
+
+    boolean aligned() {
+        return (count & 7) == 0;
+    }
+
+    /** Stores every pending whole byte, so that {@link #position} counts all complete bytes written. */
+    void flushWholeBytes() {
+        while (count >= 8) {
+            buffer[position++] = (byte) bits;
+            bits >>>= 8;
+            count -= 8;
+        }
+    }
+
+    void writeBytes(byte[] source, int offset, int length) {
+        System.arraycopy(source, offset, buffer, position, length);
+        position += length;
+    }
+
+    void restore(long bits, int count, int position) {
+        this.bits = bits;
+        this.count = count;
+        this.position = position;
+    }
+}

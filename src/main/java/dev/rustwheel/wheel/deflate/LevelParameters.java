@@ -1,0 +1,41 @@
+package dev.rustwheel.wheel.deflate;
+
+/**
+ * How hard each level 1–9 looks for matches.
+ *
+ * @param searchDepth how many earlier positions with the same hash are tried at most
+ * @param niceLength  a match this long is taken without looking further
+ * @param lazyLength  lazy parsing (trying the next position for a longer match) stops once a match is this long;
+ *                    0 parses greedily
+ * @param goodLength  the next position is searched a quarter as deep once a match is this long
+ */
+record LevelParameters(int searchDepth, int niceLength, int lazyLength, int goodLength) {
+
+    /** Tuned on machine code with bench/deflate-speed.sh: each level costs more CPU time for a smaller output. */
+    private static final LevelParameters[] LEVELS = {
+        null,
+        new LevelParameters(2, 8, 0, 8),
+        new LevelParameters(4, 16, 0, 8),
+        new LevelParameters(8, 24, 0, 8),
+        new LevelParameters(4, 24, 24, 4),
+        new LevelParameters(6, 24, 24, 8),
+        new LevelParameters(12, 32, 32, 8),
+        new LevelParameters(32, 64, 64, 16),
+        new LevelParameters(96, 128, 128, 32),
+        new LevelParameters(256, 258, 258, 32),
+    };
+
+    /** Parses {@code depth,nice,lazy,good}, as the benchmark takes them to try parameters out. */
+    static LevelParameters parse(String text) {
+        String[] fields = text.split(",");
+        return new LevelParameters(Integer.parseInt(fields[0]), Integer.parseInt(fields[1]),
+                Integer.parseInt(fields[2]), Integer.parseInt(fields[3]));
+    }
+
+    static LevelParameters of(int level) {
+        if (level < 1 || level > 9) {
+            throw new IllegalArgumentException("deflate level " + level + " is not between 1 and 9");
+        }
+        return LEVELS[level];
+    }
+}
