@@ -4,7 +4,8 @@
 #   - writing the wheel, cold (the package goal alone, cargo warm) vs maturin's whole warm build;
 #   - a rebuild with nothing changed (every rustwheel goal up to verify, tests skipped) vs maturin's whole warm
 #     build, with each goal's share;
-#   - stage + repair + finalize vs one `cp` of the artifact, for the cold wheel and for the rebuild;
+#   - stage + repair + finalize vs one `cp` of the artifact, for the cold wheel (repair audits: its kept verdict is
+#     deleted too) and for the rebuild (repair reuses the verdict);
 #   - the cold build ran with MAVEN_OPTS=-Xmx128m, so finishing at all shows the heap bound.
 # Each figure comes with the 1-minute load average at its end and, for whole commands, the CPU seconds (user + sys)
 # they used: on a shared machine the CPU seconds say more than the wall time.
@@ -105,8 +106,8 @@ seconds "${timed_mvn[@]}" verify -DskipTests > /dev/null
 lib=$(ls "$crate"/target/release/libbigmod.so)
 echo "cdylib: $(stat -c %s "$lib") bytes; machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 
-echo "rustwheel, wheel deleted (cold wheel, warm cargo), MAVEN_OPTS=-Xmx128m"
-rm -rf "$crate/target/wheels"
+echo "rustwheel, wheel and repair verdict deleted (cold wheel, warm cargo), MAVEN_OPTS=-Xmx128m"
+rm -rf "$crate/target/wheels" "$crate/target/rustwheel/cache/repair.json"
 total_cold=$(MAVEN_OPTS=-Xmx128m seconds "${timed_mvn[@]}" verify -DskipTests); load_cold=$(load) cpu_cold=$(cat "$work/cpu")
 cp "$work/out" "$work/cold.log"
 package_cold=$(goal_seconds "$work/cold.log" package)
@@ -140,6 +141,9 @@ printf '%-58s %9.2fs  %s\n' "rustwheel package goal, cold wheel (-Xmx128m)" "$pa
 printf '%-58s %9.2fs  %s\n' "rustwheel whole mvn verify, cold wheel" "$total_cold" "$load_cold"
 printf '%-58s %9.2fs\n' "  its CPU time (user + sys, every goal and Maven itself)" "$cpu_cold"
 printf '%-58s %9.3fs  %s\n' "stage + repair + finalize, cold wheel" "$staging_cold" "$load_cold"
+for goal in stage repair finalize; do
+    printf '%-58s %9.3fs\n' "  of which $goal" "$(goal_seconds "$work/cold.log" "$goal")"
+done
 printf '%-58s %9.3fs  %s\n' "rustwheel goals, nothing changed" "$goals_again" "$load_again"
 printf '%-58s %9.2fs  %s\n' "rustwheel whole mvn verify, nothing changed" "$total_again" "$load_again"
 for goal in "${all_goals[@]}"; do

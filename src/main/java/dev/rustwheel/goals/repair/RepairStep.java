@@ -30,8 +30,10 @@ import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.AuditRecord;
 import dev.rustwheel.staging.GraftedLibrary;
 import dev.rustwheel.staging.StagedArtifact;
+import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.WheelLayout;
+import dev.rustwheel.staging.store.RepairCache;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,11 +53,33 @@ import java.util.stream.Collectors;
 public final class RepairStep {
 
     private final ModuleState state;
-    private final BuildLog log;
+    private final RepairCache cache;
+    private final BuildLog buildLog;
+    /** What this repair logs, kept so that a later build reusing its outcome says the same. */
+    private final List<RepairCache.LogLine> logged = new ArrayList<>();
+    private final BuildLog log = new BuildLog() {
+        @Override
+        public void info(String message) {
+            logged.add(new RepairCache.LogLine(false, message));
+            buildLog.info(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            logged.add(new RepairCache.LogLine(true, message));
+            buildLog.warn(message);
+        }
+
+        @Override
+        public void debug(String message) {
+            buildLog.debug(message);
+        }
+    };
 
     public RepairStep(Path buildDirectory, BuildLog log) {
         this.state = new ModuleState(buildDirectory, log);
-        this.log = log;
+        this.cache = new RepairCache(StagingLayout.under(buildDirectory));
+        this.buildLog = log;
     }
 
     public StagingManifest run(RepairConfig config) throws BuildException, ProjectException {
@@ -70,10 +94,72 @@ public final class RepairStep {
         }
     }
 
+    /**
+     * Reuses the previous repair's outcome when nothing that decides it changed (see {@link RepairInputs}): an
+     * unchanged gigabyte library is then not read at all. Otherwise audits and plans, and keeps the outcome.
+     */
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
         WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null,
                 NativeFile::exportsInit).layout();
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
+        Optional<String> key;
+        try {
+            key = RepairInputs.of(manifest, config, layout);
+        } catch (IOException e) {
+            key = Optional.empty(); // audited as if nothing were kept
+        }
+        Optional<RepairCache.Kept> kept = key.flatMap(cache::read);
+        if (kept.isPresent() && kept.get().repaired().artifacts().size() == clean.artifacts().size()) {
+            for (RepairCache.LogLine line : kept.get().log()) {
+                if (line.warning()) {
+                    buildLog.warn(line.message());
+                } else {
+                    buildLog.info(line.message());
+                }
+            }
+            buildLog.info("Reused the previous repair's verdict: the artifacts and everything the audit reads are"
+                    + " unchanged");
+            return reuse(clean, kept.get().repaired());
+        }
+        StagingManifest repaired = decide(manifest, config, layout, clean);
+        Optional<List<Path>> dependencies = dependencies(repaired);
+        if (key.isPresent() && dependencies.isPresent()) {
+            cache.keep(key.get(), dependencies.get(), new RepairCache.Kept(repaired, logged));
+        }
+        return repaired;
+    }
+
+    /** {@code clean} with the verdict, grafts and overlays of an earlier repair of the same artifacts. */
+    private static StagingManifest reuse(StagingManifest clean, StagingManifest repaired) {
+        StagingManifest reused = clean.withAudit(repaired.audit()).withGrafted(repaired.grafted());
+        for (int i = 0; i < repaired.artifacts().size(); i++) {
+            Overlay edits = repaired.artifacts().get(i).overlay();
+            if (edits != null) {
+                reused = reused.withArtifact(i, a -> a.withOverlay(edits));
+            }
+        }
+        return reused;
+    }
+
+    /**
+     * The files besides the artifacts that a verdict named: the external libraries found and those grafted. Empty
+     * when a library was not found, since it may appear anywhere before the next build.
+     */
+    private static Optional<List<Path>> dependencies(StagingManifest repaired) {
+        List<Path> files = new ArrayList<>();
+        for (String external : repaired.audit().externalLibraries()) {
+            String path = external.substring(external.indexOf(" => ") + 4);
+            if (!path.startsWith("/")) {
+                return Optional.empty();
+            }
+            files.add(Path.of(path));
+        }
+        repaired.grafted().forEach(library -> files.add(library.sourcePath()));
+        return Optional.of(files);
+    }
+
+    private StagingManifest decide(StagingManifest manifest, RepairConfig config, WheelLayout layout,
+                                   StagingManifest clean) throws BuildException, ProjectException {
         String compatibility = config.compatibility();
         List<Path> files = manifest.artifacts().stream().map(StagedArtifact::currentPath).toList();
         NativeFormat format = format(files);

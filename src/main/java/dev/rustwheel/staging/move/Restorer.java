@@ -45,7 +45,7 @@ public final class Restorer {
             }
             if (artifact.state() != ArtifactState.RESTORING) {
                 current = current.withArtifact(i, a -> a.movedTo(ArtifactState.RESTORING));
-                store.write(current);
+                store.writeBeforeMove(current);
             }
             RestoreAction action = apply(artifact);
             if (action.dropsEntry()) {
@@ -103,6 +103,7 @@ public final class Restorer {
         Files.createDirectories(cargo.getParent());
         try {
             Files.move(staged, cargo, StandardCopyOption.ATOMIC_MOVE);
+            // unlike staging's rename, waited for: a finished build leaves cargo its output even after a power loss
             Durability.forceDirectory(cargo.getParent());
         } catch (AtomicMoveNotSupportedException crossesDevices) {
             DurableCopy.copy(staged, cargo);

@@ -4,7 +4,6 @@ import dev.rustwheel.staging.ArtifactState;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingManifest;
-import dev.rustwheel.staging.store.Durability;
 import dev.rustwheel.staging.store.DurableCopy;
 import dev.rustwheel.staging.store.FaultPoints;
 import dev.rustwheel.staging.store.ManifestStore;
@@ -37,7 +36,7 @@ public final class Stager {
                 continue;
             }
             current = current.withArtifact(i, a -> a.movedTo(ArtifactState.STAGING));
-            store.write(current);
+            store.writeBeforeMove(current);
             ArtifactState done = move(artifact.cargoPath(), artifact.stagedPath());
             FaultPoints.reach(FaultPoints.STAGE_AFTER_MOVE);
             current = current.withArtifact(i, a -> a.movedTo(done));
@@ -53,8 +52,9 @@ public final class Stager {
             // does nothing, and the next write through either name would corrupt both (maturin #3199)
             Files.deleteIfExists(staged);
             try {
+                // not forced to disk: should a power loss undo it, the file is where the announcement says it
+                // came from, and the recovery finds it there
                 Files.move(cargo, staged, StandardCopyOption.ATOMIC_MOVE);
-                Durability.forceDirectory(staged.getParent());
                 return ArtifactState.RENAMED;
             } catch (AtomicMoveNotSupportedException crossesDevices) {
                 // cargo keeps its original: finalize then only deletes the duplicate

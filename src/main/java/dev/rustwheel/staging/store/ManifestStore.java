@@ -28,13 +28,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Reads and writes one module's manifest. Every write is atomic and durable: a temp file in the same directory,
- * forced to disk, renamed over the manifest, and the directory forced, so that a reader (or the next build after
- * a crash) sees either the previous manifest or the new one, never a mix.
+ * Reads and writes one module's manifest. Every write is atomic: a temp file in the same directory, forced to
+ * disk, renamed over the manifest, so that a reader (or the next build after a crash) sees either the previous
+ * manifest or the new one, never a mix; a write announcing a move also forces the directory before the move.
  */
 public final class ManifestStore {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Also how {@link RepairCache} keeps a repaired manifest, so both read and write it alike. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new SimpleModule().addSerializer(Path.class, new PathSerializer())
                     .addDeserializer(Path.class, new PathDeserializer()))
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -80,7 +81,25 @@ public final class ManifestStore {
         return Optional.of(manifest);
     }
 
+    /**
+     * Replaces the manifest atomically: its content is on disk before the rename, so no crash or power loss leaves a
+     * torn or empty manifest. The rename itself is not waited for: a power loss may bring back the previous
+     * manifest, which the recovery handles as it handles a build killed just before this write. Each such wait
+     * costs a journal commit (milliseconds), so only a write announcing a move waits: {@link #writeBeforeMove}.
+     */
     public void write(StagingManifest manifest) throws StagingException {
+        replace(manifest, false);
+    }
+
+    /**
+     * As {@link #write}, then waits until the rename is on disk too: the move this write announces may not reach
+     * the disk before its announcement, or a power loss could leave a file moved without the manifest saying so.
+     */
+    public void writeBeforeMove(StagingManifest manifest) throws StagingException {
+        replace(manifest, true);
+    }
+
+    private void replace(StagingManifest manifest, boolean durableRename) throws StagingException {
         FaultPoints.reach(FaultPoints.MANIFEST_BEFORE_WRITE);
         Path file = layout.manifest();
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -93,14 +112,16 @@ public final class ManifestStore {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                channel.force(false);
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the file system of " + file + " cannot rename atomically", e);
             }
-            Durability.forceDirectory(file.getParent());
+            if (durableRename) {
+                Durability.forceDirectory(file.getParent());
+            }
         } catch (IOException e) {
             throw new StagingException(file, "Cannot write the staging manifest " + file + ": " + e.getMessage()
                     + ". Check that the build directory is writable and the disk is not full.", e);
