@@ -50,6 +50,31 @@ class BlockCompressorTest {
         assertArrayEquals(input, inflate(inPieces(input, 100_000, level), null, input.length));
     }
 
+    /** Copies of every match length at distances from each distance symbol's first to its last, in random bytes. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 9})
+    void everyLengthAndDistanceSymbolInflatesBack(int level) throws Exception {
+        Random random = new Random(level);
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        byte[] noise = new byte[BlockCompressor.WINDOW];
+        random.nextBytes(noise);
+        input.write(noise, 0, noise.length);
+        int copied = 0;
+        for (int length = 3; length <= 258; length++) {
+            int slot = length % DeflateTables.DISTANCE_BASE.length;
+            int first = DeflateTables.DISTANCE_BASE[slot];
+            int distance = length % 2 == 0 ? first : first + (1 << DeflateTables.DISTANCE_EXTRA[slot]) - 1;
+            byte[] sofar = input.toByteArray();
+            input.write(sofar, sofar.length - distance, Math.min(length, distance));
+            copied += Math.min(length, distance);
+            input.write(random.nextInt(256));
+        }
+        byte[] bytes = input.toByteArray();
+        byte[] deflated = BlockCompressor.compress(level, null, 0, bytes, bytes.length, true);
+        assertArrayEquals(bytes, inflate(deflated, null, bytes.length));
+        assertTrue(deflated.length < bytes.length - copied / 2, deflated.length + " of " + bytes.length);
+    }
+
     @Test
     void higherLevelsCompressCodeBetter() {
         byte[] input = Kind.CODE.bytes(PIECE, 1);
