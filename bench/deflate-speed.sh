@@ -16,13 +16,10 @@ levels=("${@:-5}")
 work=$(mktemp -d "${TMPDIR:-/tmp}/rustwheel-deflate-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
+. bench/lib.sh
+
 ./mvnw -B -q -o test-compile > "$work/build.log" || { tail -30 "$work/build.log"; exit 1; }
-find -L /usr/lib/x86_64-linux-gnu -maxdepth 1 -name '*.so*' -type f | sort > "$work/sources"
-: > "$work/blob.bin"
-while [ "$(stat -c %s "$work/blob.bin")" -lt "$((size_mib << 20))" ]; do
-    xargs cat < "$work/sources" >> "$work/blob.bin"
-done
-truncate -s "$((size_mib << 20))" "$work/blob.bin"
+library_bytes "$size_mib" "$work/blob.bin"
 java -Xmx$((size_mib * 3 + 256))m -cp target/classes:target/test-classes dev.rustwheel.wheel.deflate.DeflateSpeed \
     "$work/blob.bin" "$rounds" "$baseline" "${levels[@]}"
 awk '{ print "load average at the end: " $1 " " $2 " " $3 }' /proc/loadavg

@@ -35,3 +35,13 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
 load() { awk '{ print "load " $1 }' /proc/loadavg; }
 # every goal the wheel packaging binds, as far as verify
 all_goals=(wheelhouse compile stage repair package test finalize)
+
+# machine-code-like bytes: the machine's own shared libraries concatenated (deflate ratio about 0.33), cut to size
+library_bytes() { # $1: MiB, $2: the file to write
+    find -L /usr/lib/x86_64-linux-gnu -maxdepth 1 -name '*.so*' -type f | sort > "$work/sources"
+    : > "$2"
+    while [ "$(stat -c %s "$2")" -lt "$(($1 << 20))" ]; do
+        xargs cat < "$work/sources" >> "$2"
+    done
+    truncate -s "$(($1 << 20))" "$2"
+}

@@ -26,12 +26,7 @@ install_plugin
 crate=$work/crate
 mkdir -p "$crate/src" "$crate/.cargo"
 cp src/it/pyo3-wheel/.cargo/config.toml "$crate/.cargo/"
-find -L /usr/lib/x86_64-linux-gnu -maxdepth 1 -name '*.so*' -type f | sort > "$work/sources"
-: > "$work/blob.bin"
-while [ "$(stat -c %s "$work/blob.bin")" -lt "$((size_mib << 20))" ]; do
-    xargs cat < "$work/sources" >> "$work/blob.bin"
-done
-truncate -s "$((size_mib << 20))" "$work/blob.bin"
+library_bytes "$size_mib" "$work/blob.bin"
 cat > "$crate/Cargo.toml" <<TOML
 [package]
 name = "bigmod"
