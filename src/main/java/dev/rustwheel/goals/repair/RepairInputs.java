@@ -5,12 +5,11 @@ import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.WheelLayout;
+import dev.rustwheel.wheel.PluginBuild;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,7 @@ final class RepairInputs {
     static Optional<String> of(StagingManifest manifest, RepairConfig config, WheelLayout layout)
             throws IOException {
         StringBuilder key = new StringBuilder();
-        key.append("plugin ").append(stamp(plugin())).append('\n');
+        key.append("plugin ").append(PluginBuild.id()).append('\n');
         key.append("compatibility ").append(config.compatibility()).append('\n');
         key.append("auditwheel ").append(config.auditwheel()).append('\n');
         key.append("exclude ").append(config.exclude()).append('\n');
@@ -62,16 +61,6 @@ final class RepairInputs {
             key.append("searched ").append(stamp(path)).append('\n');
         }
         return Optional.of(key.toString());
-    }
-
-    /** Where the plugin's classes come from: a rebuilt plugin may audit differently. */
-    private static Path plugin() {
-        CodeSource source = RepairInputs.class.getProtectionDomain().getCodeSource();
-        try {
-            return source == null ? Path.of("unknown") : Path.of(source.getLocation().toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Path.of("unknown");
-        }
     }
 
     /** A path with its size and modification time, or {@code absent}. */

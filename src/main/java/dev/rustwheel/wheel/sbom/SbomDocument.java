@@ -1,26 +1,20 @@
 package dev.rustwheel.wheel.sbom;
 
+import dev.rustwheel.wheel.PluginBuild;
 import dev.rustwheel.wheel.entry.EntryContent;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What one SBOM says, before it is rendered: rendering loads and runs the CycloneDX library (a few tenths of a
  * second in a fresh JVM), which a rebuild that reuses the SBOM entry from the previous wheel need not pay. Its
- * fingerprint names every input of {@link Sbom#render} and the code that renders it (the plugin's jar), so an
+ * fingerprint names every input of {@link Sbom#render} and the code that renders it ({@link PluginBuild}), so an
  * unchanged fingerprint means unchanged bytes.
  *
  * @param wheel       the root component: the wheel itself
@@ -30,12 +24,6 @@ import java.util.UUID;
  */
 public record SbomDocument(SbomComponent wheel, List<SbomComponent> components, String toolVersion,
                            Optional<Instant> timestamp) {
-
-    /**
-     * The jar the renderer comes from, by path, size and modification time; classes outside a jar (tests, an IDE)
-     * get a value of their own per JVM, so their SBOMs are never reused across builds.
-     */
-    private static final String RENDERER = renderer();
 
     public SbomDocument {
         components = List.copyOf(components);
@@ -60,7 +48,7 @@ public record SbomDocument(SbomComponent wheel, List<SbomComponent> components, 
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
-        add(digest, RENDERER);
+        add(digest, PluginBuild.id());
         add(digest, toolVersion);
         add(digest, timestamp.map(Instant::toString).orElse(null));
         add(digest, wheel);
@@ -85,17 +73,4 @@ public record SbomDocument(SbomComponent wheel, List<SbomComponent> components, 
         digest.update(bytes);
     }
 
-    private static String renderer() {
-        try {
-            CodeSource source = SbomDocument.class.getProtectionDomain().getCodeSource();
-            Path jar = source == null ? null : Path.of(source.getLocation().toURI());
-            if (jar != null && Files.isRegularFile(jar)) {
-                BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-                return jar + ":" + attributes.size() + ":" + attributes.lastModifiedTime().toInstant();
-            }
-        } catch (URISyntaxException | IOException | RuntimeException e) {
-            // below: not reused across JVMs
-        }
-        return "classes-of-this-jvm:" + UUID.randomUUID();
-    }
 }
