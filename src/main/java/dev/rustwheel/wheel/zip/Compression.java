@@ -10,12 +10,10 @@ import java.util.zip.ZipEntry;
 public record Compression(boolean deflated, int level) {
 
     /**
-     * Measured on machine code (bench/deflate-speed.sh 256 3 5 4 5 6: 256 MiB of shared libraries, one thread, load
-     * average about 4): our compressor's level 5 wrote 1.0008 × the bytes of zlib's level 5 (below maturin 1.15's
-     * wheels) for 0.72 × its CPU time; level 4 costs 0.66 × but writes 1.1% more than zlib's level 5, within 0.4%
-     * of maturin's; level 6 writes 0.9% less than zlib's level 5 for 0.76 ×. Later runs of the same command
-     * (load average about 3) spread from 0.70 × to 0.80 × for level 5: the machine's noise exceeds the later
-     * changes' gain of about 5%.
+     * Measured on machine code with bench/deflate-speed.sh on an idle machine (96 MiB of shared libraries, one
+     * thread, 3 rounds): our level 5 took 0.66 × the CPU time of zlib's level 5 for 0.9989 × its bytes, below
+     * maturin 1.15's wheels; level 4 took 0.61 × for 1.0085 ×, which left its wheels within 0.2% of maturin's on
+     * the 256 MiB bench crate, too close for a default.
      */
     public static final int DEFAULT_LEVEL = 5;
 
