@@ -3,37 +3,41 @@ package dev.rustwheel.wheel.deflate;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * Deflate's bit order: bits go out least significant first, gathered in a 64-bit accumulator and stored four
- * bytes at a time. Callers reserve room for a block before writing it ({@link #reserve}), so the hot loops need no
- * bounds checks of their own; they may also take the state into locals and hand it back ({@link #restore}).
+ * bytes at a time into a buffer the caller hands over ({@link #wrap}), sized for the worst case so that it never
+ * needs to grow. Callers check for room before writing a block ({@link #reserve}), so the hot loops need no bounds
+ * checks of their own; they may also take the state into locals and hand it back ({@link #restore}).
  */
 final class BitWriter {
 
     static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Room past a reservation: a four-byte store may start at its last byte, and a few pending bits follow. */
+    static final int SLACK = 16;
 
     byte[] buffer;
     int position;
     long bits;
     int count;
 
-    BitWriter(int capacity) {
-        buffer = new byte[capacity];
-    }
-
-    void reset() {
+    /** Writes from the start of {@code output} on. */
+    void wrap(byte[] output) {
+        buffer = output;
         position = 0;
         bits = 0;
         count = 0;
     }
 
-    /** Makes room for {@code bytes} more bytes (plus slack for the four-byte stores). */
+    /**
+     * Checks that {@code bytes} more bytes (plus slack for the four-byte stores) fit: they always do in a buffer of
+     * {@link BlockCompressor#maxCompressedSize}, so running out is a defect of that bound, never of the input.
+     */
     void reserve(int bytes) {
-        int needed = position + bytes + 16;
-        if (needed > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length + (buffer.length >> 1)));
+        if (position + bytes + SLACK > buffer.length) {
+            throw new IllegalStateException("the output buffer of " + buffer.length + " bytes is too small for "
+                    + (position + bytes + SLACK));
         }
     }
 

@@ -37,11 +37,11 @@ final class MatchFinder {
 
     /**
      * Emits {@code window[start..end)} to the encoder as literals and matches, which may reach back into
-     * {@code window[0..start)}. The window has at least 8 readable bytes after {@code end}.
+     * {@code window[dictionaryStart..start)} (at most {@link #WINDOW} bytes). The window has at least 8 readable
+     * bytes after {@code end}.
      */
-    void parse(byte[] window, int start, int end, LevelParameters level, BlockEncoder encoder) {
+    void parse(byte[] window, int dictionaryStart, int start, int end, LevelParameters level, BlockEncoder encoder) {
         startWindow(end);
-        int dictionaryStart = Math.max(0, start - WINDOW);
         int lastHashed = end - MIN_MATCH; // positions after it have fewer than four bytes left
         for (int position = dictionaryStart; position < start && position <= lastHashed; position++) {
             insert(window, position);

@@ -10,32 +10,35 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * Deflates one entry's content (or, for stored entries, only checksums it) in a single pass straight into the
- * archive: blocks compressed in parallel and written in order as they complete, CRC-32 combined from the blocks,
+ * archive: pieces compressed in parallel and written in order as they complete, CRC-32 combined from the pieces,
  * SHA-256 and size taken for RECORD as the bytes go by. The thread calling {@link #deflate} reads, digests and
- * writes while the executor's threads compress, at most a bounded number of blocks ahead.
+ * writes while the executor's threads compress, at most a bounded number of pieces ahead, in buffers reused from
+ * piece to piece and entry to entry.
  */
 final class EntryDeflater {
 
     /**
-     * Each block in flight holds about 2 MiB of heap at worst (its input and its output); this many keep the heap
-     * need near 50 MiB on any machine, so a 1 GiB wheel builds in a 128 MiB heap even with dozens of threads.
+     * Each piece in use (one more than are in flight) holds about 2 MiB of heap, its input and output buffers; in a
+     * heap of 128 MiB G1's regions are 1 MiB, so each buffer takes two and a piece 4 MiB. This many keep that under
+     * 70 MiB on any machine, so a 1 GiB wheel builds in a 128 MiB heap even with dozens of threads, and keep 15
+     * threads busy (a piece is read in a fraction of the time it takes to compress).
      */
-    private static final int MAX_IN_FLIGHT = 24;
+    private static final int MAX_IN_FLIGHT = 16;
 
     private final ExecutorService executor;
     private final Compression compression;
-    private final int blockSize;
     private final int maxInFlight;
+    private final PiecePool pool;
 
     /**
-     * @param threads how many threads the executor runs; a couple of blocks per thread may be in flight, up to a
+     * @param threads how many threads the executor runs; a couple of pieces per thread may be in flight, up to a
      *                bound
      */
-    EntryDeflater(ExecutorService executor, int threads, Compression compression, int blockSize) {
+    EntryDeflater(ExecutorService executor, int threads, Compression compression, int pieceSize) {
         this.executor = executor;
         this.compression = compression;
-        this.blockSize = blockSize;
         this.maxInFlight = Math.min(2 * threads + 1, MAX_IN_FLIGHT);
+        this.pool = new PiecePool(pieceSize, maxInFlight + 1);
     }
 
     /** What the entry's headers and RECORD row need once its data is written. */
@@ -52,7 +55,7 @@ final class EntryDeflater {
             return new Written(checked.getChecksum().getValue(), row.size(), row);
         }
         try (ParallelDeflateOutputStream deflate = new ParallelDeflateOutputStream(out, executor, compression.level(),
-                blockSize, maxInFlight)) {
+                pool, maxInFlight)) {
             DigestingOutputStream digesting = new DigestingOutputStream(deflate);
             entry.content().writeTo(digesting);
             deflate.finish();

@@ -4,67 +4,53 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
  * Deflates what is written to it on several threads and writes one raw deflate stream to {@code out}, as pigz
- * does: the input is cut into blocks of a fixed size, each compressed by {@link DeflateBlock} on the executor, and
- * the results written in order. Since the block size does not depend on the number of threads, neither do the
- * bytes. At most {@code maxInFlight} blocks are held at once, so memory does not depend on the entry's size; the
- * writing thread waits for the oldest block when that many are pending.
+ * does: the input is cut into pieces of a fixed size, each compressed ({@link Piece#compress}) on the executor,
+ * primed with the 32 KiB before it, and the results written in order. Since the piece size does not depend on the
+ * number of threads, neither do the bytes. At most {@code maxInFlight} pieces are compressing or waiting to be
+ * written at once, so memory does not depend on the entry's size; the writing thread waits for the oldest piece
+ * when that many are pending. Pieces come from, and go back to, a pool shared by the wheel's entries.
  *
  * <p>Not thread-safe: one thread writes, then calls {@link #finish()}. The CRC-32 and sizes of the entry are read
  * afterwards.
  */
 final class ParallelDeflateOutputStream extends OutputStream {
 
-    /** Large enough that the per-block overhead (a few bytes, a dictionary reset) is lost in the noise. */
+    /** Large enough that the per-piece overhead (a few bytes, a dictionary reset) is lost in the noise. */
     static final int DEFAULT_BLOCK_SIZE = 1 << 20;
-
-    /** Most entries are small files: their buffer starts small and grows up to the block size. */
-    private static final int FIRST_BUFFER = 64 * 1024;
 
     private final OutputStream out;
     private final ExecutorService executor;
     private final int level;
-    private final int blockSize;
+    private final PiecePool pool;
     private final int maxInFlight;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    /** Input buffers no block needs any more, reused so the heap does not churn through one per block. */
-    private final ArrayDeque<byte[]> freeBuffers = new ArrayDeque<>();
 
-    private byte[] block;
-    private int filled;
-    private byte[] previous;
-    private byte[] writtenBuffer;
-    private int previousLength;
+    /** The piece being filled; null once finished. */
+    private Piece piece;
     private long crc;
     private long size;
     private long compressedSize;
     private boolean finished;
 
-    /**
-     * @param blockSize   the uncompressed size of every block but the last; at least deflate's 32 KiB window, so
-     *                    that one previous block is a full dictionary
-     * @param maxInFlight how many blocks may wait for or undergo compression at once
-     */
-    ParallelDeflateOutputStream(OutputStream out, ExecutorService executor, int level, int blockSize,
+    /** @param maxInFlight how many pieces may wait for or undergo compression at once */
+    ParallelDeflateOutputStream(OutputStream out, ExecutorService executor, int level, PiecePool pool,
                                 int maxInFlight) {
-        if (blockSize < DeflateBlock.WINDOW) {
-            throw new IllegalArgumentException("block size " + blockSize + " is below deflate's window");
-        }
         if (maxInFlight < 1) {
-            throw new IllegalArgumentException("at least one block must be allowed in flight");
+            throw new IllegalArgumentException("at least one piece must be allowed in flight");
         }
         this.out = out;
         this.executor = executor;
         this.level = level;
-        this.blockSize = blockSize;
+        this.pool = pool;
         this.maxInFlight = maxInFlight;
-        this.block = new byte[Math.min(blockSize, FIRST_BUFFER)];
+        this.piece = pool.take();
+        piece.startEntry();
     }
 
     @Override
@@ -77,23 +63,21 @@ final class ParallelDeflateOutputStream extends OutputStream {
         if (finished) {
             throw new IOException("the deflate stream is already finished");
         }
+        int capacity = pool.pieceSize();
         int done = 0;
         while (done < length) {
-            if (filled == blockSize) {
-                submit(false); // only now is it known that this block is not the last
+            if (piece.length == capacity) {
+                submit(false); // only now is it known that this piece is not the last
             }
-            int n = Math.min(length - done, blockSize - filled);
-            if (filled + n > block.length) {
-                block = Arrays.copyOf(block, Math.min(blockSize, Math.max(block.length * 2, filled + n)));
-            }
-            System.arraycopy(bytes, offset + done, block, filled, n);
-            filled += n;
+            int n = Math.min(length - done, capacity - piece.length);
+            System.arraycopy(bytes, offset + done, piece.input, Piece.DATA + piece.length, n);
+            piece.length += n;
             done += n;
         }
         size += length;
     }
 
-    /** Compresses the last block and writes everything; the stream is complete afterwards. */
+    /** Compresses the last piece and writes everything; the stream is complete afterwards. */
     void finish() throws IOException {
         if (finished) {
             return;
@@ -122,37 +106,39 @@ final class ParallelDeflateOutputStream extends OutputStream {
         return compressedSize;
     }
 
-    /** Abandons blocks still pending; the underlying stream is left open, as by {@link #finish()}. */
+    /**
+     * Abandons pieces still pending; the underlying stream is left open, as by {@link #finish()}. Pieces a task may
+     * still be using are left to the garbage collector, never given back to the pool.
+     */
     @Override
     public void close() {
-        for (Pending block : pending) {
-            block.result().cancel(true);
+        for (Pending pending : pending) {
+            pending.result().cancel(true);
         }
         pending.clear();
+        if (piece != null) {
+            pool.give(piece);
+            piece = null;
+        }
     }
 
     private void submit(boolean last) throws IOException {
-        byte[] data = block;
-        int length = filled;
-        byte[] dictionary = previous;
-        int dictionaryLength = previousLength;
-        pending.add(new Pending(data, executor.submit(() ->
-                DeflateBlock.compress(level, dictionary, dictionaryLength, data, length, last))));
-        // this block is the next one's dictionary, so its buffer stays untouched until that block is written
-        previous = data;
-        previousLength = length;
+        Piece full = piece;
+        pending.add(new Pending(full, executor.submit(() -> full.compress(level, last))));
+        piece = null;
+        if (!last) {
+            piece = pool.take();
+            piece.follow(full); // the compressing task only reads the full piece's input, as this does
+        }
         while (pending.size() >= maxInFlight) {
             writeOldest();
         }
-        block = freeBuffers.isEmpty() ? new byte[blockSize] : freeBuffers.pop();
-        filled = 0;
     }
 
     private void writeOldest() throws IOException {
         Pending oldest = pending.peek();
-        DeflateBlock.Compressed compressed;
         try {
-            compressed = oldest.result().get();
+            oldest.result().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while deflating");
@@ -160,18 +146,15 @@ final class ParallelDeflateOutputStream extends OutputStream {
             throw new IOException("cannot deflate: " + e.getCause(), e.getCause());
         }
         pending.pop();
-        out.write(compressed.bytes(), 0, compressed.length());
-        compressedSize += compressed.length();
-        crc = Crc32Combine.combine(crc, compressed.crc(), compressed.inputLength());
-        // the block before this one had two readers, its own task and this one's (as dictionary): both are done
-        if (writtenBuffer != null && writtenBuffer.length == blockSize) {
-            freeBuffers.push(writtenBuffer);
-        }
-        writtenBuffer = oldest.data();
+        Piece done = oldest.piece();
+        out.write(done.output, 0, done.compressedLength());
+        compressedSize += done.compressedLength();
+        crc = Crc32Combine.combine(crc, done.crc(), done.length);
+        pool.give(done);
     }
 
-    /** A block on its way through the executor, and the buffer holding its input. */
-    private record Pending(byte[] data, Future<DeflateBlock.Compressed> result) {
+    /** A piece on its way through the executor. */
+    private record Pending(Piece piece, Future<?> result) {
     }
 
     private void requireFinished() {

@@ -148,6 +148,63 @@ class BlockCompressorTest {
                 100_000), small.length));
     }
 
+    /**
+     * In place, as in a reused buffer: the bytes before the dictionary repeat the piece (matches there would pay)
+     * and the bytes after it continue it, yet the output is that of the piece and dictionary alone.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 4, 5, 9})
+    void inPlaceTheBytesAroundTheDictionaryAndPieceAreNeverLookedAt(int level) throws Exception {
+        byte[] piece = Kind.CODE.bytes(100_000, level);
+        byte[] dictionary = Kind.TEXT.bytes(10_000, level);
+        for (boolean last : new boolean[] {false, true}) {
+            byte[] expected = BlockCompressor.compress(level, dictionary, dictionary.length, piece, piece.length,
+                    last);
+            byte[] window = new byte[210_000 + 100_000];
+            System.arraycopy(piece, 0, window, 0, 100_000);
+            System.arraycopy(dictionary, 0, window, 100_000, 10_000);
+            System.arraycopy(piece, 0, window, 110_000, 100_000);
+            System.arraycopy(piece, 0, window, 210_000, 100_000);
+            byte[] output = Kind.RANDOM.bytes(BlockCompressor.maxCompressedSize(piece.length), level);
+            int written = BlockCompressor.compress(level, window, 100_000, 110_000, 210_000, last, output);
+            assertArrayEquals(expected, Arrays.copyOf(output, written), "last " + last);
+            if (last) {
+                assertArrayEquals(piece, inflate(expected, dictionary, piece.length));
+            }
+        }
+    }
+
+    /**
+     * The worst inputs fit the bound: random bytes (stored blocks), and kinds that change every 1,500 bytes, so that
+     * blocks are small and many of them stored.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 4, 5, 9})
+    void theOutputFitsMaxCompressedSize(int level) throws Exception {
+        byte[] random = Kind.RANDOM.bytes(PIECE, level);
+        ByteArrayOutputStream mixed = new ByteArrayOutputStream();
+        for (int i = 0; mixed.size() < PIECE; i++) {
+            mixed.writeBytes(Kind.values()[i % Kind.values().length].bytes(1_500, i));
+        }
+        for (byte[] input : new byte[][] {random, mixed.toByteArray(), new byte[0], new byte[1]}) {
+            byte[] window = Arrays.copyOf(input, input.length + BlockCompressor.PADDING);
+            byte[] output = new byte[BlockCompressor.maxCompressedSize(input.length)];
+            int written = BlockCompressor.compress(level, window, 0, 0, input.length, true, output);
+            assertArrayEquals(input, inflate(Arrays.copyOf(output, written), null, input.length));
+        }
+    }
+
+    @Test
+    void refusesAnOutputBelowTheBoundAndAWindowWithoutPadding() {
+        byte[] window = new byte[1_000 + BlockCompressor.PADDING];
+        assertThrows(IllegalArgumentException.class, () -> BlockCompressor.compress(5, window, 0, 0, 1_000, true,
+                new byte[BlockCompressor.maxCompressedSize(1_000) - 1]));
+        assertThrows(IllegalArgumentException.class, () -> BlockCompressor.compress(5, window, 0, 0, 1_001, true,
+                new byte[BlockCompressor.maxCompressedSize(1_001)]));
+        assertThrows(IllegalArgumentException.class, () -> BlockCompressor.compress(5, window, 10, 5, 100, true,
+                new byte[BlockCompressor.maxCompressedSize(95)]));
+    }
+
     @Test
     void refusesLevelsOutsideZeroToNine() {
         assertThrows(IllegalArgumentException.class, () -> BlockCompressor.compress(10, null, 0, new byte[1], 1,

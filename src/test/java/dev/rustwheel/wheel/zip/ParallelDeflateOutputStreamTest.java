@@ -66,7 +66,8 @@ class ParallelDeflateOutputStreamTest {
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ParallelDeflateOutputStream deflate = new ParallelDeflateOutputStream(out, executor, 6, BLOCK, 3);
+            ParallelDeflateOutputStream deflate = new ParallelDeflateOutputStream(out, executor, 6,
+                    new PiecePool(BLOCK, 4), 3);
             for (byte b : input) {
                 deflate.write(b);
             }
@@ -80,8 +81,37 @@ class ParallelDeflateOutputStreamTest {
 
     @Test
     void refusesBlocksSmallerThanTheWindow() {
-        assertThrows(IllegalArgumentException.class, () -> new ParallelDeflateOutputStream(
-                new ByteArrayOutputStream(), null, 6, DeflateBlock.WINDOW - 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> new PiecePool(BlockCompressor.WINDOW - 1, 2));
+    }
+
+    /**
+     * Entries written one after the other share the pool: a piece comes back holding stale bytes of a larger entry
+     * (its dictionary region, data and output), yet each entry's bytes equal those from a fresh pool, and the pool
+     * allocates only as many pieces as are ever in use at once (in flight, and the one being filled).
+     */
+    @Test
+    void reusedPiecesGiveTheBytesOfFreshOnes() throws Exception {
+        byte[][] entries = {sample(9 * BLOCK + 5), sample(100), sample(0), java.util.Arrays.copyOf(sample(BLOCK), 3),
+            sample(2 * BLOCK + 40_000), sample(BLOCK)};
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            PiecePool pool = new PiecePool(BLOCK, 4);
+            for (byte[] input : entries) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (ParallelDeflateOutputStream deflate = new ParallelDeflateOutputStream(out, executor, 5, pool, 3)) {
+                    deflate.write(input, 0, input.length);
+                    deflate.finish();
+                    CRC32 crc = new CRC32();
+                    crc.update(input);
+                    assertEquals(crc.getValue(), deflate.crc());
+                }
+                assertArrayEquals(deflate(input, 2, BLOCK, 5, 1000).bytes(), out.toByteArray(), input.length + " bytes");
+                assertArrayEquals(input, inflate(out.toByteArray(), input.length));
+            }
+            assertEquals(4, pool.created());
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     record Result(byte[] bytes, long crc, long size) {
@@ -91,8 +121,8 @@ class ParallelDeflateOutputStreamTest {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ParallelDeflateOutputStream deflate = new ParallelDeflateOutputStream(out, executor, level, blockSize,
-                    2 * threads + 1);
+            ParallelDeflateOutputStream deflate = new ParallelDeflateOutputStream(out, executor, level,
+                    new PiecePool(blockSize, 2 * threads + 2), 2 * threads + 1);
             for (int offset = 0; offset < input.length; offset += chunk) {
                 deflate.write(input, offset, Math.min(chunk, input.length - offset));
             }
