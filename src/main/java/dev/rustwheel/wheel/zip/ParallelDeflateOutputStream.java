@@ -112,8 +112,8 @@ final class ParallelDeflateOutputStream extends OutputStream {
      */
     @Override
     public void close() {
-        for (Pending pending : pending) {
-            pending.result().cancel(true);
+        for (Pending waiting : pending) {
+            waiting.result().cancel(true);
         }
         pending.clear();
         if (piece != null) {
