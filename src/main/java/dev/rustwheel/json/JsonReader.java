@@ -184,6 +184,11 @@ public final class JsonReader implements Closeable {
         return new JsonParseException(parser, path() + " " + problem);
     }
 
+    /** The parser underneath, for readers in this package that walk it themselves. */
+    JsonParser parser() {
+        return parser;
+    }
+
     @Override
     public void close() throws IOException {
         parser.close();

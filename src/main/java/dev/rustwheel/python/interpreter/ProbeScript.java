@@ -1,8 +1,8 @@
 package dev.rustwheel.python.interpreter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustwheel.json.JsonTrees;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,6 @@ final class ProbeScript {
             + " 'platform': sysconfig.get_platform(),"
             + " 'pointer_size': struct.calcsize('P')}))";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUOTED_OUTPUT_LIMIT = 300;
 
     private ProbeScript() {
@@ -41,8 +40,8 @@ final class ProbeScript {
     static PythonInterpreter parse(String executable, String output) throws InterpreterProbeException {
         JsonNode answer;
         try {
-            answer = JSON.readTree(output);
-        } catch (JsonProcessingException e) {
+            answer = JsonTrees.json(output);
+        } catch (IOException e) {
             throw unexpected(executable, output, "it is not JSON");
         }
         if (answer == null || !answer.isObject()) {
