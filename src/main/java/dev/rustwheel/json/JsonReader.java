@@ -74,6 +74,16 @@ public final class JsonReader implements Closeable {
         return parser.nextToken() != JsonToken.END_ARRAY;
     }
 
+    public boolean isString() {
+        return parser.currentToken() == JsonToken.VALUE_STRING;
+    }
+
+    /** Whether the value here is a whole number that fits an {@code int}. */
+    public boolean isInt() throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                && parser.getNumberType() == JsonParser.NumberType.INT;
+    }
+
     public boolean isNull() {
         return parser.currentToken() == JsonToken.VALUE_NULL;
     }
