@@ -6,7 +6,6 @@ import dev.rustwheel.json.JsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -59,15 +58,18 @@ final class WorkspaceJson {
         json.writeStringField("name", root.name());
         json.writeStringField("version", root.version());
         json.writeStringField("description", root.description());
-        writeStrings(json, "authors", root.authors());
+        json.writeFieldName("authors");
+        Json.writeStrings(json, root.authors());
         json.writeStringField("license", root.license());
         json.writeStringField("licenseFile", root.licenseFile());
         json.writeStringField("homepage", root.homepage());
         json.writeStringField("repository", root.repository());
         json.writeStringField("documentation", root.documentation());
         json.writeStringField("readme", root.readme());
-        writeStrings(json, "keywords", root.keywords());
-        writeStrings(json, "crateTypes", root.crateTypes());
+        json.writeFieldName("keywords");
+        Json.writeStrings(json, root.keywords());
+        json.writeFieldName("crateTypes");
+        Json.writeStrings(json, root.crateTypes());
         json.writeEndObject();
     }
 
@@ -118,7 +120,8 @@ final class WorkspaceJson {
         json.writeStringField("source", crate.source());
         json.writeStringField("license", crate.license());
         json.writeBooleanField("runtime", crate.runtime());
-        writeStrings(json, "dependsOn", crate.dependsOn());
+        json.writeFieldName("dependsOn");
+        Json.writeStrings(json, crate.dependsOn());
         json.writeEndObject();
     }
 
@@ -145,13 +148,5 @@ final class WorkspaceJson {
         }
         return new CargoCrate(json.require(id, "id"), json.require(name, "name"), json.require(version, "version"),
                 source, license, json.require(runtime, "runtime"), json.require(dependsOn, "dependsOn"));
-    }
-
-    private static void writeStrings(JsonGenerator json, String field, Collection<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Collection;
 
 /** The plugin's one {@link JsonFactory}, and the way in to reading and writing with it. */
 public final class Json {
@@ -41,6 +42,15 @@ public final class Json {
     /** {@code body}'s document on one line, for files only the plugin reads. */
     public static byte[] compact(Body body) throws IOException {
         return write(body, false);
+    }
+
+    /** Writes {@code values} as an array of strings, where the generator expects a value. */
+    public static void writeStrings(JsonGenerator json, Collection<String> values) throws IOException {
+        json.writeStartArray();
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     private static byte[] write(Body body, boolean indented) throws IOException {

@@ -1,6 +1,7 @@
 package dev.rustwheel.staging.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rustwheel.json.Json;
 import dev.rustwheel.json.JsonReader;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
@@ -56,7 +57,7 @@ final class CrateJson {
         json.writeObjectFieldStart("bindingCrates");
         for (Map.Entry<String, List<String>> binding : crate.bindingCrates().entrySet()) {
             json.writeFieldName(binding.getKey());
-            ManifestJson.writeStrings(json, binding.getValue());
+            Json.writeStrings(json, binding.getValue());
         }
         json.writeEndObject();
         json.writeArrayFieldStart("linkedCrates");
@@ -101,7 +102,7 @@ final class CrateJson {
         json.writeStartObject();
         json.writeStringField("description", metadata.description());
         json.writeFieldName("authors");
-        ManifestJson.writeStrings(json, metadata.authors());
+        Json.writeStrings(json, metadata.authors());
         json.writeStringField("license", metadata.license());
         json.writeStringField("licenseFile", metadata.licenseFile());
         json.writeStringField("homepage", metadata.homepage());
@@ -109,7 +110,7 @@ final class CrateJson {
         json.writeStringField("documentation", metadata.documentation());
         json.writeStringField("readme", metadata.readme());
         json.writeFieldName("keywords");
-        ManifestJson.writeStrings(json, metadata.keywords());
+        Json.writeStrings(json, metadata.keywords());
         json.writeEndObject();
     }
 
@@ -147,7 +148,7 @@ final class CrateJson {
         json.writeStringField("license", crate.license());
         json.writeBooleanField("runtime", crate.runtime());
         json.writeFieldName("dependsOn");
-        ManifestJson.writeStrings(json, crate.dependsOn());
+        Json.writeStrings(json, crate.dependsOn());
         json.writeEndObject();
     }
 }

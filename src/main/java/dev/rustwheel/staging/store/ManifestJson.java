@@ -1,6 +1,7 @@
 package dev.rustwheel.staging.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rustwheel.json.Json;
 import dev.rustwheel.json.JsonReader;
 import dev.rustwheel.overlay.Overlay;
 import dev.rustwheel.staging.AuditRecord;
@@ -12,7 +13,6 @@ import dev.rustwheel.staging.WheelLayout;
 import dev.rustwheel.staging.WheelRecord;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +82,7 @@ final class ManifestJson {
         json.writeFieldName("crate");
         CrateJson.writeCrate(json, manifest.crate());
         json.writeFieldName("linkedPaths");
-        writeStrings(json, manifest.linkedPaths().stream().map(Path::toString).toList());
+        Json.writeStrings(json, manifest.linkedPaths().stream().map(Path::toString).toList());
         json.writeArrayFieldStart("artifacts");
         for (StagedArtifact artifact : manifest.artifacts()) {
             ArtifactJson.writeArtifact(json, artifact);
@@ -135,14 +135,14 @@ final class ManifestJson {
         json.writeStringField("compatibility", audit.compatibility());
         json.writeStringField("policy", audit.policy());
         json.writeFieldName("platformTags");
-        writeStrings(json, audit.platformTags());
+        Json.writeStrings(json, audit.platformTags());
         json.writeObjectFieldStart("highestVersions");
         for (Map.Entry<String, String> version : audit.highestVersions().entrySet()) {
             json.writeStringField(version.getKey(), version.getValue());
         }
         json.writeEndObject();
         json.writeFieldName("externalLibraries");
-        writeStrings(json, audit.externalLibraries());
+        Json.writeStrings(json, audit.externalLibraries());
         json.writeEndObject();
     }
 
@@ -175,7 +175,7 @@ final class ManifestJson {
     private static void writeGrafted(JsonGenerator json, GraftedLibrary library) throws IOException {
         json.writeStartObject();
         json.writeFieldName("sonames");
-        writeStrings(json, library.sonames());
+        Json.writeStrings(json, library.sonames());
         json.writeStringField("sourcePath", string(library.sourcePath()));
         json.writeStringField("archivePath", library.archivePath());
         json.writeStringField("sha256", library.sha256());
@@ -288,13 +288,5 @@ final class ManifestJson {
 
     static String string(Path path) {
         return path == null ? null : path.toString();
-    }
-
-    static void writeStrings(JsonGenerator json, Collection<String> values) throws IOException {
-        json.writeStartArray();
-        for (String value : values) {
-            json.writeString(value);
-        }
-        json.writeEndArray();
     }
 }
