@@ -12,6 +12,7 @@ import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.WheelLayout;
 import dev.rustwheel.staging.WheelRecord;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class ManifestJson {
             switch (field) {
                 case "schemaVersion" -> schemaVersion = json.intValue();
                 case "crate" -> crate = CrateJson.readCrate(json);
-                case "linkedPaths" -> linkedPaths = json.list(j -> Path.of(j.nonNullString()));
+                case "linkedPaths" -> linkedPaths = json.list(ManifestJson::nonNullPath);
                 case "artifacts" -> artifacts = json.list(ArtifactJson::readArtifact);
                 case "audit" -> audit = json.isNull() ? null : readAudit(json);
                 case "grafted" -> grafted = json.list(ManifestJson::readGrafted);
@@ -117,7 +118,7 @@ final class ManifestJson {
                 case "compatibility" -> compatibility = json.string();
                 case "policy" -> policy = json.string();
                 case "platformTags" -> platformTags = json.strings();
-                case "highestVersions" -> highestVersions = json.map(JsonReader::string);
+                case "highestVersions" -> highestVersions = json.map(JsonReader::nonNullString);
                 case "externalLibraries" -> externalLibraries = json.strings();
                 default -> throw json.unknownField(field);
             }
@@ -282,8 +283,16 @@ final class ManifestJson {
     }
 
     static Path path(JsonReader json) throws IOException {
-        String path = json.string();
-        return path == null ? null : Path.of(path);
+        return json.isNull() ? null : nonNullPath(json);
+    }
+
+    private static Path nonNullPath(JsonReader json) throws IOException {
+        String path = json.nonNullString();
+        try {
+            return Path.of(path);
+        } catch (InvalidPathException e) {
+            throw json.error("is not a path here (" + e.getMessage() + ")");
+        }
     }
 
     static String string(Path path) {

@@ -64,9 +64,6 @@ public final class ManifestStore {
         } catch (IOException e) {
             throw new CorruptManifestException(file, "it is not a valid manifest (" + firstLine(e) + ")",
                     layout.stagingDirectory(), e);
-        } catch (RuntimeException e) { // a record refusing a value, such as a path the platform cannot have
-            throw new CorruptManifestException(file, "it is not a valid manifest (" + e + ")",
-                    layout.stagingDirectory(), e);
         }
         return Optional.of(manifest);
     }

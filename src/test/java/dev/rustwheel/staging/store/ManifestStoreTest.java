@@ -168,6 +168,10 @@ class ManifestStoreTest {
                         "/artifacts/0/overlay/appended is not base64"),
                 Arguments.of("\"offset\" : 200,", "\"offset\" : 4096,", "/artifacts/0/overlay is not an overlay:"
                         + " overlay overwrite at offset 4096 ends past the clean file's 4096 bytes"),
+                Arguments.of("\"cargoPath\" : \"/src/fast parse/target/release/fp-cli\"",
+                        "\"cargoPath\" : \"/a\\u0000b\"", "/artifacts/1/cargoPath is not a path here (Nul character"),
+                Arguments.of("\"GLIBC\" : \"GLIBC_2.14", "\"GCC\" : null, \"GLIBC\" : \"GLIBC_2.14",
+                        "/audit/highestVersions/GCC must be a string, not null"),
                 Arguments.of("\"crate\" : {", "\"crate\" : [ ], \"unused\" : {", "/crate must be an object, not an array"));
     }
 
