@@ -43,12 +43,16 @@ public final class CargoSources {
     private final String cargo;
     private final Map<String, String> environment;
     private final boolean offline;
+    private final String cargoParameter;
 
-    public CargoSources(ProcessRunner runner, String cargo, Map<String, String> environment, boolean offline) {
+    /** @param cargoParameter the parameter that names the cargo program, with its property, for messages */
+    public CargoSources(ProcessRunner runner, String cargo, Map<String, String> environment, boolean offline,
+                        String cargoParameter) {
         this.runner = runner;
         this.cargo = cargo;
         this.environment = Map.copyOf(environment);
         this.offline = offline;
+        this.cargoParameter = cargoParameter;
     }
 
     public Sources of(Path manifestPath) throws CargoException {
@@ -105,7 +109,7 @@ public final class CargoSources {
             return runner.capture(new ProcessSpec(command, manifest.getParent(), environment), line -> { });
         } catch (ToolNotFoundException e) {
             throw new CargoException(CargoException.Reason.NOT_RUNNABLE, "Cannot run cargo as '" + cargo + "': "
-                    + e.getMessage() + ". Install Rust or set cargoExecutable (property rustwheel.cargoExecutable).",
+                    + e.getMessage() + ". Install Rust or set " + cargoParameter + ".",
                     e);
         } catch (ProcessFailedException e) {
             throw new CargoException(CargoException.Reason.BUILD_FAILED, e.getMessage(), e);

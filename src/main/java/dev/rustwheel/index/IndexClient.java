@@ -30,8 +30,19 @@ public final class IndexClient {
         }
     }
 
-    /** Where to upload and how hard to try. */
-    public record Target(URI url, String serverId, Credentials credentials, int attempts, Duration firstWait) {
+    /** Where to upload and how hard to try, and how messages name the parameters that set it. */
+    public record Target(URI url, String serverId, Credentials credentials, int attempts, Duration firstWait,
+                         Parameters parameters) {
+    }
+
+    /**
+     * How messages name the upload's parameters, each with its property, as the caller describes them.
+     *
+     * @param repositoryUrl the parameter that gives the index's URL
+     * @param repositoryId  the parameter that names the settings.xml server with the credentials
+     * @param skipExisting  the parameter that makes files the index already has a skip, not a failure
+     */
+    public record Parameters(String repositoryUrl, String repositoryId, String skipExisting) {
     }
 
     private static final int MESSAGE_LIMIT = 500;
@@ -98,7 +109,7 @@ public final class IndexClient {
                     log.accept("Skipping " + file + ": the index already has it (" + message(response) + ")");
                     return Outcome.ALREADY_THERE;
                 }
-                throw refused(file, response, " Set skipExisting (property rustwheel.skipExisting) to skip files"
+                throw refused(file, response, " Set " + target.parameters().skipExisting() + " to skip files"
                         + " the index already has, or give the wheel a new version.");
             }
             if (status >= 500) {
@@ -116,7 +127,7 @@ public final class IndexClient {
                     + message(lastResponse) + ". Nothing else was uploaded; try again later.", null);
         }
         throw new UploadException("Cannot reach the index at " + target.url() + " after " + target.attempts()
-                + " attempts (" + lastError + "). Check repositoryUrl (property rustwheel.repositoryUrl), and that"
+                + " attempts (" + lastError + "). Check " + target.parameters().repositoryUrl() + ", and that"
                 + " the index is running and reachable from this machine.", lastError);
     }
 
@@ -158,7 +169,7 @@ public final class IndexClient {
     private String advice(int status, HttpResponse<String> response) {
         if (status == 401 || status == 403) {
             return target.credentials() == null
-                    ? " No credentials were sent: set repositoryId (property rustwheel.repositoryId) to the id of a"
+                    ? " No credentials were sent: set " + target.parameters().repositoryId() + " to the id of a"
                     + " <server> in settings.xml that holds the index's username and password."
                     : " Check the username and password of <server> '" + target.serverId() + "' in settings.xml (an"
                     + " API token goes in <password>, with <username>__token__</username> on PyPI).";

@@ -73,7 +73,8 @@ public class DevelopMojo extends AbstractCargoMojo {
         CargoBuildRequest cargo = cargoRequest(profile, cargoEnvironment());
         new DevelopStep(buildDirectory(), log).run(new DevelopConfig(cargo, wheel.pyproject(), wheel.settings(),
                 wheel.pythonExecutables().get(0), venvDirectory(), WheelDependencies.of(project), wheelhouse.toPath().toAbsolutePath(),
-                session.isOffline(), plugin.getVersion(), wheel.wheelVersion(), wheel.layoutParameters()));
+                session.isOffline(), plugin.getVersion(), wheel.wheelVersion(), wheel.layoutParameters(),
+                PropertyNames.parameter("venv", PropertyNames.VENV)));
     }
 
     private Path venvDirectory() {

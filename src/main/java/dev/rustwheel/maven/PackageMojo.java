@@ -72,7 +72,7 @@ public class PackageMojo extends AbstractWheelBuildMojo {
                 ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")),
                 wheel.compression(), wheel.threads(), plugin.getVersion(),
                 !LifecycleReach.finalizeFollows(session.getGoals(), bindsFinalize()), wheel.sbom(), wheel.wheelVersion(),
-                project.getVersion());
+                project.getVersion(), PropertyNames.parameter("version", PropertyNames.VERSION));
         attach(new PackageStep(buildDirectory(), log).run(config));
     }
 

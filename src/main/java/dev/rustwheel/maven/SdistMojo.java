@@ -64,7 +64,8 @@ public class SdistMojo extends AbstractCargoMojo {
         CargoBuildRequest cargo = cargoRequest("release", cargoEnvironment());
         Path sdist = new SdistStep(log).run(new SdistConfig(cargo, wheel.pyproject(), wheel.settings(),
                 wheelDirectory.toPath().toAbsolutePath(),
-                ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")), wheel.wheelVersion()));
+                ArchiveTimestamp.resolve(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")), wheel.wheelVersion(),
+                PropertyNames.parameter("cargoExecutable", PropertyNames.CARGO_EXECUTABLE)));
         projectHelper.attachArtifact(project, "tar.gz", "sdist", sdist.toFile());
     }
 }

@@ -4,6 +4,7 @@ import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.PythonExecutables;
 import dev.rustwheel.goals.python.TestConfig;
+import dev.rustwheel.goals.python.TestParameters;
 import dev.rustwheel.goals.python.TestStep;
 import dev.rustwheel.maven.parameters.PropertyNames;
 import java.io.File;
@@ -146,7 +147,11 @@ public class TestMojo extends AbstractRustwheelMojo {
                 testDirectory().toAbsolutePath(),
                 listValues(testRequirements), listValues(pytestArgs), systemSitePackages, session.isOffline(),
                 failIfNoTests, buildDirectory(), reportsDirectory.toPath().toAbsolutePath(),
-                project.getArtifactId()));
+                project.getArtifactId(), new TestParameters(
+                PropertyNames.parameter("testDirectory", PropertyNames.TEST_DIRECTORY),
+                PropertyNames.parameter("testRequirements", PropertyNames.TEST_REQUIREMENTS),
+                PropertyNames.parameter("pytestArgs", PropertyNames.PYTEST_ARGS),
+                PropertyNames.parameter("failIfNoTests", PropertyNames.FAIL_IF_NO_TESTS))));
     }
 
     private Path testDirectory() {

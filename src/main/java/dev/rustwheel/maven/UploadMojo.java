@@ -87,7 +87,10 @@ public class UploadMojo extends AbstractRustwheelMojo {
         }
         new UploadStep(log).run(new UploadConfig(distributions(), repositoryUrl, blankToNull(repositoryId),
                 credentials(), skipExisting, "rustwheel/" + plugin.getVersion() + " (Java "
-                + System.getProperty("java.version") + ")"));
+                + System.getProperty("java.version") + ")", new IndexClient.Parameters(
+                PropertyNames.parameter("repositoryUrl", PropertyNames.REPOSITORY_URL),
+                PropertyNames.parameter("repositoryId", PropertyNames.REPOSITORY_ID),
+                PropertyNames.parameter("skipExisting", PropertyNames.SKIP_EXISTING))));
     }
 
     /** The main artifact when it is a wheel, every attached wheel, and the sdist the sdist goal attached. */

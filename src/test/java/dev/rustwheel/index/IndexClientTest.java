@@ -31,6 +31,10 @@ class IndexClientTest {
 
     private static final String WHEEL = "demo_upload-1.2.0-cp311-cp311-manylinux_2_17_x86_64.whl";
     private static final String PASSWORD = "pa55-w0rd!";
+    /** As the upload mojo describes its parameters: each message must carry the description it is given. */
+    static final IndexClient.Parameters PARAMETERS = new IndexClient.Parameters(
+            "repositoryUrl (property rustwheel.repositoryUrl)", "repositoryId (property rustwheel.repositoryId)",
+            "skipExisting (property rustwheel.skipExisting)");
     private static final IndexClient.Credentials ALICE = new IndexClient.Credentials("alice", PASSWORD);
 
     /** A request as the index saw it. */
@@ -81,7 +85,7 @@ class IndexClientTest {
 
     private IndexClient client(IndexClient.Credentials credentials) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/legacy/");
-        return new IndexClient(new IndexClient.Target(url, "internal-pypi", credentials, 3, Duration.ofMillis(5)),
+        return new IndexClient(new IndexClient.Target(url, "internal-pypi", credentials, 3, Duration.ofMillis(5), PARAMETERS),
                 "rustwheel/test", log::add);
     }
 
@@ -175,7 +179,7 @@ class IndexClientTest {
             port = free.getLocalPort();
         }
         URI url = URI.create("http://127.0.0.1:" + port + "/legacy/");
-        IndexClient client = new IndexClient(new IndexClient.Target(url, null, null, 2, Duration.ofMillis(5)), "t",
+        IndexClient client = new IndexClient(new IndexClient.Target(url, null, null, 2, Duration.ofMillis(5), PARAMETERS), "t",
                 log::add);
         UploadException e = assertThrows(UploadException.class, () -> client.upload(form, false));
         assertTrue(e.getMessage().contains(url.toString()) && e.getMessage().contains("2 attempts")

@@ -16,7 +16,8 @@ import java.nio.file.attribute.FileTime;
  * @param entryTime       the time stamped on every entry
  * @param version         the configured version (PEP 440), winning over pyproject.toml and Cargo.toml in the file
  *                        name, PKG-INFO and the sdist's pyproject.toml; null for theirs
+ * @param cargoParameter  the parameter that names the cargo program, with its property, for messages
  */
 public record SdistConfig(CargoBuildRequest cargo, Path pyproject, MaturinSettings settings, Path outputDirectory,
-                          FileTime entryTime, String version) {
+                          FileTime entryTime, String version, String cargoParameter) {
 }

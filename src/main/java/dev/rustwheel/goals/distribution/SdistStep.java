@@ -47,7 +47,7 @@ public final class SdistStep {
         try {
             crate = cargo.locate(config.cargo()).rootPackage();
             sources = new CargoSources(runner, config.cargo().executable(), config.cargo().environment(),
-                    config.cargo().offline()).of(config.cargo().manifestPath());
+                    config.cargo().offline(), config.cargoParameter()).of(config.cargo().manifestPath());
         } catch (CargoException e) {
             throw e.reason() == CargoException.Reason.UNEXPECTED_OUTPUT
                     ? BuildException.toolFailure(e.getMessage(), e) : BuildException.userError(e.getMessage(), e);

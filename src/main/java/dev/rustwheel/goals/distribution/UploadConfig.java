@@ -13,9 +13,11 @@ import java.util.List;
  * @param credentials   null to upload without authentication
  * @param skipExisting  whether files the index already has are only logged
  * @param userAgent     how the plugin names itself to the index
+ * @param parameters    how messages name repositoryUrl, repositoryId and skipExisting, with their properties
  */
 public record UploadConfig(List<Path> distributions, String repositoryUrl, String serverId,
-                           IndexClient.Credentials credentials, boolean skipExisting, String userAgent) {
+                           IndexClient.Credentials credentials, boolean skipExisting, String userAgent,
+                           IndexClient.Parameters parameters) {
 
     public UploadConfig {
         distributions = List.copyOf(distributions);

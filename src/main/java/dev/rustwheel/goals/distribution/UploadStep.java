@@ -32,7 +32,7 @@ public final class UploadStep {
 
     public void run(UploadConfig config) throws BuildException {
         try {
-            URI url = IndexClient.url(config.repositoryUrl(), "repositoryUrl (property rustwheel.repositoryUrl)");
+            URI url = IndexClient.url(config.repositoryUrl(), config.parameters().repositoryUrl());
             List<UploadForm> forms = new ArrayList<>();
             for (Path file : distinct(config.distributions())) {
                 forms.add(UploadForm.of(file));
@@ -42,7 +42,7 @@ public final class UploadStep {
                         + " package goal first (mvn deploy, or mvn package rustwheel:upload).", null);
             }
             IndexClient client = new IndexClient(new IndexClient.Target(url, config.serverId(), config.credentials(),
-                    ATTEMPTS, FIRST_WAIT), config.userAgent(), log::warn);
+                    ATTEMPTS, FIRST_WAIT, config.parameters()), config.userAgent(), log::warn);
             for (UploadForm form : forms) {
                 log.info("Uploading " + form.file().getFileName() + " to " + url
                         + (config.serverId() == null ? "" : " as server '" + config.serverId() + "'"));

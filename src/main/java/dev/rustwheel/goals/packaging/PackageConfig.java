@@ -27,11 +27,13 @@ import java.util.List;
  * @param version             the wheel's version as the build configures it (PEP 440, normalized), winning over
  *                            pyproject.toml and Cargo.toml; null to take it from them
  * @param pomVersion          the project's Maven version, to warn when it and the wheel's differ; null outside Maven
+ * @param versionParameter    the parameter that sets {@code version}, with its property, for that warning
  */
 public record PackageConfig(
         List<String> pythonExecutables, String interpreterParameter, Path pyproject, MaturinSettings settings,
         Path wheelDirectory, FileTime entryTime, Compression compression, int threads, String generatorVersion,
-        boolean finalizeAfterwards, boolean sbom, String version, String pomVersion) {
+        boolean finalizeAfterwards, boolean sbom, String version, String pomVersion,
+        String versionParameter) {
 
     public PackageConfig {
         pythonExecutables = List.copyOf(pythonExecutables);

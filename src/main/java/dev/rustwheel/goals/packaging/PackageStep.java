@@ -62,7 +62,8 @@ public final class PackageStep {
         try {
             ResolvedProject project = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest,
                     config.version(), NativeFile::exportsInit);
-            VersionAlignment.warning(config.pomVersion(), project.metadata().version(), config.version())
+            VersionAlignment.warning(config.pomVersion(), project.metadata().version(), config.version(),
+                    config.versionParameter())
                     .ifPresent(log::warn);
             project.metadata().warnings().forEach(log::warn);
             WheelLayout layout = recordedLayout(manifest, project.layout());

@@ -16,10 +16,12 @@ final class VersionAlignment {
     /**
      * @param pomVersion      the project's Maven version
      * @param wheelVersion    the wheel's PEP 440 version
-     * @param versionOverride the version the build configured, or null
+     * @param versionOverride  the version the build configured, or null
+     * @param versionParameter the parameter that configures it, with its property, for the warning
      * @return the warning, if one is due
      */
-    static Optional<String> warning(String pomVersion, String wheelVersion, String versionOverride) {
+    static Optional<String> warning(String pomVersion, String wheelVersion, String versionOverride,
+                                    String versionParameter) {
         if (versionOverride != null || pomVersion == null) {
             return Optional.empty();
         }
@@ -34,7 +36,7 @@ final class VersionAlignment {
         }
         return Optional.of("The wheel's version " + wheelVersion + " (from pyproject.toml or Cargo.toml) differs from"
                 + " the POM's version " + pomVersion + (pep440 == null ? "" : " (" + pep440 + " in PEP 440)")
-                + ", so releasing the POM will not change the wheel. Set version (property rustwheel.version) to"
+                + ", so releasing the POM will not change the wheel. Set " + versionParameter + " to"
                 + " ${project.version} to build the wheel with the POM's version, or to " + wheelVersion
                 + " to keep it and silence this warning.");
     }

@@ -22,11 +22,12 @@ import java.util.Map;
  * @param version          the configured version (PEP 440), winning over pyproject.toml and Cargo.toml; null for
  *                         theirs
  * @param layoutParameters for each layout setting the POM makes, the parameter with its property and source
+ * @param venvParameter    the parameter that names the venv, with its property, for messages
  */
 public record DevelopConfig(CargoBuildRequest cargo, Path pyproject, MaturinSettings settings, String pythonExecutable,
                             Path venv, List<Path> dependencies, Path wheelhouse, boolean offline,
                             String generatorVersion, String version,
-                            Map<String, String> layoutParameters) {
+                            Map<String, String> layoutParameters, String venvParameter) {
 
     public DevelopConfig {
         dependencies = List.copyOf(dependencies);

@@ -72,8 +72,8 @@ public final class DevelopStep {
             log.info("Installed " + archive.distribution().value() + " " + archive.version() + " into "
                     + venv.directory() + " (editable)");
         } catch (VenvException e) {
-            throw BuildException.userError(e.getMessage() + ". Check the venv (parameter venv, property"
-                    + " rustwheel.venv), or delete it to have develop create it anew.", e);
+            throw BuildException.userError(e.getMessage() + ". Check " + config.venvParameter()
+                    + ", or delete it to have develop create it anew.", e);
         } catch (InvalidWheelException | IOException e) {
             throw BuildException.toolFailure("Cannot make the editable wheel " + editable + ": " + e.getMessage(), e);
         }
@@ -87,7 +87,7 @@ public final class DevelopStep {
         }
         Path blocking = firstFileOnTheWay(config.venv());
         if (blocking != null) {
-            throw BuildException.userError("venv (property rustwheel.venv) is " + config.venv() + ", but " + blocking
+            throw BuildException.userError(config.venvParameter() + " is " + config.venv() + ", but " + blocking
                     + " is a file, not a directory, so no virtual environment can be created there. Point venv at an"
                     + " existing virtual environment or at a directory to create one in, or leave it unset for"
                     + " $VIRTUAL_ENV, else .venv in the project directory.", null);
@@ -98,7 +98,7 @@ public final class DevelopStep {
         } catch (VenvException e) {
             throw BuildException.userError(e.getMessage() + ". Set pythonExecutable (property"
                     + " rustwheel.pythonExecutable) to a CPython 3 with the venv module (Debian: apt-get install"
-                    + " python3-venv), or venv (property rustwheel.venv) to an existing virtual environment.", e);
+                    + " python3-venv), or " + config.venvParameter() + " to an existing virtual environment.", e);
         }
     }
 
@@ -128,7 +128,7 @@ public final class DevelopStep {
                 VENV_INTERPRETER, config.pyproject(), config.settings(),
                 buildDirectory.resolve("rustwheel").resolve("develop"), WheelWriter.ZIP_EPOCH,
                 Compression.of("stored", null), 1, config.generatorVersion(), true,
-                false, config.version(), null)); // a wheel for this machine only: no SBOM, no version check
+                false, config.version(), null, null)); // a wheel for this machine only: no SBOM, no version check
         return wheels.get(0).file();
     }
 

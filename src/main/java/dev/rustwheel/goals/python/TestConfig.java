@@ -22,12 +22,13 @@ import java.util.Optional;
  * @param reportsDirectory   where the JUnit XML report goes
  * @param reportName         the report's file name part, such as the artifactId; the second interpreter's report
  *                           adds {@code -2}, and so on
+ * @param parameters         how messages name the test parameters, with their properties
  */
 public record TestConfig(List<String> pythonExecutables, List<Path> wheels, Path wheelhouse, Path projectDirectory,
                          Path testDirectory,
                          List<String> testRequirements, List<String> pytestArgs, boolean systemSitePackages,
                          boolean offline, boolean failIfNoTests, Path buildDirectory, Path reportsDirectory,
-                         String reportName) {
+                         String reportName, TestParameters parameters) {
 
     public TestConfig {
         pythonExecutables = List.copyOf(pythonExecutables);

@@ -37,8 +37,8 @@ public final class TestStep {
     public List<PytestReport> run(TestConfig config) throws BuildException {
         if (!Files.isDirectory(config.testDirectory())) {
             throw BuildException.userError("testDirectory " + config.testDirectory() + " does not exist. Put the"
-                    + " pytest suite there, set testDirectory (property rustwheel.testDirectory) to where it is, or"
-                    + " skip the tests with -DskipTests.", null);
+                    + " pytest suite there, set " + config.parameters().testDirectory()
+                    + " to where it is, or skip the tests with -DskipTests.", null);
         }
         List<WheelArchive> wheels = new ArrayList<>();
         for (Path wheel : config.wheels()) {
@@ -81,8 +81,8 @@ public final class TestStep {
             if (!venv.canImport("pytest", work)) {
                 throw BuildException.userError("pytest is not installed in the test environment " + venv.directory()
                         + (config.configuredRequirements().isPresent()
-                        ? ": testRequirements " + config.testRequirements() + " do not bring it. Add pytest to"
-                        + " testRequirements (property rustwheel.testRequirements)"
+                        ? ": testRequirements " + config.testRequirements() + " do not bring it. Add pytest to "
+                        + config.parameters().testRequirements()
                         : ". Add pytest to the project's test extra, or list it in testRequirements")
                         + (config.systemSitePackages() ? ", or install it for " + interpreter : "")
                         + ".", null);
@@ -151,14 +151,14 @@ public final class TestStep {
                 throw BuildException.userError(message + ", and failIfNoTests is set. Add tests, or check"
                         + " testDirectory and pytestArgs.", null);
             }
-            log.warn(message + " (set failIfNoTests, property rustwheel.failIfNoTests, to fail the build then)");
+            log.warn(message + " (set " + config.parameters().failIfNoTests() + " to fail the build then)");
             return new PytestReport(List.of(), List.of());
         }
         if (exit != 0 && exit != TESTS_FAILED) {
             // collection errors (a test module that fails to import) end here too
             throw BuildException.userError("pytest stopped with exit code " + exit + " (collection error,"
                     + " interruption or usage error; see the log above). Check the tests in "
-                    + config.testDirectory() + " and pytestArgs (property rustwheel.pytestArgs).", null);
+                    + config.testDirectory() + " and " + config.parameters().pytestArgs() + ".", null);
         }
         PytestReport result = readReport(report, exit);
         if (exit == TESTS_FAILED) {

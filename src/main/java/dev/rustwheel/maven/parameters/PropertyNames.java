@@ -54,6 +54,14 @@ public final class PropertyNames {
      */
     public static final String FAULT_INJECTION = "rustwheel.faultInjection";
 
+    /**
+     * How a message names a parameter whose value's source is not worth naming: {@code name (property rustwheel.x)}.
+     * The core is handed this text in its config records and never spells a property itself.
+     */
+    public static String parameter(String name, String property) {
+        return name + " (property " + property + ")";
+    }
+
     private PropertyNames() {
     }
 }

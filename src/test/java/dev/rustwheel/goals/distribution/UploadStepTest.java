@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.rustwheel.goals.BuildException;
 import dev.rustwheel.goals.BuildLog;
+import dev.rustwheel.index.IndexClient;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -54,7 +55,9 @@ class UploadStepTest {
     }
 
     private UploadConfig config(List<Path> files, String url) {
-        return new UploadConfig(files, url, null, null, false, "rustwheel/test");
+        return new UploadConfig(files, url, null, null, false, "rustwheel/test", new IndexClient.Parameters(
+                "repositoryUrl (property rustwheel.repositoryUrl)", "repositoryId (property rustwheel.repositoryId)",
+                "skipExisting (property rustwheel.skipExisting)"));
     }
 
     private String url() {

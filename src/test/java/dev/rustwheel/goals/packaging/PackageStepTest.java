@@ -75,7 +75,7 @@ class PackageStepTest {
         return new PackageConfig(List.of("python3-never-run"), "parameter pythonExecutable",
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
                 FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null,
-                null);
+                null, null);
     }
 
     @Test
@@ -119,7 +119,7 @@ class PackageStepTest {
                 ".cpython-311-x86_64-linux-gnu.so", Optional.of("cpython-311-x86_64-linux-gnu"), "linux-x86_64", 8);
         PackageConfig config = new PackageConfig(List.of("python3"), "parameter pythonExecutable",
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
-                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", true, false, null, null);
+                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", true, false, null, null, null);
 
         new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
 

@@ -100,7 +100,7 @@ class WheelPlanTest {
                 });
         PackageConfig config = new PackageConfig(List.of("python3"), "parameter pythonExecutable",
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("wheels"),
-                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null, null);
+                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null, null, null);
         return WheelPlan.of(manifest, config, project, project.layout(), TAG, ".cpython-311-x86_64-linux-gnu.so",
                 "ffi = 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new SbomContents(new SystemPackages(dir.resolve("no-os-release"))), warnings::add);

@@ -2,9 +2,18 @@ package dev.rustwheel.goals.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustwheel.cargo.CargoBuildRequest;
+import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.RecordingLog;
+import dev.rustwheel.project.pyproject.MaturinSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +28,22 @@ class DevelopStepTest {
         Path file = Files.writeString(dir.resolve("pom.xml"), "<project/>");
         assertEquals(file, DevelopStep.firstFileOnTheWay(file.resolve("venv/inner")));
         assertEquals(file, DevelopStep.firstFileOnTheWay(file));
+    }
+
+    @Test
+    void aVenvBlockedByAFileFailsNamingTheParameterAsTheMojoDescribesIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        CargoBuildRequest cargo = new CargoBuildRequest("cargo-never-run", dir.resolve("Cargo.toml"), "dev", List.of(),
+                false, List.of(), Map.of(), true, Optional.empty());
+        DevelopConfig config = new DevelopConfig(cargo, dir.resolve("pyproject.toml"), MaturinSettings.NONE,
+                "python3-never-run", file.resolve("venv"), List.of(), dir.resolve("wheelhouse"), true, "0.0.0", null,
+                Map.of(), "venv (property rustwheel.venv)");
+
+        BuildException e = assertThrows(BuildException.class,
+                () -> new DevelopStep(dir.resolve("target"), new RecordingLog()).run(config));
+
+        assertTrue(e.getMessage().startsWith("venv (property rustwheel.venv) is " + file.resolve("venv") + ", but "
+                + file + " is a file"), e.getMessage());
     }
 
     @Test

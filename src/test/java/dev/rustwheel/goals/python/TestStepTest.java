@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rustwheel.goals.BuildException;
+import dev.rustwheel.goals.RecordingLog;
 import dev.rustwheel.python.DistributionName;
 import dev.rustwheel.wheel.WheelTag;
 import dev.rustwheel.wheel.zip.WheelArchive;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which of the built wheels each interpreter's test venv installs. */
 class TestStepTest {
@@ -37,6 +39,20 @@ class TestStepTest {
                 List.of("cp312-cp312-manylinux_2_17_x86_64"), List.of(wheel("cp310"), wheel("cp311")), FILES,
                 "python3.12"));
         assertTrue(e.getMessage().contains("installs into python3.12") && e.getMessage().contains("pythonExecutables"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingTestDirectoryFailsNamingTheParameterAsTheMojoDescribesIt(@TempDir Path dir) {
+        TestParameters parameters = new TestParameters("testDirectory (property rustwheel.testDirectory)",
+                "testRequirements (property rustwheel.testRequirements)", "pytestArgs (property rustwheel.pytestArgs)",
+                "failIfNoTests (property rustwheel.failIfNoTests)");
+        TestConfig config = new TestConfig(List.of("python3-never-run"), List.of(), dir, dir, dir.resolve("tests"),
+                List.of(), List.of(), false, true, false, dir.resolve("target"), dir.resolve("reports"), "demo",
+                parameters);
+        BuildException e = assertThrows(BuildException.class, () -> new TestStep(new RecordingLog()).run(config));
+        assertTrue(e.getMessage().contains(dir.resolve("tests") + " does not exist")
+                && e.getMessage().contains("set testDirectory (property rustwheel.testDirectory) to where it is"),
                 e.getMessage());
     }
 
