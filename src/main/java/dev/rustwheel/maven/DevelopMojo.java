@@ -74,7 +74,8 @@ public class DevelopMojo extends AbstractCargoMojo {
         new DevelopStep(buildDirectory(), log).run(new DevelopConfig(cargo, wheel.pyproject(), wheel.settings(),
                 wheel.pythonExecutables().get(0), venvDirectory(), WheelDependencies.of(project), wheelhouse.toPath().toAbsolutePath(),
                 session.isOffline(), plugin.getVersion(), wheel.wheelVersion(), wheel.layoutParameters(),
-                PropertyNames.parameter("venv", PropertyNames.VENV)));
+                PropertyNames.parameter("venv", PropertyNames.VENV),
+                PropertyNames.parameter("pythonExecutable", PropertyNames.PYTHON_EXECUTABLE)));
     }
 
     private Path venvDirectory() {

@@ -151,7 +151,9 @@ public class TestMojo extends AbstractRustwheelMojo {
                 PropertyNames.parameter("testDirectory", PropertyNames.TEST_DIRECTORY),
                 PropertyNames.parameter("testRequirements", PropertyNames.TEST_REQUIREMENTS),
                 PropertyNames.parameter("pytestArgs", PropertyNames.PYTEST_ARGS),
-                PropertyNames.parameter("failIfNoTests", PropertyNames.FAIL_IF_NO_TESTS))));
+                PropertyNames.parameter("failIfNoTests", PropertyNames.FAIL_IF_NO_TESTS),
+                PropertyNames.parameter("pythonExecutable", PropertyNames.PYTHON_EXECUTABLE),
+                PropertyNames.parameter("pythonExecutables", PropertyNames.PYTHON_EXECUTABLES))));
     }
 
     private Path testDirectory() {

@@ -23,11 +23,13 @@ import java.util.Map;
  *                         theirs
  * @param layoutParameters for each layout setting the POM makes, the parameter with its property and source
  * @param venvParameter    the parameter that names the venv, with its property, for messages
+ * @param pythonParameter  the parameter that names {@code pythonExecutable}, with its property, for messages
  */
 public record DevelopConfig(CargoBuildRequest cargo, Path pyproject, MaturinSettings settings, String pythonExecutable,
                             Path venv, List<Path> dependencies, Path wheelhouse, boolean offline,
                             String generatorVersion, String version,
-                            Map<String, String> layoutParameters, String venvParameter) {
+                            Map<String, String> layoutParameters, String venvParameter,
+                            String pythonParameter) {
 
     public DevelopConfig {
         dependencies = List.copyOf(dependencies);

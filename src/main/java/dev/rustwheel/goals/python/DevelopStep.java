@@ -96,8 +96,8 @@ public final class DevelopStep {
         try {
             return Venv.create(config.pythonExecutable(), config.venv(), false, false, runner, log::info);
         } catch (VenvException e) {
-            throw BuildException.userError(e.getMessage() + ". Set pythonExecutable (property"
-                    + " rustwheel.pythonExecutable) to a CPython 3 with the venv module (Debian: apt-get install"
+            throw BuildException.userError(e.getMessage() + ". Set " + config.pythonParameter()
+                    + " to a CPython 3 with the venv module (Debian: apt-get install"
                     + " python3-venv), or " + config.venvParameter() + " to an existing virtual environment.", e);
         }
     }

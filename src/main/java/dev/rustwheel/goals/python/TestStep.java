@@ -72,7 +72,8 @@ public final class TestStep {
         String suffix = index == 0 ? "" : "-" + (index + 1);
         try {
             Venv venv = createVenv(config, interpreter, suffix, runner);
-            Path wheel = wheelFor(venv.supportedTags(work), wheels, config.wheels(), interpreter);
+            Path wheel = wheelFor(venv.supportedTags(work), wheels, config.wheels(), interpreter,
+                    config.parameters().pythonExecutables());
             log.info("Testing " + wheel.getFileName() + " with " + interpreter);
             List<String> install = new ArrayList<>(List.of("install"));
             install.addAll(PipSources.arguments(config.wheelhouse(), config.offline()));
@@ -89,16 +90,20 @@ public final class TestStep {
             }
             return pytest(config, venv, work, config.reportName() + suffix);
         } catch (VenvException e) {
-            throw BuildException.userError(e.getMessage() + ". Check pythonExecutable (property"
-                    + " rustwheel.pythonExecutable) or pythonExecutables: each must be a CPython 3 with the venv"
+            throw BuildException.userError(e.getMessage() + ". Check " + config.parameters().pythonExecutable()
+                    + " or pythonExecutables: each must be a CPython 3 with the venv"
                     + " module (Debian: apt-get install python3-venv); offline (-o), the test requirements must be"
                     + " in the wheelhouse or, with systemSitePackages, installed for the interpreter.", e);
         }
     }
 
-    /** The wheel whose tags come first in the interpreter's own order of preference, as pip would pick. */
-    static Path wheelFor(List<String> supportedTags, List<WheelArchive> wheels, List<Path> files, String interpreter)
-            throws BuildException {
+    /**
+     * The wheel whose tags come first in the interpreter's own order of preference, as pip would pick.
+     *
+     * @param interpretersParameter the parameter that lists the interpreters wheels are built for, for the message
+     */
+    static Path wheelFor(List<String> supportedTags, List<WheelArchive> wheels, List<Path> files, String interpreter,
+                         String interpretersParameter) throws BuildException {
         for (String tag : supportedTags) {
             for (int i = 0; i < wheels.size(); i++) {
                 if (wheels.get(i).tags().stream().anyMatch(t -> t.toString().equals(tag))) {
@@ -107,8 +112,8 @@ public final class TestStep {
             }
         }
         throw BuildException.userError("None of the built wheels " + files.stream().map(Path::getFileName).toList()
-                + " installs into " + interpreter + ". Build a wheel for it: list it in pythonExecutables (property"
-                + " rustwheel.pythonExecutables) for package as for test.", null);
+                + " installs into " + interpreter + ". Build a wheel for it: list it in "
+                + interpretersParameter + " for package as for test.", null);
     }
 
     private Venv createVenv(TestConfig config, String interpreter, String suffix, ProcessRunner runner)

@@ -33,17 +33,29 @@ class DevelopStepTest {
     @Test
     void aVenvBlockedByAFileFailsNamingTheParameterAsTheMojoDescribesIt() throws Exception {
         Path file = Files.writeString(dir.resolve("pom.xml"), "<project/>");
-        CargoBuildRequest cargo = new CargoBuildRequest("cargo-never-run", dir.resolve("Cargo.toml"), "dev", List.of(),
-                false, List.of(), Map.of(), true, Optional.empty());
-        DevelopConfig config = new DevelopConfig(cargo, dir.resolve("pyproject.toml"), MaturinSettings.NONE,
-                "python3-never-run", file.resolve("venv"), List.of(), dir.resolve("wheelhouse"), true, "0.0.0", null,
-                Map.of(), "venv (property rustwheel.venv)");
 
-        BuildException e = assertThrows(BuildException.class,
-                () -> new DevelopStep(dir.resolve("target"), new RecordingLog()).run(config));
+        BuildException e = assertThrows(BuildException.class, () -> new DevelopStep(dir.resolve("target"),
+                new RecordingLog()).run(config("python3-never-run", file.resolve("venv"))));
 
         assertTrue(e.getMessage().startsWith("venv (property rustwheel.venv) is " + file.resolve("venv") + ", but "
                 + file + " is a file"), e.getMessage());
+    }
+
+    @Test
+    void anInterpreterThatCannotMakeTheVenvFailsNamingBothParametersAsTheMojoDescribesThem() {
+        BuildException e = assertThrows(BuildException.class, () -> new DevelopStep(dir.resolve("target"),
+                new RecordingLog()).run(config("python3-that-does-not-exist", dir.resolve("venv"))));
+
+        assertTrue(e.getMessage().contains("Set pythonExecutable (property rustwheel.pythonExecutable) to a CPython 3")
+                && e.getMessage().contains("or venv (property rustwheel.venv) to an existing"), e.getMessage());
+    }
+
+    private DevelopConfig config(String python, Path venv) {
+        CargoBuildRequest cargo = new CargoBuildRequest("cargo-never-run", dir.resolve("Cargo.toml"), "dev", List.of(),
+                false, List.of(), Map.of(), true, Optional.empty());
+        return new DevelopConfig(cargo, dir.resolve("pyproject.toml"), MaturinSettings.NONE, python, venv, List.of(),
+                dir.resolve("wheelhouse"), true, "0.0.0", null, Map.of(), "venv (property rustwheel.venv)",
+                "pythonExecutable (property rustwheel.pythonExecutable)");
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which of the built wheels each interpreter's test venv installs. */
 class TestStepTest {
 
+    /** As the test mojo describes the parameter: the message must carry it. */
+    private static final String PYTHON_EXECUTABLES = "pythonExecutables (property rustwheel.pythonExecutables)";
+
     private static final List<Path> FILES = List.of(Path.of("demo-1.0-cp310-cp310-manylinux_2_17_x86_64.whl"),
             Path.of("demo-1.0-cp311-cp311-manylinux_2_17_x86_64.whl"));
 
@@ -29,24 +32,25 @@ class TestStepTest {
         List<String> python311 = List.of("cp311-cp311-manylinux_2_36_x86_64", "cp311-cp311-manylinux_2_17_x86_64",
                 "cp311-abi3-manylinux_2_17_x86_64", "cp310-abi3-manylinux_2_17_x86_64", "py3-none-any");
         List<String> python310 = List.of("cp310-cp310-manylinux_2_17_x86_64", "cp310-abi3-manylinux_2_17_x86_64");
-        assertEquals(FILES.get(1), TestStep.wheelFor(python311, wheels, FILES, "python3.11"));
-        assertEquals(FILES.get(0), TestStep.wheelFor(python310, wheels, FILES, "python3.10"));
+        assertEquals(FILES.get(1), TestStep.wheelFor(python311, wheels, FILES, "python3.11", PYTHON_EXECUTABLES));
+        assertEquals(FILES.get(0), TestStep.wheelFor(python310, wheels, FILES, "python3.10", PYTHON_EXECUTABLES));
     }
 
     @Test
     void aWheelNoInterpreterTakesIsAnErrorNamingTheFix() throws Exception {
         BuildException e = assertThrows(BuildException.class, () -> TestStep.wheelFor(
                 List.of("cp312-cp312-manylinux_2_17_x86_64"), List.of(wheel("cp310"), wheel("cp311")), FILES,
-                "python3.12"));
-        assertTrue(e.getMessage().contains("installs into python3.12") && e.getMessage().contains("pythonExecutables"),
-                e.getMessage());
+                "python3.12", PYTHON_EXECUTABLES));
+        assertTrue(e.getMessage().contains("installs into python3.12") && e.getMessage().contains(
+                "list it in pythonExecutables (property rustwheel.pythonExecutables) for package"), e.getMessage());
     }
 
     @Test
     void aMissingTestDirectoryFailsNamingTheParameterAsTheMojoDescribesIt(@TempDir Path dir) {
         TestParameters parameters = new TestParameters("testDirectory (property rustwheel.testDirectory)",
                 "testRequirements (property rustwheel.testRequirements)", "pytestArgs (property rustwheel.pytestArgs)",
-                "failIfNoTests (property rustwheel.failIfNoTests)");
+                "failIfNoTests (property rustwheel.failIfNoTests)",
+                "pythonExecutable (property rustwheel.pythonExecutable)", PYTHON_EXECUTABLES);
         TestConfig config = new TestConfig(List.of("python3-never-run"), List.of(), dir, dir, dir.resolve("tests"),
                 List.of(), List.of(), false, true, false, dir.resolve("target"), dir.resolve("reports"), "demo",
                 parameters);
