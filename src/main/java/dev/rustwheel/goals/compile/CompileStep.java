@@ -170,7 +170,7 @@ public final class CompileStep {
         ArtifactKind kind = ArtifactKind.of(artifact.kind());
         try {
             return new StagedArtifact(kind, artifact.name(), artifact.path(),
-                    state.store().layout().stagedPathFor(kind, artifact.path()),
+                    state.layout().stagedPathFor(kind, artifact.path()),
                     Files.size(artifact.path()), null, artifact.fresh(), ArtifactState.COMPILED);
         } catch (IOException e) {
             throw BuildException.toolFailure("cargo reported " + artifact.path() + " but it cannot be read: " + e, e);
