@@ -15,11 +15,6 @@ public final class ModuleState {
 
     private final ManifestStore store;
     private final BuildLog log;
-    /**
-     * The manifest as this state last read or wrote it, so what the file holds as long as every write since went
-     * through {@link #write}; null once the store was handed out or a restore wrote past it.
-     */
-    private StagingManifest onDisk;
 
     public ModuleState(Path buildDirectory, BuildLog log) {
         this(buildDirectory, null, log);
@@ -31,23 +26,14 @@ public final class ModuleState {
         this.log = log;
     }
 
-    public StagingLayout layout() {
-        return store.layout();
-    }
-
-    /** The store, for moves that write the manifest themselves: from here on {@link #write} always writes. */
     public ManifestStore store() {
-        onDisk = null;
         return store;
     }
 
     public Optional<StagingManifest> read() throws BuildException {
         try {
-            Optional<StagingManifest> manifest = store.read();
-            onDisk = manifest.orElse(null);
-            return manifest;
+            return store.read();
         } catch (StagingException e) {
-            onDisk = null;
             throw map(e);
         }
     }
@@ -60,23 +46,12 @@ public final class ModuleState {
                 null));
     }
 
-    /**
-     * Writes {@code manifest}, unless it equals what the file already holds: a goal that changes nothing (a reused
-     * repair verdict, a wheel left as it was) then costs no temp file, fsync and rename. A write announcing a move
-     * is the store's own ({@link ManifestStore#writeBeforeMove}), never skipped.
-     */
     public void write(StagingManifest manifest) throws BuildException {
-        if (manifest.equals(onDisk)) {
-            log.debug("The staging manifest " + store.layout().manifest() + " already says this: not written again");
-            return;
-        }
-        onDisk = null; // a write that fails may or may not have replaced the file
         try {
             store.write(manifest);
         } catch (StagingException e) {
             throw map(e);
         }
-        onDisk = manifest;
     }
 
     /**
@@ -87,7 +62,6 @@ public final class ModuleState {
         if (!manifest.needsRestore()) {
             return manifest;
         }
-        onDisk = null; // the restorer writes the manifest itself
         try (TargetLock lock = lock(manifest.crate().targetDirectory())) {
             return new Restorer(store, log::info).restore(manifest);
         } catch (StagingException e) {

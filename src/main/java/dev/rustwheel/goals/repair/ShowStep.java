@@ -45,7 +45,7 @@ public final class ShowStep {
             return showWheel(config);
         }
         StagingManifest manifest = state.read().orElseThrow(() -> BuildException.userError("Nothing to show: no"
-                + " staging manifest at " + state.layout().manifest() + ". Build the module first (mvn"
+                + " staging manifest at " + state.store().layout().manifest() + ". Build the module first (mvn"
                 + " compile), or name a wheel with the parameter wheel.", null));
         return render(ArtifactAudit.ofModule(manifest, config.ldLibraryPath(), LibraryExclusion.NONE), config.json());
     }
