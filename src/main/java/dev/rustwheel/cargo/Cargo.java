@@ -30,7 +30,7 @@ public final class Cargo {
         this.metadataCache = Optional.empty();
     }
 
-    /** @param cacheDirectory where {@code cargo metadata}'s answers are kept for later builds */
+    /** @param cacheDirectory where what {@code cargo metadata} answered is kept for later builds */
     public Cargo(ProcessRunner runner, Consumer<String> log, Path cacheDirectory) {
         this.runner = runner;
         this.log = log;
@@ -39,13 +39,23 @@ public final class Cargo {
 
     /**
      * Finds the crate's root package, cargo's target directory and the crates the build pulls in, with one
-     * {@code cargo metadata} call.
+     * {@code cargo metadata} call, or none where an earlier build kept what it found.
      */
     public CargoWorkspace locate(CargoBuildRequest request) throws CargoException {
+        if (!CargoPackage.exists(request.manifestPath())) {
+            throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + request.manifestPath()
+                    + ". Set the parameter manifestPath to the crate's Cargo.toml.", null);
+        }
+        Optional<CargoWorkspace> kept = metadataCache.flatMap(cache -> cache.read(request));
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         JsonNode metadata = metadata(request);
         CargoPackage root = CargoPackage.fromMetadata(metadata, request.manifestPath());
-        return new CargoWorkspace(root, CargoPackage.targetDirectory(metadata),
+        CargoWorkspace workspace = new CargoWorkspace(root, CargoPackage.targetDirectory(metadata),
                 CrateGraph.resolve(metadata, root.id()));
+        metadataCache.ifPresent(cache -> cache.keep(request, metadata, workspace));
+        return workspace;
     }
 
     /** Builds the crate that {@link #locate} found. */
@@ -66,20 +76,8 @@ public final class Cargo {
                 messages.outDirectory());
     }
 
-    /** {@code cargo metadata}'s answer, parsed once. */
+    /** {@code cargo metadata}'s answer, parsed. */
     private JsonNode metadata(CargoBuildRequest request) throws CargoException {
-        if (!CargoPackage.exists(request.manifestPath())) {
-            throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + request.manifestPath()
-                    + ". Set the parameter manifestPath to the crate's Cargo.toml.", null);
-        }
-        Optional<String> kept = metadataCache.flatMap(cache -> cache.read(request));
-        if (kept.isPresent()) {
-            try {
-                return CargoPackage.parse(kept.get());
-            } catch (CargoException e) {
-                // a damaged answer: cargo is asked again
-            }
-        }
         StringBuilder out = new StringBuilder();
         List<String> stderr = new ArrayList<>();
         int exitCode = run(request, request.metadataCommand(), line -> out.append(line).append('\n'), stderr::add);
@@ -87,9 +85,7 @@ public final class Cargo {
             throw new CargoException(CargoException.Reason.BUILD_FAILED, "cargo metadata failed (exit code "
                     + exitCode + ") for " + request.manifestPath() + ":\n" + String.join("\n", stderr), null);
         }
-        JsonNode parsed = CargoPackage.parse(out.toString());
-        metadataCache.ifPresent(cache -> cache.keep(request, out.toString(), parsed));
-        return parsed;
+        return CargoPackage.parse(out.toString());
     }
 
     private int run(CargoBuildRequest request, List<String> command, Consumer<String> stdout, Consumer<String> stderr)

@@ -1,7 +1,7 @@
 package dev.rustwheel.cargo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustwheel.json.Json;
+import dev.rustwheel.json.JsonReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.function.Consumer;
  */
 final class CargoMessages implements Consumer<String> {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> PACKAGED_KINDS = Set.of("cdylib", "bin");
     /** Library target names of the crates that decide how the module talks to Python, by package name. */
     private static final Map<String, String> BINDING_CRATES = Map.of(
@@ -45,59 +44,107 @@ final class CargoMessages implements Consumer<String> {
             otherOutput.accept(line);
             return;
         }
-        JsonNode message;
-        try {
-            message = MAPPER.readTree(line);
+        Message message;
+        try (JsonReader json = Json.read(line)) {
+            message = Message.read(json);
         } catch (IOException e) {
             otherOutput.accept(line);
             return;
         }
-        switch (message.path("reason").asText()) {
+        if (message == null) {
+            return; // a message rustwheel does not read
+        }
+        switch (message.reason) {
             case "compiler-artifact" -> addArtifacts(message);
             case "build-script-executed" -> {
-                message.path("linked_paths").forEach(p -> linkedPaths.add(Path.of(stripKind(p.asText()))));
-                if (rootPackageId.equals(message.path("package_id").asText()) && message.path("out_dir").isTextual()) {
-                    outDirectory = Path.of(message.path("out_dir").asText());
+                message.linkedPaths.forEach(p -> linkedPaths.add(Path.of(stripKind(p))));
+                if (rootPackageId.equals(message.packageId) && message.outDirectory != null) {
+                    outDirectory = Path.of(message.outDirectory);
                 }
             }
             default -> { }
         }
     }
 
-    private void addArtifacts(JsonNode message) {
-        JsonNode target = message.path("target");
-        if (!rootPackageId.equals(message.path("package_id").asText())) {
-            recordBindingCrate(target, message.path("features"));
+    private void addArtifacts(Message message) {
+        if (!rootPackageId.equals(message.packageId)) {
+            recordBindingCrate(message);
             return;
         }
-        List<String> kinds = new ArrayList<>();
-        target.path("kind").forEach(k -> kinds.add(k.asText()));
-        List<String> crateTypes = new ArrayList<>();
-        target.path("crate_types").forEach(k -> crateTypes.add(k.asText()));
-        String kind = kinds.contains("bin") ? "bin" : crateTypes.contains("cdylib") ? "cdylib" : null;
+        String kind = message.kinds.contains("bin") ? "bin" : message.crateTypes.contains("cdylib") ? "cdylib" : null;
         if (kind == null || !PACKAGED_KINDS.contains(kind)) {
             return;
         }
-        boolean fresh = message.path("fresh").asBoolean(false);
-        for (JsonNode file : message.path("filenames")) {
-            Path path = Path.of(file.asText());
+        for (String file : message.filenames) {
+            Path path = Path.of(file);
             if (isPrimaryFile(kind, path)) {
-                artifacts.add(new CargoArtifact(kind, target.path("name").asText(), path, fresh));
+                artifacts.add(new CargoArtifact(kind, message.targetName, path, message.fresh));
             }
         }
     }
 
     /** Fresh units are reported too, so the features are known even when nothing was rebuilt. */
-    private void recordBindingCrate(JsonNode target, JsonNode features) {
-        String crate = BINDING_CRATES.get(target.path("name").asText());
-        boolean library = false;
-        for (JsonNode kind : target.path("kind")) {
-            library |= kind.asText().endsWith("lib");
-        }
+    private void recordBindingCrate(Message message) {
+        String crate = BINDING_CRATES.get(message.targetName);
+        boolean library = message.kinds.stream().anyMatch(k -> k.endsWith("lib"));
         if (crate != null && library) {
-            List<String> names = new ArrayList<>();
-            features.forEach(f -> names.add(f.asText()));
-            bindingCrates.put(crate, names);
+            bindingCrates.put(crate, message.features);
+        }
+    }
+
+    /**
+     * The fields of a cargo message that rustwheel reads; everything else in it is passed over unparsed, as is the
+     * rest of a message whose {@code reason} (cargo's first field) is none of those read.
+     */
+    private static final class Message {
+        private static final Set<String> READ = Set.of("compiler-artifact", "build-script-executed");
+
+        String reason;
+        String packageId = "";
+        String targetName = "";
+        List<String> kinds = List.of();
+        List<String> crateTypes = List.of();
+        List<String> features = List.of();
+        List<String> filenames = List.of();
+        boolean fresh;
+        List<String> linkedPaths = List.of();
+        String outDirectory;
+
+        /** @return null for a message of another reason */
+        static Message read(JsonReader json) throws IOException {
+            json.beginObject();
+            Message message = new Message();
+            for (String field; (field = json.nextField()) != null; ) {
+                switch (field) {
+                    case "reason" -> {
+                        message.reason = json.string();
+                        if (!READ.contains(message.reason)) {
+                            return null;
+                        }
+                    }
+                    case "package_id" -> message.packageId = json.string();
+                    case "target" -> message.readTarget(json);
+                    case "features" -> message.features = json.strings();
+                    case "filenames" -> message.filenames = json.strings();
+                    case "fresh" -> message.fresh = json.booleanValue();
+                    case "linked_paths" -> message.linkedPaths = json.strings();
+                    case "out_dir" -> message.outDirectory = json.string();
+                    default -> json.skip();
+                }
+            }
+            return message.reason == null ? null : message;
+        }
+
+        private void readTarget(JsonReader json) throws IOException {
+            json.beginObject();
+            for (String field; (field = json.nextField()) != null; ) {
+                switch (field) {
+                    case "kind" -> kinds = json.strings();
+                    case "crate_types" -> crateTypes = json.strings();
+                    case "name" -> targetName = json.string();
+                    default -> json.skip();
+                }
+            }
         }
     }
 

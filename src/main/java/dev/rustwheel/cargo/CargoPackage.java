@@ -1,7 +1,7 @@
 package dev.rustwheel.cargo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustwheel.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,6 @@ import java.util.TreeSet;
 public record CargoPackage(String id, String name, String version, String description, List<String> authors,
                            String license, String licenseFile, String homepage, String repository,
                            String documentation, String readme, List<String> keywords, Set<String> crateTypes) {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public CargoPackage {
         authors = List.copyOf(authors);
@@ -81,7 +79,7 @@ public record CargoPackage(String id, String name, String version, String descri
 
     static JsonNode parse(String json) throws CargoException {
         try {
-            return MAPPER.readTree(json);
+            return JsonTrees.json(json);
         } catch (IOException e) {
             throw new CargoException(CargoException.Reason.UNEXPECTED_OUTPUT,
                     "cargo metadata printed something that is not JSON: " + e.getMessage(), e);

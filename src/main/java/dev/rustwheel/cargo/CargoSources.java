@@ -1,7 +1,7 @@
 package dev.rustwheel.cargo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustwheel.json.JsonTrees;
 import dev.rustwheel.process.ProcessFailedException;
 import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.process.ProcessSpec;
@@ -38,8 +38,6 @@ public final class CargoSources {
             packages = List.copyOf(packages);
         }
     }
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ProcessRunner runner;
     private final String cargo;
@@ -118,7 +116,7 @@ public final class CargoSources {
 
     private static JsonNode json(String text) throws CargoException {
         try {
-            return MAPPER.readTree(text);
+            return JsonTrees.json(text);
         } catch (IOException e) {
             throw new CargoException(CargoException.Reason.UNEXPECTED_OUTPUT,
                     "cargo metadata printed something that is not JSON: " + e.getMessage(), e);

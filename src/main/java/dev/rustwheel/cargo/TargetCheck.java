@@ -4,7 +4,7 @@ import dev.rustwheel.process.ProcessRunner;
 import dev.rustwheel.process.ProcessSpec;
 import dev.rustwheel.process.ToolNotFoundException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.rustwheel.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ public final class TargetCheck {
 
     /** {@code <arch>-<vendor>-<os>[-<env>]}, as rustc names its built-in targets. */
     private static final Pattern TRIPLE = Pattern.compile("[a-z0-9_.]+(-[a-z0-9_.]+){1,3}");
-    private static final TomlMapper TOML = new TomlMapper();
 
     private final ProcessRunner runner;
     private final Optional<ToolAnswers> sysroots;
@@ -118,7 +117,7 @@ public final class TargetCheck {
                 continue;
             }
             try {
-                JsonNode rustc = TOML.readTree(config.toFile()).path("build").path("rustc");
+                JsonNode rustc = JsonTrees.toml(config).path("build").path("rustc");
                 if (rustc.isTextual()) {
                     // cargo resolves a relative path against the directory holding .cargo
                     String value = rustc.asText();

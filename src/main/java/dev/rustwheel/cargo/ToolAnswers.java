@@ -1,8 +1,7 @@
 package dev.rustwheel.cargo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rustwheel.json.Json;
+import dev.rustwheel.json.JsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,6 @@ import java.util.TreeMap;
  */
 final class ToolAnswers {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final Path directory;
     private final String kind;
 
@@ -45,14 +42,23 @@ final class ToolAnswers {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            JsonNode kept = MAPPER.readTree(file.toFile());
-            Map<String, String> inputs = new TreeMap<>();
-            kept.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().asText()));
+            Map<String, String> inputs = Map.of();
+            String answer = null;
+            try (JsonReader kept = Json.read(Files.readAllBytes(file))) {
+                kept.beginObject();
+                for (String field; (field = kept.nextField()) != null; ) {
+                    switch (field) {
+                        case "inputs" -> inputs = kept.map(JsonReader::nonNullString);
+                        case "answer" -> answer = kept.string();
+                        default -> throw kept.unknownField(field);
+                    }
+                }
+            }
             List<Path> files = inputs.keySet().stream().map(Path::of).toList();
-            if (inputs.isEmpty() || !inputs.equals(modificationTimes(files))) {
+            if (answer == null || inputs.isEmpty() || !new TreeMap<>(inputs).equals(modificationTimes(files))) {
                 return Optional.empty();
             }
-            return Optional.of(kept.path("answer").asText());
+            return Optional.of(answer);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged entry is asked again
         }
@@ -62,13 +68,20 @@ final class ToolAnswers {
     void keep(List<String> command, Path workingDirectory, Map<String, String> environment, String answer,
               Collection<Path> inputs) {
         try {
-            ObjectNode kept = MAPPER.createObjectNode();
-            ObjectNode times = kept.putObject("inputs");
-            modificationTimes(inputs).forEach(times::put);
-            kept.put("answer", answer);
+            Map<String, String> times = modificationTimes(inputs);
+            byte[] kept = Json.compact(json -> {
+                json.writeStartObject();
+                json.writeObjectFieldStart("inputs");
+                for (Map.Entry<String, String> time : times.entrySet()) {
+                    json.writeStringField(time.getKey(), time.getValue());
+                }
+                json.writeEndObject();
+                json.writeStringField("answer", answer);
+                json.writeEndObject();
+            });
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "." + kind + "-", ".tmp");
-            Files.write(temporary, MAPPER.writeValueAsBytes(kept));
+            Files.write(temporary, kept);
             Files.move(temporary, file(command, workingDirectory, environment), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {

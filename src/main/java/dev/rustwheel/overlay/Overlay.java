@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * Edits to one file, recorded instead of made: byte ranges of the clean file to overwrite, and bytes to append
  * after its end. The clean file is never touched; {@link OverlayApplier} produces the edited bytes while
- * streaming. A record of plain values, so Jackson persists it as is (byte arrays as base64).
+ * streaming. A record of plain values, which the manifest persists as they are (byte arrays as base64).
  *
  * @param baseSize   size of the clean file the overlay was planned for; applying it to a file of another size
  *                   fails, because the offsets would land on the wrong bytes
@@ -109,7 +109,7 @@ public record Overlay(long baseSize, List<Overwrite> overwrites, byte[] appended
         return baseSize + appended.length;
     }
 
-    /** Whether applying the overlay yields the clean bytes unchanged. Not named isX: Jackson would persist it. */
+    /** Whether applying the overlay yields the clean bytes unchanged. */
     public boolean changesNothing() {
         return overwrites.isEmpty() && appended.length == 0;
     }

@@ -144,6 +144,17 @@ class CargoMessagesTest {
         assertEquals(List.of(), messages.linkedPaths());
     }
 
+    @Test
+    void readsTheFieldsItNeedsInAnyOrderPastEverythingElse() {
+        messages.accept("{\"fresh\":true,\"filenames\":[\"/t/libdemo.so\"],\"profile\":{\"nested\":[{\"a\":[1,2]}]},"
+                + "\"target\":{\"src_path\":\"/work/demo/src/lib.rs\",\"name\":\"demo\",\"crate_types\":[\"cdylib\"],"
+                + "\"kind\":[\"cdylib\"],\"doc\":true},\"package_id\":\"" + ROOT + "\",\"reason\":\"compiler-artifact\"}");
+
+        assertEquals(List.of(new CargoArtifact("cdylib", "demo", Path.of("/t/libdemo.so"), true)),
+                messages.artifacts());
+        assertEquals(List.of(), other);
+    }
+
     @ParameterizedTest(name = "[{0}] -> [{1}]")
     @CsvSource({
             "native=/opt/lib,        /opt/lib",

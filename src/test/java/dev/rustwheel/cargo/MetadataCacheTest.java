@@ -51,6 +51,20 @@ class MetadataCacheTest {
     }
 
     @Test
+    void aDamagedKeptWorkspaceIsAskedAgain() throws Exception {
+        CargoWorkspace first = cargo.locate(request("dev"));
+        try (var files = Files.list(dir.resolve("cache"))) {
+            for (Path file : files.toList()) {
+                Files.writeString(file, Files.readString(file).replace("crateTypes", "crate_types"));
+            }
+        }
+        assertEquals(first, cargo.locate(request("dev")));
+        assertEquals(2, commands.size(), commands.toString());
+        assertEquals(first, cargo.locate(request("dev")));
+        assertEquals(2, commands.size(), "kept again: " + commands);
+    }
+
+    @Test
     void aChangedCargoTomlIsReadAgain() throws Exception {
         cargo.locate(request("dev"));
         Files.writeString(manifest, Files.readString(manifest).replace("0.3.1", "0.4.0"));

@@ -1,7 +1,7 @@
 package dev.rustwheel.project.pyproject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.rustwheel.json.JsonTrees;
 import dev.rustwheel.project.ProjectException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +12,6 @@ import java.nio.file.Path;
  * table. A file that does not exist reads as empty tables, so a plain crate builds without one.
  */
 public final class PyprojectFile {
-
-    private static final TomlMapper TOML = new TomlMapper();
 
     private final Path file;
     private final TomlTable project;
@@ -30,7 +28,7 @@ public final class PyprojectFile {
             return new PyprojectFile(file, null);
         }
         try {
-            return new PyprojectFile(file, TOML.readTree(file.toFile()));
+            return new PyprojectFile(file, JsonTrees.toml(file));
         } catch (IOException e) {
             throw ProjectException.userError("Cannot read " + file + ": " + e.getMessage()
                     + ". Fix the TOML syntax, or remove the file to take name and version from Cargo.toml.", e);

@@ -1,11 +1,9 @@
 package dev.rustwheel.project.pyproject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.rustwheel.project.ProjectException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +16,21 @@ public final class TomlTable {
 
     private final Path file;
     private final String name;
+    /** Null for a missing table: a project without pyproject.toml then loads none of Jackson's tree classes. */
     private final JsonNode node;
 
     TomlTable(Path file, String name, JsonNode node) {
         this.file = file;
         this.name = name;
-        this.node = node == null ? MissingNode.getInstance() : node;
+        this.node = node;
     }
 
     boolean exists() {
-        return node.isObject();
+        return node != null && node.isObject();
     }
 
     public boolean has(String key) {
-        return node.hasNonNull(key);
+        return node != null && node.hasNonNull(key);
     }
 
     /** {@code pyproject.toml: [project] readme} — where a value sits, for messages. */
@@ -44,7 +43,7 @@ public final class TomlTable {
     }
 
     public String string(String key) throws ProjectException {
-        JsonNode value = node.get(key);
+        JsonNode value = get(key);
         if (value == null || value.isNull()) {
             return null;
         }
@@ -55,7 +54,7 @@ public final class TomlTable {
     }
 
     Integer integer(String key) throws ProjectException {
-        JsonNode value = node.get(key);
+        JsonNode value = get(key);
         if (value == null || value.isNull()) {
             return null;
         }
@@ -66,7 +65,7 @@ public final class TomlTable {
     }
 
     public List<String> strings(String key) throws ProjectException {
-        JsonNode value = node.get(key);
+        JsonNode value = get(key);
         List<String> values = new ArrayList<>();
         if (value == null || value.isNull()) {
             return values;
@@ -85,12 +84,12 @@ public final class TomlTable {
 
     /** The raw value, for keys that take several shapes (a string or a table, say). */
     public JsonNode raw(String key) {
-        JsonNode value = node.get(key);
+        JsonNode value = get(key);
         return value == null || value.isNull() ? null : value;
     }
 
     TomlTable table(String key) throws ProjectException {
-        JsonNode value = node.get(key);
+        JsonNode value = get(key);
         if (value != null && !value.isNull() && !value.isObject()) {
            throw error(key, "must be a table, not " + describe(value));
         }
@@ -101,8 +100,7 @@ public final class TomlTable {
     Map<String, String> stringTable(String key) throws ProjectException {
         TomlTable table = table(key);
         Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<String> keys = table.node.fieldNames(); keys.hasNext(); ) {
-            String entry = keys.next();
+        for (String entry : table.keys()) {
             String value = table.string(entry);
             if (value != null) {
                 values.put(entry, value);
@@ -113,8 +111,14 @@ public final class TomlTable {
 
     List<String> keys() {
         List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
+        if (node != null) {
+            node.fieldNames().forEachRemaining(keys::add);
+        }
         return keys;
+    }
+
+    private JsonNode get(String key) {
+        return node == null ? null : node.get(key);
     }
 
     Path file() {

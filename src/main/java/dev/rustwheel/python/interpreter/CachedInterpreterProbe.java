@@ -1,8 +1,7 @@
 package dev.rustwheel.python.interpreter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rustwheel.json.Json;
+import dev.rustwheel.json.JsonReader;
 import dev.rustwheel.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,6 @@ import java.util.Optional;
  * from ({@link PyenvShim#selection}); any other script is probed every time, since what it starts is unknown.
  */
 public final class CachedInterpreterProbe {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InterpreterProbe probe;
     private final Path directory;
@@ -65,10 +62,25 @@ public final class CachedInterpreterProbe {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            JsonNode kept = JSON.readTree(file.toFile());
-            Optional<String> now = identity(Path.of(kept.path("interpreter").asText()));
-            return now.isPresent() && now.get().equals(kept.path("identity").asText())
-                    ? Optional.of(kept.path("answer").asText()) : Optional.empty();
+            String interpreter = null;
+            String identity = null;
+            String answer = null;
+            try (JsonReader kept = Json.read(Files.readAllBytes(file))) {
+                kept.beginObject();
+                for (String field; (field = kept.nextField()) != null; ) {
+                    switch (field) {
+                        case "interpreter" -> interpreter = kept.string();
+                        case "identity" -> identity = kept.string();
+                        case "answer" -> answer = kept.string();
+                        default -> throw kept.unknownField(field);
+                    }
+                }
+            }
+            if (interpreter == null || identity == null || answer == null) {
+                return Optional.empty();
+            }
+            Optional<String> now = identity(Path.of(interpreter));
+            return now.isPresent() && now.get().equals(identity) ? Optional.of(answer) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // an unreadable or damaged answer is asked again
         }
@@ -81,11 +93,16 @@ public final class CachedInterpreterProbe {
             if (identity.isEmpty()) {
                 return; // an interpreter that names no file it can be recognised by again
             }
-            ObjectNode kept = JSON.createObjectNode().put("interpreter", interpreter).put("identity", identity.get())
-                    .put("answer", answer);
+            byte[] kept = Json.compact(json -> {
+                json.writeStartObject();
+                json.writeStringField("interpreter", interpreter);
+                json.writeStringField("identity", identity.get());
+                json.writeStringField("answer", answer);
+                json.writeEndObject();
+            });
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), ".python-", ".tmp");
-            Files.write(temporary, JSON.writeValueAsBytes(kept));
+            Files.write(temporary, kept);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             // the next build probes again

@@ -1,8 +1,10 @@
 package dev.rustwheel.python.interpreter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustwheel.json.Json;
+import dev.rustwheel.json.JsonReader;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +27,6 @@ final class ProbeScript {
             + " 'platform': sysconfig.get_platform(),"
             + " 'pointer_size': struct.calcsize('P')}))";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUOTED_OUTPUT_LIMIT = 300;
 
     private ProbeScript() {
@@ -39,14 +40,23 @@ final class ProbeScript {
      * @throws InterpreterProbeException when the output is not the expected JSON, or the interpreter is not CPython
      */
     static PythonInterpreter parse(String executable, String output) throws InterpreterProbeException {
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(output);
-        } catch (JsonProcessingException e) {
+        Map<String, Object> answer = new HashMap<>();
+        try (JsonReader json = Json.read(output)) {
+            if (!json.isObject()) {
+                throw unexpected(executable, output, "it is not a JSON object");
+            }
+            json.beginObject();
+            for (String key; (key = json.nextField()) != null; ) {
+                if (json.isString()) {
+                    answer.put(key, json.string());
+                } else if (json.isInt()) {
+                    answer.put(key, json.intValue());
+                } else {
+                    json.skip(); // of no type the script prints: refused below where it matters
+                }
+            }
+        } catch (IOException e) {
             throw unexpected(executable, output, "it is not JSON");
-        }
-        if (answer == null || !answer.isObject()) {
-            throw unexpected(executable, output, "it is not a JSON object");
         }
         String implementation = text(answer, "implementation", executable, output);
         int major = number(answer, "major", executable, output);
@@ -55,35 +65,33 @@ final class ProbeScript {
             throw new InterpreterProbeException("rustwheel builds for CPython only so far; '" + executable + "' is "
                     + implementation + " " + major + "." + minor + ". Point rustwheel at a CPython interpreter.");
         }
-        String reportedExecutable = answer.path("executable").asText("");
-        JsonNode soabi = answer.path("soabi");
+        String reportedExecutable = answer.get("executable") instanceof String path ? path : "";
+        Object soabi = answer.get("soabi");
         return new PythonInterpreter(
                 reportedExecutable.isEmpty() ? executable : reportedExecutable,
                 implementation,
                 major,
                 minor,
                 text(answer, "ext_suffix", executable, output),
-                soabi.isTextual() && !soabi.asText().isEmpty() ? Optional.of(soabi.asText()) : Optional.empty(),
+                soabi instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty(),
                 text(answer, "platform", executable, output),
                 number(answer, "pointer_size", executable, output));
     }
 
-    private static String text(JsonNode answer, String key, String executable, String output)
+    private static String text(Map<String, Object> answer, String key, String executable, String output)
             throws InterpreterProbeException {
-        JsonNode value = answer.path(key);
-        if (!value.isTextual() || value.asText().isEmpty()) {
+        if (!(answer.get(key) instanceof String value) || value.isEmpty()) {
             throw unexpected(executable, output, "'" + key + "' is missing or not a non-empty string");
         }
-        return value.asText();
+        return value;
     }
 
-    private static int number(JsonNode answer, String key, String executable, String output)
+    private static int number(Map<String, Object> answer, String key, String executable, String output)
             throws InterpreterProbeException {
-        JsonNode value = answer.path(key);
-        if (!value.isInt()) {
+        if (!(answer.get(key) instanceof Integer value)) {
             throw unexpected(executable, output, "'" + key + "' is missing or not an integer");
         }
-        return value.asInt();
+        return value;
     }
 
     private static InterpreterProbeException unexpected(String executable, String output, String problem) {

@@ -1,18 +1,8 @@
 package dev.rustwheel.staging.store;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.rustwheel.json.Json;
+import dev.rustwheel.json.JsonReader;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
@@ -33,14 +23,6 @@ import java.util.Optional;
  * manifest or the new one, never a mix; a write announcing a move also forces the directory before the move.
  */
 public final class ManifestStore {
-
-    /** Also how {@link RepairCache} keeps a repaired manifest, so both read and write it alike. */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule().addSerializer(Path.class, new PathSerializer())
-                    .addDeserializer(Path.class, new PathDeserializer()))
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private final StagingLayout layout;
 
@@ -65,15 +47,20 @@ public final class ManifestStore {
         }
         StagingManifest manifest;
         try {
-            JsonNode tree = MAPPER.readTree(bytes);
-            JsonNode version = tree == null ? null : tree.get("schemaVersion");
-            if (version == null || !version.canConvertToInt() || version.asInt() != StagingManifest.SCHEMA_VERSION) {
+            String version;
+            try (JsonReader json = Json.read(bytes)) {
+                version = ManifestJson.schemaVersion(json);
+            }
+            if (!String.valueOf(StagingManifest.SCHEMA_VERSION).equals(version)) {
+                boolean older = version != null && version.matches("-?[0-9]{1,9}")
+                        && Integer.parseInt(version) < StagingManifest.SCHEMA_VERSION;
                 throw new CorruptManifestException(file, "its schemaVersion is " + (version == null ? "missing"
-                        : version.toString()) + (version != null && version.asInt() < StagingManifest.SCHEMA_VERSION
-                        ? " (written by an older rustwheel)" : "") + ", this plugin reads version "
+                        : version) + (older ? " (written by an older rustwheel)" : "") + ", this plugin reads version "
                         + StagingManifest.SCHEMA_VERSION, layout.stagingDirectory(), null);
             }
-            manifest = MAPPER.treeToValue(tree, StagingManifest.class);
+            try (JsonReader json = Json.read(bytes)) {
+                manifest = ManifestJson.readManifest(json);
+            }
         } catch (IOException e) {
             throw new CorruptManifestException(file, "it is not a valid manifest (" + firstLine(e) + ")",
                     layout.stagingDirectory(), e);
@@ -105,7 +92,7 @@ public final class ManifestStore {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            byte[] bytes = MAPPER.writeValueAsBytes(manifest);
+            byte[] bytes = Json.pretty(json -> ManifestJson.writeManifest(json, manifest));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -132,19 +119,5 @@ public final class ManifestStore {
     private static String firstLine(IOException e) {
         String message = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
-    }
-
-    private static final class PathSerializer extends JsonSerializer<Path> {
-        @Override
-        public void serialize(Path value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeString(value.toString());
-        }
-    }
-
-    private static final class PathDeserializer extends JsonDeserializer<Path> {
-        @Override
-        public Path deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return Path.of(p.getValueAsString());
-        }
     }
 }

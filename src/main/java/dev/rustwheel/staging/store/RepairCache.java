@@ -1,8 +1,7 @@
 package dev.rustwheel.staging.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rustwheel.json.Json;
+import dev.rustwheel.json.JsonReader;
 import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.StagingLayout;
 import dev.rustwheel.staging.StagingManifest;
@@ -10,12 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The last repair's outcome, kept under {@code target/rustwheel/cache/} so that a build whose artifacts and repair
@@ -53,29 +50,82 @@ public final class RepairCache {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            // read as a tree, only the manifest bound to its type: binding types met for the first time costs
-            // Jackson more than the rest of the goal
-            JsonNode entry = ManifestStore.MAPPER.readTree(file.toFile());
-            if (!key.equals(entry.path("key").asText(null))) {
-                return Optional.empty();
+            try (JsonReader json = Json.read(Files.readAllBytes(file))) {
+                return read(json, key);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> i = entry.path("dependencies").fields(); i.hasNext(); ) {
-                Map.Entry<String, JsonNode> dependency = i.next();
-                JsonNode identity = dependency.getValue();
-                if (!new FileIdentity(identity.path("fileKey").asText(), identity.path("size").asLong(),
-                        identity.path("modified").asText()).matches(Path.of(dependency.getKey()))) {
-                    return Optional.empty();
-                }
-            }
-            List<LogLine> log = new ArrayList<>();
-            for (JsonNode line : entry.path("kept").path("log")) {
-                log.add(new LogLine(line.path("warning").asBoolean(), line.path("message").asText()));
-            }
-            return Optional.of(new Kept(ManifestStore.MAPPER.treeToValue(entry.path("kept").path("repaired"),
-                    StagingManifest.class), log));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // damaged, or written by another version: audited again
         }
+    }
+
+    private static Optional<Kept> read(JsonReader json, String key) throws IOException {
+        json.beginObject();
+        boolean keyMatches = false;
+        boolean dependenciesHold = false;
+        Kept kept = null;
+        for (String field; (field = json.nextField()) != null; ) {
+            switch (field) {
+                case "key" -> keyMatches = key.equals(json.string());
+                case "dependencies" -> dependenciesHold = dependenciesHold(json);
+                case "kept" -> kept = readKept(json);
+                default -> throw json.unknownField(field);
+            }
+            if (field.equals("key") && !keyMatches || field.equals("dependencies") && !dependenciesHold) {
+                return Optional.empty(); // the rest need not be read
+            }
+        }
+        return keyMatches && dependenciesHold ? Optional.ofNullable(kept) : Optional.empty();
+    }
+
+    private static boolean dependenciesHold(JsonReader json) throws IOException {
+        json.beginObject();
+        for (String dependency; (dependency = json.nextField()) != null; ) {
+            json.beginObject();
+            String fileKey = null;
+            long size = -1;
+            String modified = null;
+            for (String field; (field = json.nextField()) != null; ) {
+                switch (field) {
+                    case "fileKey" -> fileKey = json.string();
+                    case "size" -> size = json.longValue();
+                    case "modified" -> modified = json.string();
+                    default -> throw json.unknownField(field);
+                }
+            }
+            if (!new FileIdentity(json.require(fileKey, "fileKey"), size, json.require(modified, "modified"))
+                    .matches(Path.of(dependency))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Kept readKept(JsonReader json) throws IOException {
+        json.beginObject();
+        StagingManifest repaired = null;
+        List<LogLine> log = List.of();
+        for (String field; (field = json.nextField()) != null; ) {
+            switch (field) {
+                case "repaired" -> repaired = ManifestJson.readManifest(json);
+                case "log" -> log = json.list(RepairCache::readLogLine);
+                default -> throw json.unknownField(field);
+            }
+        }
+        return new Kept(json.require(repaired, "repaired"), log);
+    }
+
+    private static LogLine readLogLine(JsonReader json) throws IOException {
+        json.beginObject();
+        Boolean warning = null;
+        String message = null;
+        for (String field; (field = json.nextField()) != null; ) {
+            switch (field) {
+                case "warning" -> warning = json.booleanValue();
+                case "message" -> message = json.string();
+                default -> throw json.unknownField(field);
+            }
+        }
+        return new LogLine(json.require(warning, "warning"), json.require(message, "message"));
     }
 
     /**
@@ -84,26 +134,45 @@ public final class RepairCache {
      */
     public void keep(String key, List<Path> dependencies, Kept kept) {
         try {
-            // written as a tree, as read: no types but the manifest's for Jackson to learn
-            ObjectNode entry = ManifestStore.MAPPER.createObjectNode().put("key", key);
-            ObjectNode identities = entry.putObject("dependencies");
-            for (Path dependency : new TreeSet<>(dependencies)) {
+            Map<Path, FileIdentity> identities = new TreeMap<>();
+            for (Path dependency : dependencies) {
                 Optional<FileIdentity> identity = FileIdentity.of(dependency);
                 if (identity.isEmpty()) {
                     Files.deleteIfExists(file);
                     return;
                 }
-                identities.putObject(dependency.toString()).put("fileKey", identity.get().fileKey())
-                        .put("size", identity.get().size()).put("modified", identity.get().modified());
+                identities.put(dependency, identity.get());
             }
-            ObjectNode outcome = entry.putObject("kept");
-            outcome.set("repaired", ManifestStore.MAPPER.valueToTree(kept.repaired()));
-            ArrayNode log = outcome.putArray("log");
-            kept.log().forEach(line -> log.addObject().put("warning", line.warning()).put("message", line.message()));
+            byte[] entry = Json.pretty(json -> {
+                json.writeStartObject();
+                json.writeStringField("key", key);
+                json.writeObjectFieldStart("dependencies");
+                for (Map.Entry<Path, FileIdentity> identity : identities.entrySet()) {
+                    json.writeObjectFieldStart(identity.getKey().toString());
+                    json.writeStringField("fileKey", identity.getValue().fileKey());
+                    json.writeNumberField("size", identity.getValue().size());
+                    json.writeStringField("modified", identity.getValue().modified());
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+                json.writeObjectFieldStart("kept");
+                json.writeFieldName("repaired");
+                ManifestJson.writeManifest(json, kept.repaired());
+                json.writeArrayFieldStart("log");
+                for (LogLine line : kept.log()) {
+                    json.writeStartObject();
+                    json.writeBooleanField("warning", line.warning());
+                    json.writeStringField("message", line.message());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.writeEndObject();
+            });
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), ".repair-", ".tmp");
             try {
-                Files.write(temporary, ManifestStore.MAPPER.writeValueAsBytes(entry));
+                Files.write(temporary, entry);
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temporary);

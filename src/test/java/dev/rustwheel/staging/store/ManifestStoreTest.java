@@ -122,6 +122,75 @@ class ManifestStoreTest {
         assertEquals(List.of(wheel), sample().withWheelsOf(Optional.of(read)).wheels());
     }
 
+    private static String fixture() throws Exception {
+        try (InputStream in = ManifestStoreTest.class.getResourceAsStream("manifest-v3.json")) {
+            return new String(in.readAllBytes(), UTF_8);
+        }
+    }
+
+    @Test
+    void readsEveryFieldOfAManifestTheEarlierReflectiveWriterWrote() throws Exception {
+        Fixtures.write(layout.manifest(), fixture().getBytes(UTF_8));
+
+        assertEquals(FullManifest.sample(), store.read().orElseThrow());
+    }
+
+    @Test
+    void writesByteForByteWhatTheEarlierReflectiveWriterWrote() throws Exception {
+        store.write(FullManifest.sample());
+
+        assertEquals(fixture(), Files.readString(layout.manifest(), UTF_8));
+    }
+
+    @Test
+    void aManifestWrittenBeforeDigestsCarriedTheirFileIdentityStillReads() throws Exception {
+        Fixtures.write(layout.manifest(), fixture().replaceAll(",\\s*\"digested\" : null", "")
+                .getBytes(UTF_8));
+
+        assertEquals(FullManifest.sample(), store.read().orElseThrow());
+    }
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of("\"size\" : 0,", "\"size\" : 0, \"colour\" : \"red\",",
+                        "/artifacts/1/colour is not a field this plugin knows (\"colour\")"),
+                Arguments.of("\"size\" : 0,", "\"size\" : \"0\",",
+                        "/artifacts/1/size must be a whole number, not the string \"0\""),
+                Arguments.of("\"size\" : 0,", "\"size\" : null,", "/artifacts/1/size must be a whole number, not null"),
+                Arguments.of("\"size\" : 0,", "", "/artifacts/1/size is missing"),
+                Arguments.of("\"fresh\" : false,", "\"fresh\" : 0,", "/artifacts/1/fresh must be true or false, not 0"),
+                Arguments.of("\"kind\" : \"bin\"", "\"kind\" : \"staticlib\"",
+                        "/artifacts/1/kind is staticlib, not cdylib or bin"),
+                Arguments.of("\"STAGING\"", "\"TELEPORTED\"", "/artifacts/1/state is TELEPORTED, not one of [COMPILED,"),
+                Arguments.of("\"linkedPaths\" : [ \"/opt/native/lib\"", "\"linkedPaths\" : [ null",
+                        "/linkedPaths/0 must be a string, not null"),
+                Arguments.of("\"appended\" : \"AHgA\"", "\"appended\" : \"not base64!\"",
+                        "/artifacts/0/overlay/appended is not base64"),
+                Arguments.of("\"offset\" : 200,", "\"offset\" : 4096,", "/artifacts/0/overlay is not an overlay:"
+                        + " overlay overwrite at offset 4096 ends past the clean file's 4096 bytes"),
+                Arguments.of("\"cargoPath\" : \"/src/fast parse/target/release/fp-cli\"",
+                        "\"cargoPath\" : \"/a\\u0000b\"", "/artifacts/1/cargoPath is not a path here (Nul character"),
+                Arguments.of("\"GLIBC\" : \"GLIBC_2.14", "\"GCC\" : null, \"GLIBC\" : \"GLIBC_2.14",
+                        "/audit/highestVersions/GCC must be a string, not null"),
+                Arguments.of("\"crate\" : {", "\"crate\" : [ ], \"unused\" : {", "/crate must be an object, not an array"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("badValues")
+    void aBadValueIsNamedByItsPathInTheManifestAndTheMessageSaysHowToRecover(String valid, String bad,
+            String problem) throws Exception {
+        String broken = fixture().replaceFirst(java.util.regex.Pattern.quote(valid),
+                java.util.regex.Matcher.quoteReplacement(bad));
+        assertNotEquals(fixture(), broken, "the corruption must change the file");
+        Fixtures.write(layout.manifest(), broken.getBytes(UTF_8));
+
+        CorruptManifestException e = assertThrows(CorruptManifestException.class, store::read);
+
+        assertTrue(e.getMessage().startsWith("Cannot read the staging manifest " + layout.manifest()
+                + ": it is not a valid manifest (" + problem), e.getMessage());
+        assertTrue(e.getMessage().contains("Move any files in that directory back"), e.getMessage());
+    }
+
     @Test
     void writesPathsAsPlainStrings() throws Exception {
         StagingManifest written = sample();
