@@ -31,20 +31,37 @@ public record ResolvedProject(PyprojectFile pyproject, MaturinSettings settings,
             throws ProjectException, E {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
         MaturinSettings settings = MaturinSettings.resolve(pyproject, pom);
+        WheelLayout layout = layout(pyproject, settings, pom, manifest, initExport);
+        return new ResolvedProject(pyproject, settings, ProjectMetadata.resolve(pyproject, manifest.crate(),
+                versionOverride), layout);
+    }
+
+    /**
+     * The layout alone, as {@link #resolve} decides it, for {@code repair}: the metadata (readme, license files,
+     * dependencies…) is left to {@code package}, and was checked by {@code compile} before cargo ran.
+     */
+    public static <E extends Exception> WheelLayout layout(Path pyprojectPath, MaturinSettings pom,
+            StagingManifest manifest, Bindings.InitExport<E> initExport) throws ProjectException, E {
+        PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
+        return layout(pyproject, MaturinSettings.resolve(pyproject, pom), pom, manifest, initExport);
+    }
+
+    private static <E extends Exception> WheelLayout layout(PyprojectFile pyproject, MaturinSettings settings,
+            MaturinSettings pom, StagingManifest manifest, Bindings.InitExport<E> initExport)
+            throws ProjectException, E {
         String cdylibModule = settings.moduleName() != null
                 ? settings.moduleName().substring(settings.moduleName().lastIndexOf('.') + 1)
                 : manifest.artifacts().stream().filter(a -> a.kind() == ArtifactKind.CDYLIB).findFirst()
                         .map(StagedArtifact::name).orElse(null);
         Bindings bindings = Bindings.of(pom, pyproject, manifest, cdylibModule, initExport);
-        ProjectMetadata metadata = ProjectMetadata.resolve(pyproject, manifest.crate(), versionOverride);
-        String dist = metadata.name().wheelEscaped();
+        String dist = ProjectMetadata.name(pyproject, manifest.crate()).wheelEscaped();
         String defaultModule = bindings != Bindings.BIN ? firstCdylib(manifest).name() : dist;
         String moduleName = settings.moduleName() != null ? settings.moduleName() : defaultModule;
         String moduleDirectory = bindings == Bindings.CFFI
                 ? PythonLayout.cffiDirectory(new ProjectPaths(pyproject.projectDirectory()), settings, moduleName)
                 : PythonLayout.nativeDirectory(moduleName);
-        return new ResolvedProject(pyproject, settings, metadata, new WheelLayout(bindings.name(), moduleName,
-                moduleDirectory, dist, dist + ".libs", PythonLayout.scriptsDirectory(dist)));
+        return new WheelLayout(bindings.name(), moduleName, moduleDirectory, dist, dist + ".libs",
+                PythonLayout.scriptsDirectory(dist));
     }
 
     public Bindings bindings() {

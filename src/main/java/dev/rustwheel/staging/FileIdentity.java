@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,19 @@ public record FileIdentity(String fileKey, long size, String modified) {
         }
         return Optional.of(new FileIdentity(attributes.fileKey().toString(), attributes.size(),
                 attributes.lastModifiedTime().toString()));
+    }
+
+    // equals and hashCode spelled out: a record's generated ones cost milliseconds on their first call in a JVM,
+    // more than the package goal's whole check of an unchanged artifact
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileIdentity o && Objects.equals(fileKey, o.fileKey) && size == o.size
+                && Objects.equals(modified, o.modified);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(fileKey) * 31 + Long.hashCode(size)) * 31 + Objects.hashCode(modified);
     }
 
     /** Whether {@code file} is still this file, unwritten since. */

@@ -1,7 +1,9 @@
 package dev.rustwheel.staging;
 
 import dev.rustwheel.overlay.Overlay;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One file cargo built, as the manifest records it.
@@ -49,6 +51,20 @@ public record StagedArtifact(
     /** @param file the identity of the file the digest was taken from, taken before it was read; null if unknown */
     public StagedArtifact withSha256(String digest, FileIdentity file) {
         return new StagedArtifact(kind, name, cargoPath, stagedPath, size, digest, fresh, state, overlay, file);
+    }
+
+    /**
+     * This artifact with the digest an earlier record of the same cargo file has, while the file still shows the
+     * identity that digest was taken from (as {@link #digested} promises); otherwise this artifact as it is.
+     */
+    public StagedArtifact withDigestOf(List<StagedArtifact> earlier) throws IOException {
+        for (StagedArtifact record : earlier) {
+            if (record.cargoPath.equals(cargoPath) && record.size == size && record.sha256 != null
+                    && record.digested != null && record.digested.matches(cargoPath)) {
+                return withSha256(record.sha256, record.digested);
+            }
+        }
+        return this;
     }
 
     /** A copy carrying {@code edits} (null for none); its clean bytes, and so their digest, stay as they are. */

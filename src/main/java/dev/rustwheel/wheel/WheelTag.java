@@ -38,6 +38,19 @@ public record WheelTag(String python, String abi, String platform) {
         return python + "-" + abi + "-" + platform;
     }
 
+    // equals and hashCode spelled out: a record's generated ones cost milliseconds on their first call in a JVM,
+    // and the package goal asks them of every build's tags
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WheelTag t && python.equals(t.python) && abi.equals(t.abi)
+                && platform.equals(t.platform);
+    }
+
+    @Override
+    public int hashCode() {
+        return (python.hashCode() * 31 + abi.hashCode()) * 31 + platform.hashCode();
+    }
+
     private static void requireComponent(String what, String value) {
         if (!COMPONENT.matcher(value).matches()) {
             throw new IllegalArgumentException(

@@ -115,7 +115,7 @@ public final class CompileStep {
         }
         List<StagedArtifact> artifacts = new ArrayList<>();
         for (CargoArtifact artifact : result.artifacts()) {
-            artifacts.add(record(artifact));
+            artifacts.add(withEarlierDigest(record(artifact), previous));
         }
         StagingManifest manifest = StagingManifest.of(
                 new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
@@ -124,6 +124,17 @@ public final class CompileStep {
                 result.linkedPaths(), artifacts).withWheelsOf(previous);
         state.write(manifest);
         return manifest;
+    }
+
+    /** A rebuild with nothing changed records what the last build did, so package has nothing to write. */
+    private static StagedArtifact withEarlierDigest(StagedArtifact artifact, Optional<StagingManifest> previous)
+            throws BuildException {
+        try {
+            return artifact.withDigestOf(previous.map(StagingManifest::artifacts).orElse(List.of()));
+        } catch (IOException e) {
+            throw BuildException.toolFailure("cargo reported " + artifact.cargoPath() + " but it cannot be read: "
+                    + e, e);
+        }
     }
 
     /** Cargo's rendered warnings at warning level and its errors at error level, its progress at info. */

@@ -30,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -109,9 +110,6 @@ public final class PackageStep {
 
     private WheelResult write(StagingManifest manifest, PackageConfig config, ResolvedProject project,
                               WheelLayout layout, WheelTargets.Target target) throws BuildException, ProjectException {
-        if (project.bindings() == Bindings.EXTENSION) {
-            requireExtensionModule(manifest, layout);
-        }
         // cffi's ffi.py, generated before the plan, which reads no artifact and runs nothing
         byte[] cffiDeclarations = project.bindings() == Bindings.CFFI
                 ? cffiDeclarations(manifest, project, target) : null;
@@ -130,6 +128,11 @@ public final class PackageStep {
             }
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
                     entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
+            // a wheel left as it was holds the library an earlier build checked; read it only to write it anew
+            if (project.bindings() == Bindings.EXTENSION && !writer.upToDate(file, plan.distInfoDirectory(),
+                    plan.payload(), plan.distInfoFiles(), WheelRecords.previous(manifest, file))) {
+                requireExtensionModule(manifest, layout);
+            }
             update = writer.update(file, plan.distInfoDirectory(), plan.payload(), plan.distInfoFiles(),
                     WheelRecords.previous(manifest, file));
         } catch (IOException e) {
@@ -137,8 +140,13 @@ public final class PackageStep {
         }
         List<RecordRow> rows = update.wheel().rows();
         log.info(summary(file, update, rows.size(), System.nanoTime() - start));
-        // read again: an earlier wheel of this build (another interpreter's) recorded itself there
-        StagingManifest digested = state.require("package").withWheel(WheelRecords.of(file, update.wheel()));
+        // read again: an earlier wheel of this build (another interpreter's) recorded itself there; a wheel left
+        // as it was is recorded there as it is
+        StagingManifest digested = state.require("package");
+        boolean changed = !update.untouched();
+        if (changed) {
+            digested = digested.withWheel(WheelRecords.of(file, update.wheel()));
+        }
         for (Map.Entry<Integer, String> entry : plan.artifactPaths().entrySet()) {
             String digest;
             if (manifest.artifacts().get(entry.getKey()).overlay() != null) {
@@ -154,9 +162,18 @@ public final class PackageStep {
             FileIdentity identity = streamed.get(entry.getKey());
             FileIdentity unchanged = identity != null && matches(identity, manifest.artifacts().get(entry.getKey()))
                     ? identity : null;
-            digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(digest, unchanged));
+            StagedArtifact recorded = digested.artifacts().get(entry.getKey());
+            if (!digest.equals(recorded.sha256()) || !Objects.equals(unchanged, recorded.digested())) {
+                digested = digested.withArtifact(entry.getKey(), a -> a.withSha256(digest, unchanged));
+                changed = true;
+            }
         }
-        state.write(digested);
+        if (changed) {
+            state.write(digested);
+        } else {
+            // compile kept the digests of unchanged files: nothing to record, no manifest write and fsync
+            log.debug("The staging manifest already records this wheel and its artifacts' digests");
+        }
         return new WheelResult(file, plan.tag().toString());
     }
 

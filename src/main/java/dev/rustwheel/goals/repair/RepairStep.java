@@ -99,8 +99,8 @@ public final class RepairStep {
      * unchanged gigabyte library is then not read at all. Otherwise audits and plans, and keeps the outcome.
      */
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
-        WheelLayout layout = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest, null,
-                NativeFile::exportsInit).layout();
+        WheelLayout layout = ResolvedProject.layout(config.pyproject(), config.settings(), manifest,
+                NativeFile::exportsInit);
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         Optional<String> key;
         try {

@@ -136,6 +136,11 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
         return dynamic;
     }
 
+    /** The distribution's name alone ({@code [project] name}, else the crate's), for a goal needing no more. */
+    public static DistributionName name(PyprojectFile pyproject, CrateInfo crate) throws ProjectException {
+        return distributionName(pyproject.project(), crate);
+    }
+
     private static DistributionName distributionName(TomlTable project, CrateInfo crate) throws ProjectException {
         String fromPyproject = project.string("name");
         try {

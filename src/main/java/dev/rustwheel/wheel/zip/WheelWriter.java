@@ -117,14 +117,9 @@ public final class WheelWriter {
     public WheelUpdate update(Path wheelFile, String distInfoDirectory, List<WheelEntry> payload,
                               List<WheelEntry> distInfoFiles, PackedWheel previous) throws IOException {
         List<WheelEntry> entries = archiveOrder(distInfoDirectory, payload, distInfoFiles);
-        List<String> fingerprints = new ArrayList<>();
-        for (WheelEntry entry : entries) {
-            // the mode is part of what an entry is made of: it is stored in the entry's headers
-            fingerprints.add(Integer.toOctalString(entry.unixMode()) + ":" + entry.content().fingerprint());
-        }
+        List<String> fingerprints = fingerprints(entries);
         String settings = settings();
-        if (previous != null && previous.settings().equals(settings) && sameEntries(previous, entries, fingerprints)
-                && PreviousWheel.unchanged(wheelFile, previous)) {
+        if (upToDate(wheelFile, entries, fingerprints, previous)) {
             return new WheelUpdate(previous, entries.size(), true);
         }
         String recordPath = distInfoDirectory + "/" + RECORD;
@@ -173,6 +168,31 @@ public final class WheelWriter {
             }
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Whether {@link #update} would leave {@code wheelFile} as it is, asked before anything that only a wheel
+     * written again needs (checks of the files going into it, say).
+     */
+    public boolean upToDate(Path wheelFile, String distInfoDirectory, List<WheelEntry> payload,
+                            List<WheelEntry> distInfoFiles, PackedWheel previous) throws IOException {
+        List<WheelEntry> entries = archiveOrder(distInfoDirectory, payload, distInfoFiles);
+        return upToDate(wheelFile, entries, fingerprints(entries), previous);
+    }
+
+    private boolean upToDate(Path wheelFile, List<WheelEntry> entries, List<String> fingerprints,
+                             PackedWheel previous) throws IOException {
+        return previous != null && previous.settings().equals(settings()) && sameEntries(previous, entries,
+                fingerprints) && PreviousWheel.unchanged(wheelFile, previous);
+    }
+
+    private static List<String> fingerprints(List<WheelEntry> entries) throws IOException {
+        List<String> fingerprints = new ArrayList<>();
+        for (WheelEntry entry : entries) {
+            // the mode is part of what an entry is made of: it is stored in the entry's headers
+            fingerprints.add(Integer.toOctalString(entry.unixMode()) + ":" + entry.content().fingerprint());
+        }
+        return fingerprints;
     }
 
     /** What besides the entries decides the archive's bytes; a previous wheel written otherwise is not reused. */

@@ -18,6 +18,7 @@ import dev.rustwheel.staging.store.ManifestStore;
 import dev.rustwheel.wheel.zip.Compression;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -28,6 +29,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +131,45 @@ class PackageStepTest {
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(cargo))),
                 recorded.sha256());
         assertEquals(FileIdentity.of(cargo).orElseThrow(), recorded.digested(), "the file read, renamed back");
+    }
+
+    /**
+     * A rebuild with nothing changed leaves the wheel and the manifest as they were (no temp file, fsync and rename:
+     * a write shows as a new inode); a library written since is recorded again.
+     */
+    @Test
+    void writesNoManifestWhenTheWheelAndTheDigestsAreAlreadyRecorded() throws Exception {
+        Path buildDirectory = dir.resolve("target");
+        Path cargo = Gcc.sharedLibrary(Files.createDirectories(dir.resolve("target/release")), "libfp.so",
+                "void *PyInit_fp(void) { return 0; }");
+        Path staged = buildDirectory.resolve("rustwheel/staging/cdylib/libfp.so");
+        Files.createDirectories(staged.getParent());
+        Files.move(cargo, staged);
+        Files.setLastModifiedTime(staged, FileTime.fromMillis(1_700_000_000_000L));
+        new ManifestStore(StagingLayout.under(buildDirectory)).write(StagingManifest.of(new CrateInfo(
+                dir.resolve("Cargo.toml"), "fast-parse", "1.2.0", dir.resolve("target"), CrateMetadata.EMPTY,
+                Map.of("pyo3", List.of())), List.of(), List.of(new StagedArtifact(ArtifactKind.CDYLIB, "fp", cargo,
+                staged, Files.size(staged), null, false, ArtifactState.RENAMED))));
+        PythonInterpreter python = new PythonInterpreter("/usr/bin/python3", "cpython", 3, 11,
+                ".cpython-311-x86_64-linux-gnu.so", Optional.of("cpython-311-x86_64-linux-gnu"), "linux-x86_64", 8);
+        PackageConfig config = new PackageConfig(List.of("python3"), "parameter pythonExecutable",
+                dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
+                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null, null);
+        Path manifestFile = StagingLayout.under(buildDirectory).manifest();
+        new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
+        Object written = Files.readAttributes(manifestFile, BasicFileAttributes.class).fileKey();
+
+        new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
+
+        assertEquals(written, Files.readAttributes(manifestFile, BasicFileAttributes.class).fileKey());
+        assertTrue(messages.get(messages.size() - 1).contains("is up to date"), messages.toString());
+
+        Files.setLastModifiedTime(staged, FileTime.fromMillis(1_700_000_001_000L));
+        new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
+
+        assertNotEquals(written, Files.readAttributes(manifestFile, BasicFileAttributes.class).fileKey());
+        assertEquals(FileIdentity.of(staged).orElseThrow(), new ManifestStore(StagingLayout.under(buildDirectory))
+                .read().orElseThrow().artifacts().get(0).digested(), "the library written since is recorded");
     }
 
     @Test

@@ -62,6 +62,17 @@ class IncrementalWheelTest {
     }
 
     @Test
+    void upToDateSaysBeforehandWhatUpdateWillDo() throws Exception {
+        byte[] before = Files.readAllBytes(wheel);
+        assertFalse(writer().upToDate(wheel, DIST_INFO, payload(), distInfo("1.0"), null), "nothing recorded");
+        assertTrue(writer().upToDate(wheel, DIST_INFO, payload(), distInfo("1.0"), first));
+        assertFalse(writer().upToDate(wheel, DIST_INFO, payload(), distInfo("1.1"), first), "METADATA changed");
+        Files.writeString(python, "from ._native import *\nVERSION = 2\n");
+        assertFalse(writer().upToDate(wheel, DIST_INFO, payload(), distInfo("1.0"), first), "a file changed");
+        assertArrayEquals(before, Files.readAllBytes(wheel), "asking writes nothing");
+    }
+
+    @Test
     void aChangedPythonFileIsWrittenAgainAndTheRestCopied() throws Exception {
         Files.writeString(python, "from ._native import *\nVERSION = 2\n");
         WheelUpdate update = writer().update(wheel, DIST_INFO, payload(), distInfo("1.0"), first);
