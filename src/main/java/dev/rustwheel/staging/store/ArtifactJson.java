@@ -66,7 +66,8 @@ final class ArtifactJson {
         json.writeEndObject();
     }
 
-    private static FileIdentity readIdentity(JsonReader json) throws IOException {
+    /** A file's identity; also how {@link RepairCache} keeps the identities of the files a verdict depends on. */
+    static FileIdentity readIdentity(JsonReader json) throws IOException {
         json.beginObject();
         String fileKey = null;
         Long size = null;
@@ -83,7 +84,7 @@ final class ArtifactJson {
                 json.require(modified, "modified"));
     }
 
-    private static void writeIdentity(JsonGenerator json, FileIdentity identity) throws IOException {
+    static void writeIdentity(JsonGenerator json, FileIdentity identity) throws IOException {
         if (identity == null) {
             json.writeNull();
             return;

@@ -80,20 +80,7 @@ public final class RepairCache {
     private static boolean dependenciesHold(JsonReader json) throws IOException {
         json.beginObject();
         for (String dependency; (dependency = json.nextField()) != null; ) {
-            json.beginObject();
-            String fileKey = null;
-            long size = -1;
-            String modified = null;
-            for (String field; (field = json.nextField()) != null; ) {
-                switch (field) {
-                    case "fileKey" -> fileKey = json.string();
-                    case "size" -> size = json.longValue();
-                    case "modified" -> modified = json.string();
-                    default -> throw json.unknownField(field);
-                }
-            }
-            if (!new FileIdentity(json.require(fileKey, "fileKey"), size, json.require(modified, "modified"))
-                    .matches(Path.of(dependency))) {
+            if (!ArtifactJson.readIdentity(json).matches(Path.of(dependency))) {
                 return false;
             }
         }
@@ -148,11 +135,8 @@ public final class RepairCache {
                 json.writeStringField("key", key);
                 json.writeObjectFieldStart("dependencies");
                 for (Map.Entry<Path, FileIdentity> identity : identities.entrySet()) {
-                    json.writeObjectFieldStart(identity.getKey().toString());
-                    json.writeStringField("fileKey", identity.getValue().fileKey());
-                    json.writeNumberField("size", identity.getValue().size());
-                    json.writeStringField("modified", identity.getValue().modified());
-                    json.writeEndObject();
+                    json.writeFieldName(identity.getKey().toString());
+                    ArtifactJson.writeIdentity(json, identity.getValue());
                 }
                 json.writeEndObject();
                 json.writeObjectFieldStart("kept");

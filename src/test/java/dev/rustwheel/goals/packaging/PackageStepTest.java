@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The package goal on a staged fixture: it uses the layout repair recorded and refuses one it would not give. */
 class PackageStepTest {
 
+    private static final PythonInterpreter PYTHON = new PythonInterpreter("/usr/bin/python3", "cpython", 3, 11,
+            ".cpython-311-x86_64-linux-gnu.so", Optional.of("cpython-311-x86_64-linux-gnu"), "linux-x86_64", 8);
+
     @TempDir
     Path dir;
 
@@ -74,10 +77,24 @@ class PackageStepTest {
     }
 
     private PackageConfig config() {
-        return new PackageConfig(List.of("python3-never-run"), "parameter pythonExecutable",
-                dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
-                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null,
-                null, null);
+        return config("python3-never-run", false);
+    }
+
+    private PackageConfig config(String python, boolean finalizeAfterwards) {
+        return new PackageConfig(List.of(python), "parameter pythonExecutable", dir.resolve("pyproject.toml"),
+                MaturinSettings.NONE, dir.resolve("target/wheels"), FileTime.fromMillis(315532800000L),
+                Compression.DEFAULT, 1, "0.0.0", finalizeAfterwards, false, null, null, null);
+    }
+
+    /** A library cargo built, staged by rename as the stage goal leaves it; its cargo path is returned. */
+    private Path stagedLibrary(Path buildDirectory) throws Exception {
+        Path cargo = Gcc.sharedLibrary(Files.createDirectories(dir.resolve("target/release")), "libfp.so",
+                "void *PyInit_fp(void) { return 0; }");
+        Path staged = buildDirectory.resolve("rustwheel/staging/cdylib/libfp.so");
+        Files.createDirectories(staged.getParent());
+        Files.move(cargo, staged);
+        Files.setLastModifiedTime(staged, FileTime.fromMillis(1_700_000_000_000L));
+        return cargo;
     }
 
     @Test
@@ -106,24 +123,16 @@ class PackageStepTest {
     @Test
     void recordsTheStreamedLibrarysDigestWithTheIdentityOfItsFile() throws Exception {
         Path buildDirectory = dir.resolve("target");
-        Path cargo = Gcc.sharedLibrary(Files.createDirectories(dir.resolve("target/release")), "libfp.so",
-                "void *PyInit_fp(void) { return 0; }");
+        Path cargo = stagedLibrary(buildDirectory);
         Path staged = buildDirectory.resolve("rustwheel/staging/cdylib/libfp.so");
-        Files.createDirectories(staged.getParent());
-        Files.move(cargo, staged);
-        Files.setLastModifiedTime(staged, FileTime.fromMillis(1_700_000_000_000L));
         StagedArtifact artifact = new StagedArtifact(ArtifactKind.CDYLIB, "fp", cargo, staged, Files.size(staged),
                 null, false, ArtifactState.RENAMED);
         new ManifestStore(StagingLayout.under(buildDirectory)).write(StagingManifest.of(new CrateInfo(
                 dir.resolve("Cargo.toml"), "fast-parse", "1.2.0", dir.resolve("target"), CrateMetadata.EMPTY,
                 Map.of()), List.of(), List.of(artifact)));
-        PythonInterpreter python = new PythonInterpreter("/usr/bin/python3", "cpython", 3, 11,
-                ".cpython-311-x86_64-linux-gnu.so", Optional.of("cpython-311-x86_64-linux-gnu"), "linux-x86_64", 8);
-        PackageConfig config = new PackageConfig(List.of("python3"), "parameter pythonExecutable",
-                dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
-                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", true, false, null, null, null);
+        PackageConfig config = config("python3", true);
 
-        new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
+        new PackageStep(buildDirectory, log, (executable, directory) -> PYTHON).run(config);
 
         StagedArtifact recorded = new ManifestStore(StagingLayout.under(buildDirectory)).read().orElseThrow()
                 .artifacts().get(0);
@@ -140,32 +149,24 @@ class PackageStepTest {
     @Test
     void writesNoManifestWhenTheWheelAndTheDigestsAreAlreadyRecorded() throws Exception {
         Path buildDirectory = dir.resolve("target");
-        Path cargo = Gcc.sharedLibrary(Files.createDirectories(dir.resolve("target/release")), "libfp.so",
-                "void *PyInit_fp(void) { return 0; }");
+        Path cargo = stagedLibrary(buildDirectory);
         Path staged = buildDirectory.resolve("rustwheel/staging/cdylib/libfp.so");
-        Files.createDirectories(staged.getParent());
-        Files.move(cargo, staged);
-        Files.setLastModifiedTime(staged, FileTime.fromMillis(1_700_000_000_000L));
         new ManifestStore(StagingLayout.under(buildDirectory)).write(StagingManifest.of(new CrateInfo(
                 dir.resolve("Cargo.toml"), "fast-parse", "1.2.0", dir.resolve("target"), CrateMetadata.EMPTY,
                 Map.of("pyo3", List.of())), List.of(), List.of(new StagedArtifact(ArtifactKind.CDYLIB, "fp", cargo,
                 staged, Files.size(staged), null, false, ArtifactState.RENAMED))));
-        PythonInterpreter python = new PythonInterpreter("/usr/bin/python3", "cpython", 3, 11,
-                ".cpython-311-x86_64-linux-gnu.so", Optional.of("cpython-311-x86_64-linux-gnu"), "linux-x86_64", 8);
-        PackageConfig config = new PackageConfig(List.of("python3"), "parameter pythonExecutable",
-                dir.resolve("pyproject.toml"), MaturinSettings.NONE, dir.resolve("target/wheels"),
-                FileTime.fromMillis(315532800000L), Compression.DEFAULT, 1, "0.0.0", false, false, null, null);
+        PackageConfig config = config("python3", false);
         Path manifestFile = StagingLayout.under(buildDirectory).manifest();
-        new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
+        new PackageStep(buildDirectory, log, (executable, directory) -> PYTHON).run(config);
         Object written = Files.readAttributes(manifestFile, BasicFileAttributes.class).fileKey();
 
-        new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
+        new PackageStep(buildDirectory, log, (executable, directory) -> PYTHON).run(config);
 
         assertEquals(written, Files.readAttributes(manifestFile, BasicFileAttributes.class).fileKey());
         assertTrue(messages.get(messages.size() - 1).contains("is up to date"), messages.toString());
 
         Files.setLastModifiedTime(staged, FileTime.fromMillis(1_700_000_001_000L));
-        new PackageStep(buildDirectory, log, (executable, directory) -> python).run(config);
+        new PackageStep(buildDirectory, log, (executable, directory) -> PYTHON).run(config);
 
         assertNotEquals(written, Files.readAttributes(manifestFile, BasicFileAttributes.class).fileKey());
         assertEquals(FileIdentity.of(staged).orElseThrow(), new ManifestStore(StagingLayout.under(buildDirectory))
