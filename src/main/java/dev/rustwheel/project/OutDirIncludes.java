@@ -1,7 +1,6 @@
 package dev.rustwheel.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rustwheel.project.pyproject.MaturinSettings;
 import dev.rustwheel.project.pyproject.PyprojectFile;
 import dev.rustwheel.project.pyproject.TomlTable;
 import dev.rustwheel.staging.CrateInfo;
@@ -30,7 +29,7 @@ public final class OutDirIncludes {
     private OutDirIncludes() {
     }
 
-    /** Whether an {@code include} entry is such a table (the plain globs are {@link MaturinSettings}'s). */
+    /** Whether an {@code include} entry is such a table; the plain globs are {@code MaturinSettings}' own. */
     public static boolean isOutDirTable(JsonNode item) {
         return item.isObject() && item.has("from");
     }
