@@ -29,6 +29,13 @@ public final class JsonTrees {
         }
     }
 
+    /** A JSON document's bytes (UTF-8) as a tree. */
+    public static JsonNode json(byte[] document) throws IOException {
+        try (JsonReader json = Json.read(document)) {
+            return tree(json.parser());
+        }
+    }
+
     /** A TOML file as a tree: tables as objects, arrays as arrays, dates and times as strings. */
     public static JsonNode toml(Path file) throws IOException {
         try (JsonParser toml = Toml.FACTORY.createParser(file.toFile())) {

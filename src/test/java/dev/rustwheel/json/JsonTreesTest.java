@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class JsonTreesTest {
                 + " \"f\": 1.5, \"t\": true, \"n\": null, \"a\": [1, [], {}], \"o\": {\"x\": {\"y\": [false]}}}";
 
         assertEquals(new ObjectMapper().readTree(json), JsonTrees.json(json));
+        assertEquals(new ObjectMapper().readTree(json), JsonTrees.json(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
