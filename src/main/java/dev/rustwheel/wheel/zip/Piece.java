@@ -32,10 +32,6 @@ final class Piece {
         output = new byte[BlockCompressor.maxCompressedSize(capacity)];
     }
 
-    int capacity() {
-        return input.length - DATA - BlockCompressor.PADDING;
-    }
-
     /** Empties the piece for the first data of an entry: no dictionary. */
     void startEntry() {
         dictionaryLength = 0;
