@@ -13,8 +13,9 @@ import java.nio.ByteOrder;
 final class BitWriter {
 
     static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Room past a reservation: a four-byte store may start at its last byte, and a few pending bits follow. */
+    /** Room past a reservation: an eight-byte store may start at its last byte, and a few pending bits follow. */
     static final int SLACK = 16;
 
     byte[] buffer;

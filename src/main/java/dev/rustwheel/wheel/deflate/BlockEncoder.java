@@ -45,8 +45,14 @@ final class BlockEncoder {
         }
     }
 
-    /** A literal is its byte value; a match is {@code length | distance << 16}. */
+    /**
+     * The items as the output loop needs them, so that it looks up two table entries per item whatever it is and
+     * takes no branch on its kind: bits 0–9 index the first table (a literal's value, or 256 + a match's length),
+     * bits 10–14 the distance symbol ({@link #NO_DISTANCE} for a literal), bits 15–27 the distance's extra bits.
+     */
     private final int[] items = new int[ITEMS_PER_BUFFER];
+    /** The distance symbol of a literal's item: its entry writes no bits. */
+    private static final int NO_DISTANCE = DISTANCE_SYMBOLS;
     private int itemCount;
     private final int[][] segmentLiterals = new int[SEGMENTS][LITERAL_LENGTH_SYMBOLS];
     private final int[][] segmentDistances = new int[SEGMENTS][DISTANCE_SYMBOLS];
@@ -94,7 +100,7 @@ final class BlockEncoder {
         if (itemCount == segmentEnd) {
             nextSegment();
         }
-        items[itemCount++] = value;
+        items[itemCount++] = value | NO_DISTANCE << 10;
         literalCounts[value]++;
         inputEnd++;
     }
@@ -103,9 +109,10 @@ final class BlockEncoder {
         if (itemCount == segmentEnd) {
             nextSegment();
         }
-        items[itemCount++] = length | distance << 16;
+        int slot = DeflateTables.distanceSlot(distance);
+        items[itemCount++] = 256 + length | slot << 10 | (distance - DISTANCE_BASE[slot]) << 15;
         literalCounts[257 + LENGTH_SLOT[length]]++;
-        distanceCounts[DeflateTables.distanceSlot(distance)]++;
+        distanceCounts[slot]++;
         inputEnd += length;
     }
 
@@ -357,39 +364,42 @@ final class BlockEncoder {
         }
     }
 
-    /** Per block: each literal's code, each match length's code with its extra bits, each distance symbol's code. */
-    private final int[] literalEntries = new int[256];
-    private final int[] lengthEntries = new int[259];
-    private final int[] distanceEntries = new int[DISTANCE_SYMBOLS];
-
     /**
-     * Writes items {@code [from, to)} with the given code, then the end of block. Codes are first gathered into
-     * tables of {@code bits | bit count << 24}, a match length's code together with its extra bits, so that the
-     * loop over the items looks up one entry per literal and two per match.
+     * Per block: at [symbol] each literal's code, at [256 + length] each match length's code with its extra bits,
+     * as {@code bits | bit count << 24}; at [slot] each distance symbol's code as {@code code | code length << 16 |
+     * (code length + extra bits) << 24}, and nothing at [{@link #NO_DISTANCE}].
      */
+    private final int[] firstEntries = new int[256 + 259];
+    private final int[] distanceEntries = new int[DISTANCE_SYMBOLS + 1];
+
+    /** Writes items {@code [from, to)} with the given code, then the end of block. */
     private void writeItems(int from, int to, int[] literalCodes, int[] literalLengths, int[] distanceCodes,
                             int[] distanceLengths) {
         for (int symbol = 0; symbol < 256; symbol++) {
-            literalEntries[symbol] = literalCodes[symbol] | literalLengths[symbol] << 24;
+            firstEntries[symbol] = literalCodes[symbol] | literalLengths[symbol] << 24;
         }
         for (int length = 3; length < 259; length++) {
             int slot = LENGTH_SLOT[length];
             int codeLength = literalLengths[257 + slot];
-            lengthEntries[length] = literalCodes[257 + slot] | (length - LENGTH_BASE[slot]) << codeLength
+            firstEntries[256 + length] = literalCodes[257 + slot] | (length - LENGTH_BASE[slot]) << codeLength
                     | (codeLength + LENGTH_EXTRA[slot]) << 24;
         }
         for (int slot = 0; slot < DISTANCE_SYMBOLS; slot++) {
-            distanceEntries[slot] = distanceCodes[slot] | distanceLengths[slot] << 24;
+            int codeLength = distanceLengths[slot];
+            distanceEntries[slot] = distanceCodes[slot] | codeLength << 16 | (codeLength + DISTANCE_EXTRA[slot]) << 24;
         }
+        distanceEntries[NO_DISTANCE] = 0;
         writeEntries(from, to);
         out.write(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
     }
 
-    /** The hot loop of the output: every item as its code and extra bits (at most 20 + 28 bits for a match). */
+    /**
+     * The hot loop of the output: every item as its two entries (at most 20 + 28 bits for a match, nothing for a
+     * literal's second), whole bytes stored after each without a branch: a literal costs no mispredicted branch.
+     */
     private void writeEntries(int from, int to) {
         int[] items = this.items;
-        int[] literalEntries = this.literalEntries;
-        int[] lengthEntries = this.lengthEntries;
+        int[] firstEntries = this.firstEntries;
         int[] distanceEntries = this.distanceEntries;
         byte[] buffer = out.buffer;
         long bits = out.bits;
@@ -397,33 +407,22 @@ final class BlockEncoder {
         int position = out.position;
         for (int i = from; i < to; i++) {
             int item = items[i];
-            int distance = item >>> 16;
-            if (distance == 0) {
-                int entry = literalEntries[item];
-                bits |= (long) (entry & 0xFFFFFF) << count;
-                count += entry >>> 24;
-            } else {
-                int entry = lengthEntries[item & 0xFFFF];
-                bits |= (long) (entry & 0xFFFFFF) << count;
-                count += entry >>> 24;
-                if (count >= 32) {
-                    BitWriter.INT.set(buffer, position, (int) bits);
-                    position += 4;
-                    bits >>>= 32;
-                    count -= 32;
-                }
-                int slot = DeflateTables.distanceSlot(distance);
-                entry = distanceEntries[slot];
-                int codeLength = entry >>> 24;
-                bits |= (long) ((entry & 0xFFFFFF) | (distance - DISTANCE_BASE[slot]) << codeLength) << count;
-                count += codeLength + DISTANCE_EXTRA[slot];
-            }
-            if (count >= 32) {
-                BitWriter.INT.set(buffer, position, (int) bits);
-                position += 4;
-                bits >>>= 32;
-                count -= 32;
-            }
+            int entry = firstEntries[item & 0x3FF];
+            bits |= (long) (entry & 0xFFFFFF) << count;
+            count += entry >>> 24;
+            BitWriter.LONG.set(buffer, position, bits);
+            int stored = count >>> 3;
+            position += stored;
+            bits >>>= stored << 3;
+            count &= 7;
+            entry = distanceEntries[(item >>> 10) & 0x1F];
+            bits |= (long) ((entry & 0xFFFF) | (item >>> 15) << ((entry >>> 16) & 0x1F)) << count;
+            count += entry >>> 24;
+            BitWriter.LONG.set(buffer, position, bits);
+            stored = count >>> 3;
+            position += stored;
+            bits >>>= stored << 3;
+            count &= 7;
         }
         out.restore(bits, count, position);
     }

@@ -50,6 +50,7 @@ final class MatchFinder {
         int nice = level.niceLength();
         int lazy = level.lazyLength();
         int good = level.goodLength();
+        int insertLength = level.insertLength();
         int position = start;
         while (position < end) {
             if (position > lastHashed) {
@@ -76,7 +77,7 @@ final class MatchFinder {
             int length = match & 0xFFFF;
             encoder.match(length, match >>> 16);
             int matchEnd = Math.min(position + length, lastHashed + 1);
-            if (length > nice) { // as zlib does: few later matches start inside a long one, so skip most of it
+            if (length > insertLength) { // as zlib does: few later matches start inside a long one, so skip most of it
                 inserted = Math.max(inserted, matchEnd - 2);
             }
             for (int p = inserted; p < matchEnd; p++) {
