@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Our deflate (dev.rustwheel.wheel.deflate.BlockCompressor) against the JDK's Deflater (the system zlib) on machine
 # code, one thread, in one JVM: the input is compressed in 1 MiB pieces each primed with the 32 KiB before it, as
-# the wheel writer does; the runs alternate (zlib, ours at each level, zlib, ...) and the medians of the thread CPU
-# times are printed with the sizes and the ratios to zlib's. Our output is inflated back before any timing.
+# the wheel writer does; the runs alternate piece by piece (zlib, ours at each level, in an order that rotates, so
+# all share whatever else the machine does) and the medians of the rounds' thread CPU times are printed with the
+# sizes and the ratios to zlib's. Our output is inflated back before any timing.
 # The input is the machine's shared libraries concatenated, as in bench/wheel-speed.sh. Not part of `./mvnw verify`.
 #
 # usage: bench/deflate-speed.sh [MiB, default 256] [rounds, default 5] [zlib level, default 5] [our levels, default 5]

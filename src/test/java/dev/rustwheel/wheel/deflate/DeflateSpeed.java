@@ -15,7 +15,8 @@ import java.util.zip.Inflater;
 /**
  * The benchmark behind bench/deflate-speed.sh: compresses a file in 1 MiB pieces on one thread, each primed with
  * the 32 KiB before it, as the wheel writer does, with {@link BlockCompressor} at the given levels and with the
- * JDK's Deflater (zlib) at a baseline level, interleaved round by round; prints each run's thread CPU time and
+ * JDK's Deflater (zlib) at a baseline level, interleaved piece by piece (on a busy machine, runs interleaved only
+ * round by round differed by a third); prints each run's thread CPU time and
  * output size, then the medians and their ratios to the baseline. Checks that our output inflates to the input.
  *
  * <p>usage: DeflateSpeed file rounds baselineLevel level... (a level may be given as depth,nice,lazy,good to try
@@ -41,13 +42,13 @@ public final class DeflateSpeed {
             ours.add(new ArrayList<>());
         }
         for (int round = 0; round < rounds; round++) {
-            baseline.add(run(data, String.valueOf(baselineLevel), true));
-            System.out.printf("round %d: zlib %d: %.2f s %,d B%n", round, baselineLevel,
-                    baseline.get(round)[0] / 1e9, baseline.get(round)[1]);
+            long[][] r = run(data, baselineLevel, levels, round);
+            baseline.add(r[0]);
+            System.out.printf("round %d: zlib %d: %.2f s %,d B%n", round, baselineLevel, r[0][0] / 1e9, r[0][1]);
             for (int i = 0; i < levels.length; i++) {
-                long[] r = run(data, levels[i], false);
-                ours.get(i).add(r);
-                System.out.printf("round %d: ours %s: %.2f s %,d B%n", round, levels[i], r[0] / 1e9, r[1]);
+                ours.get(i).add(r[i + 1]);
+                System.out.printf("round %d: ours %s: %.2f s %,d B%n", round, levels[i], r[i + 1][0] / 1e9,
+                        r[i + 1][1]);
             }
         }
         double base = median(baseline);
@@ -74,17 +75,27 @@ public final class DeflateSpeed {
         return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2.0;
     }
 
-    /** Returns the thread CPU nanoseconds and the compressed size. */
-    private static long[] run(byte[] data, String level, boolean zlib) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        long size = 0;
-        for (int offset = 0; offset < data.length; offset += PIECE) {
+    /**
+     * One round: every piece compressed by zlib and by each of our levels in turn (the order rotating from piece to
+     * piece), so that all of them share whatever else the machine is doing at the time. Returns, for zlib then each
+     * level, the thread CPU nanoseconds and the compressed size.
+     */
+    private static long[][] run(byte[] data, int baselineLevel, String[] levels, int round) {
+        int variants = levels.length + 1;
+        long[][] result = new long[variants][2];
+        int piece = 0;
+        for (int offset = 0; offset < data.length; offset += PIECE, piece++) {
             int length = Math.min(PIECE, data.length - offset);
             boolean last = offset + length == data.length;
-            size += zlib ? zlibPiece(data, offset, length, Integer.parseInt(level), last)
-                    : compressPiece(data, offset, length, level, last).length;
+            for (int k = 0; k < variants; k++) {
+                int variant = (k + piece + round) % variants;
+                long start = THREADS.getCurrentThreadCpuTime();
+                result[variant][1] += variant == 0 ? zlibPiece(data, offset, length, baselineLevel, last)
+                        : compressPiece(data, offset, length, levels[variant - 1], last).length;
+                result[variant][0] += THREADS.getCurrentThreadCpuTime() - start;
+            }
         }
-        return new long[] {THREADS.getCurrentThreadCpuTime() - start, size};
+        return result;
     }
 
     private static byte[] compressPiece(byte[] data, int offset, int length, String level, boolean last) {
