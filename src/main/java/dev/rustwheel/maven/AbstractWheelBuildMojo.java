@@ -123,7 +123,7 @@ abstract class AbstractWheelBuildMojo extends AbstractRustwheelMojo {
     private String compression;
 
     /**
-     * The deflate level, 0 (fastest) to 9 (smallest); 5 keeps wheels smaller than maturin's at two thirds of the CPU
+     * The deflate level, 0 (fastest) to 9 (smallest); 5 keeps wheels smaller than maturin's at under half the CPU
      * time of zlib's default 6.
      *
      * @since 0.1.0
