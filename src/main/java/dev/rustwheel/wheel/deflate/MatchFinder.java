@@ -47,8 +47,11 @@ final class MatchFinder {
         int lastHashed = end - MIN_MATCH; // positions after it have fewer than four bytes left
         insertAll(window, dictionaryStart, Math.min(start, lastHashed + 1));
         int position = start;
-        while (position < end) {
-            position = parseRun(window, position, Math.min(end, position + RUN), end, level, encoder);
+        while (position <= lastHashed) {
+            position = parseRun(window, position, Math.min(lastHashed + 1, position + RUN), end, level, encoder);
+        }
+        for (; position < end; position++) { // too close to the end for a match to start
+            encoder.literal(window[position] & 0xFF);
         }
     }
 
@@ -59,11 +62,14 @@ final class MatchFinder {
     }
 
     /**
-     * Parses from {@code position} on as long as it lies before {@code runEnd}, with matches reaching up to
-     * {@code end}; returns where it stopped: at or a match beyond {@code runEnd}. A piece is parsed in many such runs
-     * so that the JIT compiler sees this method called often and compiles it whole early, instead of compiling and
-     * recompiling a loop that runs once per piece on the stack (on-stack replacement) while the first pieces run in
-     * slow profiling code (a cold JVM compressing 64 MiB took 3.69 s of CPU instead of 3.9, medians of 8).
+     * Parses from {@code position} on as long as it lies before {@code runEnd} (at most one past the last position
+     * with four bytes left), with matches reaching up to {@code end}; returns where it stopped: at or a match beyond
+     * {@code runEnd}. A piece is parsed in many such runs so that the JIT compiler sees this method called often and
+     * compiles it whole early, instead of compiling and recompiling a loop that runs once per piece on the stack
+     * (on-stack replacement) while the first pieces run in slow profiling code (a cold JVM compressing 64 MiB took
+     * 3.69 s of CPU instead of 3.9, medians of 8). Nothing here tests for the piece's end but the bounds: a branch
+     * that only the end of a piece takes would be compiled as never taken, and taking it would throw the compiled
+     * code away.
      */
     private int parseRun(byte[] window, int position, int runEnd, int end, LevelParameters level,
                          BlockEncoder encoder) {
@@ -74,17 +80,14 @@ final class MatchFinder {
         int good = level.goodLength();
         int insertLength = level.insertLength();
         while (position < runEnd) {
-            if (position > lastHashed) {
-                encoder.literal(window[position++] & 0xFF);
-                continue;
-            }
             int match = find(window, position, end, depth, nice, 2);
             int inserted = position + 1; // the first position not in the hash chains yet
             if (match == 0) {
                 encoder.literal(window[position++] & 0xFF);
                 continue;
             }
-            while ((match & 0xFFFF) < lazy && position + 1 <= lastHashed) {
+            // at the last position with four bytes left, the next one has no longer match (find returns 0)
+            while ((match & 0xFFFF) < lazy) {
                 int length = match & 0xFFFF;
                 // only a longer match counts, and a good one already makes a long search less worthwhile
                 int next = find(window, position + 1, end, length < good ? depth : depth >> 2, nice, length);
@@ -171,10 +174,8 @@ final class MatchFinder {
         previous[position & WINDOW_MASK] = link(here - candidate);
         int limit = base + Math.max(0, position - WINDOW);
         int maxLength = Math.min(MAX_MATCH, end - position);
-        int best = Math.max(shorter, MIN_MATCH - 1);
-        if (best >= maxLength) {
-            return 0;
-        }
+        // near the end, no match can be longer than shorter: searching for one of maxLength bytes finds none
+        int best = Math.min(Math.max(shorter, MIN_MATCH - 1), maxLength);
         int match = longest(window, position, candidate - base, limit - base, depth, Math.min(nice, maxLength),
                 maxLength, best);
         if (match == 0 && shorter < 3 && candidate3 >= limit
