@@ -91,14 +91,15 @@ final class LibraryResolver {
         if (!Files.isRegularFile(candidate)) {
             return Optional.empty();
         }
-        try (ElfFile elf = ElfFile.open(candidate)) {
-            if (!neededBy.canLoad(elf.header())) {
-                return Optional.empty();
-            }
+        ElfFile elf;
+        try {
+            elf = ElfFile.open(candidate);
         } catch (IOException notLoadable) {
             return Optional.empty(); // unreadable or not ELF: the loader moves on to the next directory, so do we
         }
-        return Optional.of(ElfSummary.read(candidate));
+        try (elf) {
+            return neededBy.canLoad(elf.header()) ? Optional.of(ElfSummary.of(elf)) : Optional.empty();
+        }
     }
 
     /** Absolute directories of a DT_RPATH / DT_RUNPATH list, {@code $ORIGIN} expanded; other tokens cannot be. */
