@@ -3,7 +3,6 @@ package dev.rustwheel.audit.linux;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,6 +49,12 @@ public record SearchPaths(List<Path> ldLibraryPath, List<Path> linkedPaths, List
         if (ldLibraryPath == null) {
             return List.of();
         }
-        return Arrays.stream(ldLibraryPath.split("[:;]")).filter(s -> s.startsWith("/")).map(Path::of).toList();
+        List<Path> directories = new ArrayList<>();
+        for (String entry : LdSoConf.words(ldLibraryPath, ":;")) {
+            if (entry.startsWith("/")) {
+                directories.add(Path.of(entry));
+            }
+        }
+        return directories;
     }
 }
