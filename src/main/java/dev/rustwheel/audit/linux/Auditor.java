@@ -55,7 +55,9 @@ public final class Auditor {
             try (ElfFile elf = ElfFile.open(file)) {
                 if (topLevel.isEmpty()) {
                     // read meanwhile: the symbols and the libraries take about as long as the policies
-                    elf.architecture().ifPresent(policies::prefetch);
+                    if (elf.architecture().isPresent()) {
+                        policies.prefetch(elf.architecture().get());
+                    }
                 }
                 topLevel.add(ElfSummary.of(elf));
                 imports.put(file, ElfImports.of(elf));
@@ -89,7 +91,10 @@ public final class Auditor {
         List<ExternalLibrary> toGraft = new ArrayList<>();
         List<ElfSummary> counted = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Deque<ElfSummary> queue = new ArrayDeque<>(topLevel);
+        Deque<ElfSummary> queue = new ArrayDeque<>();
+        for (ElfSummary file : topLevel) {
+            queue.add(file);
+        }
         while (!queue.isEmpty()) {
             ElfSummary current = queue.poll();
             for (String soname : current.needed()) {
@@ -104,14 +109,16 @@ public final class Auditor {
                 }
                 if (exclusion.excludes(soname, library.path())) {
                     // the target system provides it (and whatever it needs); its versions still bound the tag
-                    library.elf().ifPresent(counted::add);
+                    if (library.elf().isPresent()) {
+                        counted.add(library.elf().get());
+                    }
                     continue;
                 }
                 toGraft.add(new ExternalLibrary(soname, library.path(), current.path()));
-                library.elf().ifPresent(elf -> {
-                    counted.add(elf);
-                    queue.add(elf);
-                });
+                if (library.elf().isPresent()) {
+                    counted.add(library.elf().get());
+                    queue.add(library.elf().get());
+                }
             }
         }
         List<VersionUse> uses = new ArrayList<>(own);
@@ -123,10 +130,13 @@ public final class Auditor {
             }
             uses.addAll(versionUses(library, symbols));
         }
-        List<VersionUse> tooRecent = uses.stream().filter(u -> {
-            Set<String> allowed = policy.allowedVersions(architecture, u.prefix());
-            return allowed != null && !allowed.contains(u.version());
-        }).toList();
+        List<VersionUse> tooRecent = new ArrayList<>();
+        for (VersionUse use : uses) {
+            Set<String> allowed = policy.allowedVersions(architecture, use.prefix());
+            if (allowed != null && !allowed.contains(use.version())) {
+                tooRecent.add(use);
+            }
+        }
         return new PolicyVerdict(policy, policy.platformTags(architecture), tooRecent,
                 blacklisted(policy, topLevel, imports), toGraft);
     }
@@ -141,9 +151,12 @@ public final class Auditor {
                     continue;
                 }
                 // a weak import tolerates the symbol's absence, so only strong ones break on those systems
-                imports.get(file.path()).imports().stream().filter(s -> !s.weak() && banned.contains(s.name()))
-                        .filter(s -> s.library() == null || s.library().equals(soname))
-                        .forEach(s -> hits.add(new BlacklistHit(file.path(), soname, s.name())));
+                for (ImportedSymbol symbol : imports.get(file.path()).imports()) {
+                    if (!symbol.weak() && banned.contains(symbol.name())
+                            && (symbol.library() == null || symbol.library().equals(soname))) {
+                        hits.add(new BlacklistHit(file.path(), soname, symbol.name()));
+                    }
+                }
             }
         }
         return hits;
@@ -154,8 +167,13 @@ public final class Auditor {
         Map<List<String>, Set<String>> symbolsByVersion = new HashMap<>();
         for (ImportedSymbol symbol : read.imports()) {
             if (symbol.version() != null) {
-                symbolsByVersion.computeIfAbsent(List.of(symbol.library(), symbol.version()), k -> new TreeSet<>())
-                        .add(symbol.name());
+                List<String> version = List.of(symbol.library(), symbol.version());
+                Set<String> symbols = symbolsByVersion.get(version);
+                if (symbols == null) {
+                    symbols = new TreeSet<>();
+                    symbolsByVersion.put(version, symbols);
+                }
+                symbols.add(symbol.name());
             }
         }
         List<VersionUse> uses = new ArrayList<>();
@@ -190,12 +208,20 @@ public final class Auditor {
     }
 
     private static boolean linksMusl(List<ElfSummary> files) throws AuditException {
-        Optional<ElfSummary> musl = files.stream().filter(f -> f.libc() == LibcKind.MUSL).findFirst();
-        Optional<ElfSummary> glibc = files.stream().filter(f -> f.libc() == LibcKind.GLIBC).findFirst();
-        if (musl.isPresent() && glibc.isPresent()) {
-            throw new AuditException(musl.get().path() + " links musl but " + glibc.get().path() + " links glibc;"
+        ElfSummary musl = null;
+        ElfSummary glibc = null;
+        for (ElfSummary file : files) {
+            if (musl == null && file.libc() == LibcKind.MUSL) {
+                musl = file;
+            }
+            if (glibc == null && file.libc() == LibcKind.GLIBC) {
+                glibc = file;
+            }
+        }
+        if (musl != null && glibc != null) {
+            throw new AuditException(musl.path() + " links musl but " + glibc.path() + " links glibc;"
                     + " one wheel targets one C library. Build all of them for the same target.");
         }
-        return musl.isPresent();
+        return musl != null;
     }
 }

@@ -8,7 +8,7 @@ import dev.rustwheel.binary.elf.symbols.LibcKind;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +48,15 @@ record ElfSummary(Path path, ElfClass elfClass, ByteOrder byteOrder, int machine
     }
 
     private static List<String> split(Optional<String> searchPath) {
-        return searchPath.map(p -> Arrays.stream(p.split(":")).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        if (searchPath.isEmpty()) {
+            return List.of();
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : searchPath.get().split(":")) {
+            if (!entry.isEmpty()) {
+                entries.add(entry);
+            }
+        }
+        return List.copyOf(entries);
     }
 }

@@ -66,7 +66,9 @@ final class LdSoConf {
         }
         List<Path> matches = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, full.getFileName().toString())) {
-            entries.forEach(matches::add);
+            for (Path entry : entries) {
+                matches.add(entry);
+            }
         }
         matches.sort(null); // glob(3) returns sorted names, so the order of directories is stable
         return matches;

@@ -35,7 +35,8 @@ final class LibraryResolver {
     Map<String, ResolvedLibrary> resolve(List<ElfSummary> topLevel) throws AuditException, IOException {
         Map<String, ResolvedLibrary> libraries = new LinkedHashMap<>();
         for (ElfSummary top : topLevel) {
-            Deque<ElfSummary> queue = new ArrayDeque<>(List.of(top));
+            Deque<ElfSummary> queue = new ArrayDeque<>();
+            queue.add(top);
             while (!queue.isEmpty()) {
                 ElfSummary current = queue.poll();
                 for (String soname : current.needed()) {
@@ -44,7 +45,9 @@ final class LibraryResolver {
                     }
                     ResolvedLibrary resolved = new ResolvedLibrary(soname, find(soname, current, top));
                     libraries.put(soname, resolved);
-                    resolved.elf().ifPresent(queue::add);
+                    if (resolved.elf().isPresent()) {
+                        queue.add(resolved.elf().get());
+                    }
                 }
             }
         }

@@ -202,8 +202,12 @@ public final class Policies {
     public List<Policy> forTarget(boolean musl, String architecture) {
         Loaded loaded = every;
         if (loaded == null) {
-            CompletableFuture<Loaded> reading = byArchitecture.computeIfAbsent(architecture,
-                    a -> CompletableFuture.completedFuture(load(a::equals)));
+            CompletableFuture<Loaded> reading = byArchitecture.get(architecture);
+            if (reading == null) {
+                reading = CompletableFuture.completedFuture(load(architecture::equals));
+                CompletableFuture<Loaded> raced = byArchitecture.putIfAbsent(architecture, reading);
+                reading = raced != null ? raced : reading;
+            }
             try {
                 loaded = reading.join();
             } catch (CompletionException e) {
@@ -225,20 +229,33 @@ public final class Policies {
      * {@link #forTarget} then waits for them, or fails as the reading did.
      */
     public void prefetch(String architecture) {
-        if (every == null) {
-            byArchitecture.computeIfAbsent(architecture, a -> {
-                CompletableFuture<Loaded> reading = new CompletableFuture<>();
-                Thread reader = new Thread(() -> {
-                    try {
-                        reading.complete(load(a::equals));
-                    } catch (RuntimeException | Error e) {
-                        reading.completeExceptionally(e);
-                    }
-                }, "rustwheel-policies-" + a);
-                reader.setDaemon(true);
+        if (every == null && !byArchitecture.containsKey(architecture)) {
+            Reader reader = new Reader(architecture);
+            if (byArchitecture.putIfAbsent(architecture, reader.reading) == null) {
                 reader.start();
-                return reading;
-            });
+            }
+        }
+    }
+
+    /** Reads one architecture's policies; a thread class, not a lambda, which would cost the caller more to link. */
+    private static final class Reader extends Thread {
+
+        private final String architecture;
+        private final CompletableFuture<Loaded> reading = new CompletableFuture<>();
+
+        Reader(String architecture) {
+            super("rustwheel-policies-" + architecture);
+            this.architecture = architecture;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                reading.complete(load(architecture::equals));
+            } catch (RuntimeException | Error e) {
+                reading.completeExceptionally(e);
+            }
         }
     }
 

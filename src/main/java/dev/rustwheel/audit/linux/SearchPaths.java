@@ -28,7 +28,9 @@ public record SearchPaths(List<Path> ldLibraryPath, List<Path> linkedPaths, List
     /** This system's paths: {@code /etc/ld.so.conf} and the default directories under {@code root} (usually /). */
     public static SearchPaths of(Path root, String ldLibraryPath, List<Path> linkedPaths) throws IOException {
         List<Path> defaults = new ArrayList<>();
-        DEFAULT_DIRECTORIES.forEach(d -> defaults.add(LdSoConf.under(root, d)));
+        for (String directory : DEFAULT_DIRECTORIES) {
+            defaults.add(LdSoConf.under(root, directory));
+        }
         return new SearchPaths(parse(ldLibraryPath), linkedPaths, LdSoConf.read(root, "/etc/ld.so.conf"), defaults);
     }
 

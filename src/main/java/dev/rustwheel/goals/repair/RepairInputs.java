@@ -54,7 +54,10 @@ final class RepairInputs {
                     .append(identity.get().fileKey()).append(' ').append(identity.get().size()).append(' ')
                     .append(identity.get().modified()).append('\n');
         }
-        List<Path> loader = new ArrayList<>(LOADER_FILES.stream().map(Path::of).toList());
+        List<Path> loader = new ArrayList<>();
+        for (String file : LOADER_FILES) {
+            loader.add(Path.of(file));
+        }
         loader.addAll(searched.ldLibraryPath());
         loader.addAll(searched.linkedPaths());
         loader.addAll(searched.confPaths());

@@ -111,7 +111,7 @@ public final class RepairStep {
         } catch (IOException e) {
             key = Optional.empty(); // audited as if nothing were kept
         }
-        Optional<RepairCache.Kept> kept = key.flatMap(cache::read);
+        Optional<RepairCache.Kept> kept = key.isPresent() ? cache.read(key.get()) : Optional.empty();
         if (kept.isPresent() && kept.get().repaired().artifacts().size() == clean.artifacts().size()) {
             for (RepairCache.LogLine line : kept.get().log()) {
                 if (line.warning()) {
@@ -165,7 +165,10 @@ public final class RepairStep {
     private StagingManifest decide(StagingManifest manifest, RepairConfig config, WheelLayout layout,
             StagingManifest clean, SearchPaths searched) throws BuildException, ProjectException {
         String compatibility = config.compatibility();
-        List<Path> files = manifest.artifacts().stream().map(StagedArtifact::currentPath).toList();
+        List<Path> files = new ArrayList<>();
+        for (StagedArtifact artifact : manifest.artifacts()) {
+            files.add(artifact.currentPath());
+        }
         NativeFormat format = format(files);
         boolean unaudited = config.auditwheel() == AuditwheelMode.SKIP || compatibility.equals(Policy.LINUX);
         if (unaudited && format == NativeFormat.ELF) {
@@ -196,11 +199,17 @@ public final class RepairStep {
                     + ". Set " + config.auditwheelParameter() + " to repair to graft them, link them statically, or exclude them"
                     + " (auditwheelExclude) if the target systems provide them.", null);
         }
-        verdict.warnings().forEach(log::warn);
+        for (String warning : verdict.warnings()) {
+            log.warn(warning);
+        }
         log.info("Platform tag " + String.join(".", verdict.platformTags()) + " (" + verdict.policy() + ")");
+        List<String> externalLibraries = new ArrayList<>();
+        for (ExternalLibrary library : external) {
+            externalLibraries.add(library.soname() + " => "
+                    + (library.path().isPresent() ? library.path().get().toString() : "not found"));
+        }
         StagingManifest audited = clean.withAudit(new AuditRecord(compatibility, verdict.policy(),
-                verdict.platformTags(), verdict.highestVersions(), external.stream().map(e -> e.soname() + " => "
-                        + e.path().map(Path::toString).orElse("not found")).toList()));
+                verdict.platformTags(), verdict.highestVersions(), externalLibraries));
         return grafting && !external.isEmpty()
                 ? graft(audited, layout, platform, format, external, manifest.grafted()) : audited;
     }
@@ -253,10 +262,12 @@ public final class RepairStep {
         Map<NativeFormat, Path> formats = new LinkedHashMap<>();
         for (Path file : files) {
             try {
-                NativeFormat format = NativeFormat.of(file).orElseThrow(() -> BuildException.userError(file
-                        + " is neither ELF, Mach-O nor PE, so no wheel platform follows from it. Rebuild it"
-                        + " (mvn clean package), or check what wrote it.", null));
-                formats.putIfAbsent(format, file);
+                Optional<NativeFormat> format = NativeFormat.of(file);
+                if (format.isEmpty()) {
+                    throw BuildException.userError(file + " is neither ELF, Mach-O nor PE, so no wheel platform"
+                            + " follows from it. Rebuild it (mvn clean package), or check what wrote it.", null);
+                }
+                formats.putIfAbsent(format.get(), file);
             } catch (IOException e) {
                 throw BuildException.toolFailure("Cannot read " + file + ": " + e, e);
             }
