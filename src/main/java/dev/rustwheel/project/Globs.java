@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,7 +41,8 @@ public final class Globs {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(start, depth(normalized))) {
-            for (Path file : (Iterable<Path>) walk::iterator) {
+            for (Iterator<Path> files = walk.iterator(); files.hasNext(); ) {
+                Path file = files.next();
                 if (matcher.matches(paths.root().relativize(file)) && isFile(paths, file, where, pattern)) {
                     found.add(file);
                 }
@@ -57,7 +59,8 @@ public final class Globs {
     public static List<Path> walk(ProjectPaths paths, Path directory, String where) throws ProjectException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path file : (Iterable<Path>) walk::iterator) {
+            for (Iterator<Path> files = walk.iterator(); files.hasNext(); ) {
+                Path file = files.next();
                 if (isFile(paths, file, where, ProjectPaths.relative(paths.root(), directory))) {
                     found.add(file);
                 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +37,15 @@ public record SbomDocument(SbomComponent wheel, List<SbomComponent> components, 
 
     /** The SBOM's bytes, generated only when the wheel writer cannot reuse them. */
     public EntryContent content() {
-        return EntryContent.generated("sbom:" + fingerprint(),
-                () -> Sbom.render(wheel, components, toolVersion, timestamp));
+        return EntryContent.generated("sbom:" + fingerprint(), new Renderer(this));
+    }
+
+    /** Renders the document when asked; a class and loops below, for a lambda would cost every package a class. */
+    private record Renderer(SbomDocument document) implements Supplier<byte[]> {
+        @Override
+        public byte[] get() {
+            return Sbom.render(document.wheel, document.components, document.toolVersion, document.timestamp);
+        }
     }
 
     /** A digest of everything the rendered bytes depend on, computed without rendering them. */
@@ -50,10 +58,12 @@ public record SbomDocument(SbomComponent wheel, List<SbomComponent> components, 
         }
         add(digest, PluginBuild.id());
         add(digest, toolVersion);
-        add(digest, timestamp.map(Instant::toString).orElse(null));
+        add(digest, timestamp.isPresent() ? timestamp.get().toString() : null);
         add(digest, wheel);
         digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(components.size()).array());
-        components.forEach(c -> add(digest, c));
+        for (SbomComponent component : components) {
+            add(digest, component);
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -63,7 +73,9 @@ public record SbomDocument(SbomComponent wheel, List<SbomComponent> components, 
             add(digest, value);
         }
         digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(c.dependsOn().size()).array());
-        c.dependsOn().forEach(ref -> add(digest, ref));
+        for (String ref : c.dependsOn()) {
+            add(digest, ref);
+        }
     }
 
     /** Length-prefixed, so that no two different lists of values digest alike; null apart from every string. */
