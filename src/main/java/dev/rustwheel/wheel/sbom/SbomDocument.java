@@ -2,7 +2,10 @@ package dev.rustwheel.wheel.sbom;
 
 import dev.rustwheel.wheel.PluginBuild;
 import dev.rustwheel.wheel.entry.EntryContent;
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -56,33 +59,40 @@ public record SbomDocument(SbomComponent wheel, List<SbomComponent> components, 
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
-        add(digest, PluginBuild.id());
-        add(digest, toolVersion);
-        add(digest, timestamp.isPresent() ? timestamp.get().toString() : null);
-        add(digest, wheel);
-        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(components.size()).array());
-        for (SbomComponent component : components) {
-            add(digest, component);
+        // gathered first and digested at once: the same bytes as digesting each value, without a digest update per
+        // value, which a warm build runs as interpreted code for every crate of the graph
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+        DataOutputStream values = new DataOutputStream(bytes);
+        try {
+            add(values, PluginBuild.id());
+            add(values, toolVersion);
+            add(values, timestamp.isPresent() ? timestamp.get().toString() : null);
+            add(values, wheel);
+            values.writeInt(components.size());
+            for (SbomComponent component : components) {
+                add(values, component);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array stream does not fail", e);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(digest.digest(bytes.toByteArray()));
     }
 
-    private static void add(MessageDigest digest, SbomComponent c) {
+    private static void add(DataOutputStream values, SbomComponent c) throws IOException {
         for (String value : new String[] {c.ref(), c.name(), c.version(), c.purl(), c.license(), c.sha256(),
                 String.valueOf(c.runtime())}) {
-            add(digest, value);
+            add(values, value);
         }
-        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(c.dependsOn().size()).array());
+        values.writeInt(c.dependsOn().size());
         for (String ref : c.dependsOn()) {
-            add(digest, ref);
+            add(values, ref);
         }
     }
 
     /** Length-prefixed, so that no two different lists of values digest alike; null apart from every string. */
-    private static void add(MessageDigest digest, String value) {
+    private static void add(DataOutputStream values, String value) throws IOException {
         byte[] bytes = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : bytes.length).array());
-        digest.update(bytes);
+        values.writeInt(value == null ? -1 : bytes.length);
+        values.write(bytes);
     }
-
 }
