@@ -1,6 +1,7 @@
 package dev.rustwheel.audit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,7 +21,11 @@ public final class LibraryExclusion {
 
     public LibraryExclusion(List<String> patterns) {
         this.patterns = List.copyOf(patterns);
-        this.compiled = this.patterns.stream().map(LibraryExclusion::fnmatch).toList();
+        List<Pattern> compiled = new ArrayList<>();
+        for (String pattern : this.patterns) {
+            compiled.add(fnmatch(pattern));
+        }
+        this.compiled = List.copyOf(compiled);
     }
 
     public List<String> patterns() {

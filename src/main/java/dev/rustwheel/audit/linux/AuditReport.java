@@ -27,30 +27,43 @@ public record AuditReport(List<Path> files, Optional<String> architecture, boole
 
     /** The most compatible policy the files meet as they are. */
     public Optional<PolicyVerdict> best() {
-        return verdicts.stream().filter(PolicyVerdict::passes).findFirst();
+        for (PolicyVerdict verdict : verdicts) {
+            if (verdict.passes()) {
+                return Optional.of(verdict);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The most compatible policy the files would meet with their external libraries grafted. */
     public Optional<PolicyVerdict> bestCompliant() {
-        return verdicts.stream().filter(PolicyVerdict::compliant).findFirst();
+        for (PolicyVerdict verdict : verdicts) {
+            if (verdict.compliant()) {
+                return Optional.of(verdict);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code linux_<arch>}: the tag that claims nothing about the target system. */
     public List<String> linuxTags() {
-        return architecture.map(a -> List.of(Policy.LINUX + "_" + a)).orElse(List.of());
+        return architecture.isPresent() ? List.of(Policy.LINUX + "_" + architecture.get()) : List.of();
     }
 
     /** The tags the files can carry as they are: the best policy's, else {@code linux}. */
     public List<String> platformTags() {
-        return best().map(PolicyVerdict::platformTags).orElse(linuxTags());
+        Optional<PolicyVerdict> best = best();
+        return best.isPresent() ? best.get().platformTags() : linuxTags();
     }
 
     /** The highest version the files require per prefix ({@code GLIBC} → {@code GLIBC_2.34}), and who requires it. */
     public Map<String, VersionUse> highestVersions() {
         Map<String, VersionUse> highest = new LinkedHashMap<>();
         for (VersionUse use : versionUses) {
-            highest.merge(use.prefix(), use,
-                    (a, b) -> SymbolVersionOrder.INSTANCE.compare(b.version(), a.version()) > 0 ? b : a);
+            VersionUse before = highest.get(use.prefix());
+            if (before == null || SymbolVersionOrder.INSTANCE.compare(use.version(), before.version()) > 0) {
+                highest.put(use.prefix(), use);
+            }
         }
         return highest;
     }
@@ -60,7 +73,10 @@ public record AuditReport(List<Path> files, Optional<String> architecture, boole
      * otherwise meet, or of the least strict policy when they meet none.
      */
     public List<ExternalLibrary> externalLibraries() {
-        return bestCompliant().or(() -> verdicts.isEmpty() ? Optional.empty()
-                : Optional.of(verdicts.get(verdicts.size() - 1))).map(PolicyVerdict::toGraft).orElse(List.of());
+        Optional<PolicyVerdict> compliant = bestCompliant();
+        if (compliant.isPresent()) {
+            return compliant.get().toGraft();
+        }
+        return verdicts.isEmpty() ? List.of() : verdicts.get(verdicts.size() - 1).toGraft();
     }
 }

@@ -3,6 +3,7 @@ package dev.rustwheel.audit.linux;
 import dev.rustwheel.audit.AuditException;
 import dev.rustwheel.audit.ExternalLibrary;
 import dev.rustwheel.audit.LibraryExclusion;
+import dev.rustwheel.binary.elf.ElfFile;
 import dev.rustwheel.binary.elf.symbols.ImportedSymbol;
 import dev.rustwheel.binary.elf.symbols.LibcKind;
 import dev.rustwheel.binary.elf.symbols.VersionRequirement;
@@ -49,31 +50,51 @@ public final class Auditor {
             throw new AuditException("There are no ELF files to audit.");
         }
         List<ElfSummary> topLevel = new ArrayList<>();
+        Map<Path, ElfImports> imports = new HashMap<>();
         for (Path file : files) {
-            topLevel.add(ElfSummary.read(file));
+            try (ElfFile elf = ElfFile.open(file)) {
+                if (topLevel.isEmpty()) {
+                    // read meanwhile: the symbols and the libraries take about as long as the policies
+                    if (elf.architecture().isPresent()) {
+                        policies.prefetch(elf.architecture().get());
+                    }
+                }
+                topLevel.add(ElfSummary.of(elf));
+                imports.put(file, ElfImports.of(elf));
+            }
         }
         Optional<String> architecture = commonArchitecture(topLevel);
         boolean musl = linksMusl(topLevel);
         Map<String, ResolvedLibrary> libraries = resolver.resolve(topLevel);
         List<VersionUse> own = new ArrayList<>();
-        topLevel.forEach(f -> own.addAll(versionUses(f)));
+        for (ElfSummary file : topLevel) {
+            own.addAll(versionUses(file, imports.get(file.path())));
+        }
 
         List<PolicyVerdict> verdicts = new ArrayList<>();
         if (architecture.isPresent()) {
             for (Policy policy : policies.forTarget(musl, architecture.get())) {
-                verdicts.add(verdict(policy, architecture.get(), topLevel, libraries, own, bundleRoot, exclusion));
+                verdicts.add(verdict(policy, architecture.get(), topLevel, libraries, own, bundleRoot, exclusion,
+                        imports));
             }
         }
         return new AuditReport(files, architecture, musl, own, verdicts);
     }
 
+    /**
+     * @param imports the symbols of the files read so far, by path; a library counted for the first time is read
+     *                here, so a library every policy whitelists is never read past its dynamic section
+     */
     private static PolicyVerdict verdict(Policy policy, String architecture, List<ElfSummary> topLevel,
             Map<String, ResolvedLibrary> libraries, List<VersionUse> own, Optional<Path> bundleRoot,
-            LibraryExclusion exclusion) {
+            LibraryExclusion exclusion, Map<Path, ElfImports> imports) throws IOException {
         List<ExternalLibrary> toGraft = new ArrayList<>();
         List<ElfSummary> counted = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Deque<ElfSummary> queue = new ArrayDeque<>(topLevel);
+        Deque<ElfSummary> queue = new ArrayDeque<>();
+        for (ElfSummary file : topLevel) {
+            queue.add(file);
+        }
         while (!queue.isEmpty()) {
             ElfSummary current = queue.poll();
             for (String soname : current.needed()) {
@@ -88,27 +109,40 @@ public final class Auditor {
                 }
                 if (exclusion.excludes(soname, library.path())) {
                     // the target system provides it (and whatever it needs); its versions still bound the tag
-                    library.elf().ifPresent(counted::add);
+                    if (library.elf().isPresent()) {
+                        counted.add(library.elf().get());
+                    }
                     continue;
                 }
                 toGraft.add(new ExternalLibrary(soname, library.path(), current.path()));
-                library.elf().ifPresent(elf -> {
-                    counted.add(elf);
-                    queue.add(elf);
-                });
+                if (library.elf().isPresent()) {
+                    counted.add(library.elf().get());
+                    queue.add(library.elf().get());
+                }
             }
         }
         List<VersionUse> uses = new ArrayList<>(own);
-        counted.forEach(g -> uses.addAll(versionUses(g)));
-        List<VersionUse> tooRecent = uses.stream().filter(u -> {
-            Set<String> allowed = policy.allowedVersions(architecture, u.prefix());
-            return allowed != null && !allowed.contains(u.version());
-        }).toList();
+        for (ElfSummary library : counted) {
+            ElfImports symbols = imports.get(library.path());
+            if (symbols == null) {
+                symbols = ElfImports.read(library.path());
+                imports.put(library.path(), symbols);
+            }
+            uses.addAll(versionUses(library, symbols));
+        }
+        List<VersionUse> tooRecent = new ArrayList<>();
+        for (VersionUse use : uses) {
+            Set<String> allowed = policy.allowedVersions(architecture, use.prefix());
+            if (allowed != null && !allowed.contains(use.version())) {
+                tooRecent.add(use);
+            }
+        }
         return new PolicyVerdict(policy, policy.platformTags(architecture), tooRecent,
-                blacklisted(policy, topLevel), toGraft);
+                blacklisted(policy, topLevel, imports), toGraft);
     }
 
-    private static List<BlacklistHit> blacklisted(Policy policy, List<ElfSummary> topLevel) {
+    private static List<BlacklistHit> blacklisted(Policy policy, List<ElfSummary> topLevel,
+            Map<Path, ElfImports> imports) {
         List<BlacklistHit> hits = new ArrayList<>();
         for (ElfSummary file : topLevel) {
             for (String soname : file.needed()) {
@@ -117,25 +151,33 @@ public final class Auditor {
                     continue;
                 }
                 // a weak import tolerates the symbol's absence, so only strong ones break on those systems
-                file.imports().stream().filter(s -> !s.weak() && banned.contains(s.name()))
-                        .filter(s -> s.library() == null || s.library().equals(soname))
-                        .forEach(s -> hits.add(new BlacklistHit(file.path(), soname, s.name())));
+                for (ImportedSymbol symbol : imports.get(file.path()).imports()) {
+                    if (!symbol.weak() && banned.contains(symbol.name())
+                            && (symbol.library() == null || symbol.library().equals(soname))) {
+                        hits.add(new BlacklistHit(file.path(), soname, symbol.name()));
+                    }
+                }
             }
         }
         return hits;
     }
 
     /** One pass over the imports, then one lookup per version: the work grows with the file, not its square. */
-    private static List<VersionUse> versionUses(ElfSummary file) {
+    private static List<VersionUse> versionUses(ElfSummary file, ElfImports read) {
         Map<List<String>, Set<String>> symbolsByVersion = new HashMap<>();
-        for (ImportedSymbol symbol : file.imports()) {
+        for (ImportedSymbol symbol : read.imports()) {
             if (symbol.version() != null) {
-                symbolsByVersion.computeIfAbsent(List.of(symbol.library(), symbol.version()), k -> new TreeSet<>())
-                        .add(symbol.name());
+                List<String> version = List.of(symbol.library(), symbol.version());
+                Set<String> symbols = symbolsByVersion.get(version);
+                if (symbols == null) {
+                    symbols = new TreeSet<>();
+                    symbolsByVersion.put(version, symbols);
+                }
+                symbols.add(symbol.name());
             }
         }
         List<VersionUse> uses = new ArrayList<>();
-        for (VersionRequirement requirement : file.versionRequirements()) {
+        for (VersionRequirement requirement : read.versionRequirements()) {
             if (isLoaderOrPython(requirement.library())) {
                 continue; // the loader's versions come with libc's, which are checked already
             }
@@ -166,12 +208,20 @@ public final class Auditor {
     }
 
     private static boolean linksMusl(List<ElfSummary> files) throws AuditException {
-        Optional<ElfSummary> musl = files.stream().filter(f -> f.libc() == LibcKind.MUSL).findFirst();
-        Optional<ElfSummary> glibc = files.stream().filter(f -> f.libc() == LibcKind.GLIBC).findFirst();
-        if (musl.isPresent() && glibc.isPresent()) {
-            throw new AuditException(musl.get().path() + " links musl but " + glibc.get().path() + " links glibc;"
+        ElfSummary musl = null;
+        ElfSummary glibc = null;
+        for (ElfSummary file : files) {
+            if (musl == null && file.libc() == LibcKind.MUSL) {
+                musl = file;
+            }
+            if (glibc == null && file.libc() == LibcKind.GLIBC) {
+                glibc = file;
+            }
+        }
+        if (musl != null && glibc != null) {
+            throw new AuditException(musl.path() + " links musl but " + glibc.path() + " links glibc;"
                     + " one wheel targets one C library. Build all of them for the same target.");
         }
-        return musl.isPresent();
+        return musl != null;
     }
 }

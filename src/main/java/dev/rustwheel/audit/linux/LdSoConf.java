@@ -16,6 +16,10 @@ import java.util.Set;
  */
 final class LdSoConf {
 
+    /** What the regular expression {@code \s} matches. */
+    private static final String WHITESPACE = " \t\n\u000B\f\r";
+    private static final String DIRECTORY_SEPARATORS = ":," + WHITESPACE;
+
     private LdSoConf() {
     }
 
@@ -36,7 +40,7 @@ final class LdSoConf {
                 continue;
             }
             if (line.startsWith("include ") || line.startsWith("include\t")) {
-                for (String pattern : line.substring("include".length()).trim().split("\\s+")) {
+                for (String pattern : words(line.substring("include".length()), WHITESPACE)) {
                     Path base = pattern.startsWith("/") ? root : file.getParent();
                     for (Path included : glob(base, pattern.startsWith("/") ? pattern.substring(1) : pattern)) {
                         read(root, included, directories, visited);
@@ -45,7 +49,7 @@ final class LdSoConf {
                 continue;
             }
             // ldconfig also accepts ':', ',' and whitespace between directories on one line
-            for (String entry : line.split("[:,\\s]+")) {
+            for (String entry : words(line, DIRECTORY_SEPARATORS)) {
                 if (entry.startsWith("/")) {
                     directories.add(under(root, entry));
                 }
@@ -62,13 +66,37 @@ final class LdSoConf {
         }
         List<Path> matches = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, full.getFileName().toString())) {
-            entries.forEach(matches::add);
+            for (Path entry : entries) {
+                matches.add(entry);
+            }
         }
         matches.sort(null); // glob(3) returns sorted names, so the order of directories is stable
         return matches;
     }
 
     static Path under(Path root, String absolute) {
-        return root.resolve(absolute.replaceFirst("^/+", ""));
+        int relative = 0;
+        while (relative < absolute.length() && absolute.charAt(relative) == '/') {
+            relative++;
+        }
+        return root.resolve(absolute.substring(relative));
+    }
+
+    /**
+     * The non-empty runs of {@code text} between any of {@code separators}. Split by hand, not by a regular
+     * expression: compiling and running one costs a cold JVM more than the rest of reading these files.
+     */
+    static List<String> words(String text, String separators) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || separators.indexOf(text.charAt(i)) >= 0) {
+                if (i > start) {
+                    words.add(text.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return words;
     }
 }

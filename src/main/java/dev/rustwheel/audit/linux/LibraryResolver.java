@@ -35,7 +35,8 @@ final class LibraryResolver {
     Map<String, ResolvedLibrary> resolve(List<ElfSummary> topLevel) throws AuditException, IOException {
         Map<String, ResolvedLibrary> libraries = new LinkedHashMap<>();
         for (ElfSummary top : topLevel) {
-            Deque<ElfSummary> queue = new ArrayDeque<>(List.of(top));
+            Deque<ElfSummary> queue = new ArrayDeque<>();
+            queue.add(top);
             while (!queue.isEmpty()) {
                 ElfSummary current = queue.poll();
                 for (String soname : current.needed()) {
@@ -44,7 +45,9 @@ final class LibraryResolver {
                     }
                     ResolvedLibrary resolved = new ResolvedLibrary(soname, find(soname, current, top));
                     libraries.put(soname, resolved);
-                    resolved.elf().ifPresent(queue::add);
+                    if (resolved.elf().isPresent()) {
+                        queue.add(resolved.elf().get());
+                    }
                 }
             }
         }
@@ -91,14 +94,15 @@ final class LibraryResolver {
         if (!Files.isRegularFile(candidate)) {
             return Optional.empty();
         }
-        try (ElfFile elf = ElfFile.open(candidate)) {
-            if (!neededBy.canLoad(elf.header())) {
-                return Optional.empty();
-            }
+        ElfFile elf;
+        try {
+            elf = ElfFile.open(candidate);
         } catch (IOException notLoadable) {
             return Optional.empty(); // unreadable or not ELF: the loader moves on to the next directory, so do we
         }
-        return Optional.of(ElfSummary.read(candidate));
+        try (elf) {
+            return neededBy.canLoad(elf.header()) ? Optional.of(ElfSummary.of(elf)) : Optional.empty();
+        }
     }
 
     /** Absolute directories of a DT_RPATH / DT_RUNPATH list, {@code $ORIGIN} expanded; other tokens cannot be. */

@@ -82,7 +82,9 @@ public record PlatformDecision(String policy, List<String> platformTags, List<St
                     + (report.musl() ? "musllinux_1_2" : "a manylinux policy") + ", or auto.");
         }
         String architecture = report.architecture().orElse("this architecture");
-        PolicyVerdict verdict = report.verdicts().stream().filter(v -> v.policy().equals(policy)).findFirst()
+        // by name: the verdicts' policies hold only the audited architecture's symbol versions
+        PolicyVerdict verdict = report.verdicts().stream().filter(v -> v.policy().name().equals(policy.name()))
+                .findFirst()
                 .orElseThrow(() -> new AuditException("compatibility " + requested + ": " + policy.name()
                         + " has no " + architecture + " platform. Policies for " + architecture + ": "
                         + report.verdicts().stream().map(v -> v.policy().name()).toList() + "."));

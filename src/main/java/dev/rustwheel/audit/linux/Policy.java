@@ -43,7 +43,9 @@ public record Policy(String name, List<String> aliases, int priority, boolean mu
     public List<String> platformTags(String architecture) {
         List<String> tags = new ArrayList<>();
         tags.add(name + "_" + architecture);
-        aliases.forEach(alias -> tags.add(alias + "_" + architecture));
+        for (String alias : aliases) {
+            tags.add(alias + "_" + architecture);
+        }
         return List.copyOf(tags);
     }
 

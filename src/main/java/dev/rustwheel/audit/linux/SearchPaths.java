@@ -3,7 +3,6 @@ package dev.rustwheel.audit.linux;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +28,9 @@ public record SearchPaths(List<Path> ldLibraryPath, List<Path> linkedPaths, List
     /** This system's paths: {@code /etc/ld.so.conf} and the default directories under {@code root} (usually /). */
     public static SearchPaths of(Path root, String ldLibraryPath, List<Path> linkedPaths) throws IOException {
         List<Path> defaults = new ArrayList<>();
-        DEFAULT_DIRECTORIES.forEach(d -> defaults.add(LdSoConf.under(root, d)));
+        for (String directory : DEFAULT_DIRECTORIES) {
+            defaults.add(LdSoConf.under(root, directory));
+        }
         return new SearchPaths(parse(ldLibraryPath), linkedPaths, LdSoConf.read(root, "/etc/ld.so.conf"), defaults);
     }
 
@@ -50,6 +51,12 @@ public record SearchPaths(List<Path> ldLibraryPath, List<Path> linkedPaths, List
         if (ldLibraryPath == null) {
             return List.of();
         }
-        return Arrays.stream(ldLibraryPath.split("[:;]")).filter(s -> s.startsWith("/")).map(Path::of).toList();
+        List<Path> directories = new ArrayList<>();
+        for (String entry : LdSoConf.words(ldLibraryPath, ":;")) {
+            if (entry.startsWith("/")) {
+                directories.add(Path.of(entry));
+            }
+        }
+        return directories;
     }
 }

@@ -11,6 +11,7 @@ import dev.rustwheel.audit.linux.Auditor;
 import dev.rustwheel.audit.linux.PlatformDecision;
 import dev.rustwheel.audit.linux.Policies;
 import dev.rustwheel.audit.linux.SearchPaths;
+import dev.rustwheel.audit.linux.VersionUse;
 import dev.rustwheel.staging.GraftedLibrary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,8 +58,10 @@ public final class LinuxPlatformAudit implements PlatformAudit {
             throw new AuditException(e.getMessage() + " (" + compatibilityParameter + ")");
         }
         Map<String, String> highest = new LinkedHashMap<>();
-        report.highestVersions().forEach((prefix, use) -> highest.put(prefix, use.version() + " from "
-                + use.library() + ", needed by " + use.file()));
+        for (Map.Entry<String, VersionUse> use : report.highestVersions().entrySet()) {
+            highest.put(use.getKey(), use.getValue().version() + " from " + use.getValue().library()
+                    + ", needed by " + use.getValue().file());
+        }
         return new PlatformVerdict(decision.policy(), decision.platformTags(), decision.warnings(), highest,
                 report.externalLibraries());
     }

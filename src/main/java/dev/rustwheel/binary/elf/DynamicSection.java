@@ -68,8 +68,7 @@ public final class DynamicSection {
 
     static DynamicSection read(ElfInput input, ElfClass elfClass, List<ProgramHeader> programHeaders,
             LoadSegments segments) throws IOException {
-        Optional<ProgramHeader> dynamic = programHeaders.stream()
-                .filter(p -> p.type() == ProgramHeader.PT_DYNAMIC).findFirst();
+        Optional<ProgramHeader> dynamic = ProgramHeader.first(programHeaders, ProgramHeader.PT_DYNAMIC);
         if (dynamic.isEmpty()) {
             return NONE;
         }
@@ -116,11 +115,15 @@ public final class DynamicSection {
     /** The string table DT_STRTAB / DT_STRSZ point at, which also names the dynamic symbols. */
     public static StringTable dynamicStrings(ElfInput input, List<DynamicEntry> entries, LoadSegments segments)
             throws IOException {
-        long address = firstValue(entries, DynamicEntry.DT_STRTAB)
-                .orElseThrow(() -> input.failure("the dynamic section names strings but has no DT_STRTAB"));
-        long size = firstValue(entries, DynamicEntry.DT_STRSZ)
-                .orElseThrow(() -> input.failure("the dynamic section has DT_STRTAB but no DT_STRSZ"));
+        OptionalLong address = firstValue(entries, DynamicEntry.DT_STRTAB);
+        if (address.isEmpty()) {
+            throw input.failure("the dynamic section names strings but has no DT_STRTAB");
+        }
+        OptionalLong size = firstValue(entries, DynamicEntry.DT_STRSZ);
+        if (size.isEmpty()) {
+            throw input.failure("the dynamic section has DT_STRTAB but no DT_STRSZ");
+        }
         return StringTable.read(input, "dynamic string table (DT_STRTAB)",
-                segments.fileOffsetOf(address, "DT_STRTAB"), size);
+                segments.fileOffsetOf(address.getAsLong(), "DT_STRTAB"), size.getAsLong());
     }
 }

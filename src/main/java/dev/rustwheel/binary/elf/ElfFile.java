@@ -135,8 +135,7 @@ public final class ElfFile implements AutoCloseable {
 
     /** The program interpreter (PT_INTERP), e.g. {@code /lib64/ld-linux-x86-64.so.2}; shared libraries rarely have one. */
     public Optional<String> interpreter() throws ElfFormatException, IOException {
-        Optional<ProgramHeader> interp = tables.programHeaders().stream()
-                .filter(p -> p.type() == ProgramHeader.PT_INTERP).findFirst();
+        Optional<ProgramHeader> interp = ProgramHeader.first(tables.programHeaders(), ProgramHeader.PT_INTERP);
         if (interp.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.rustwheel.binary.elf;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +14,13 @@ public final class LoadSegments {
 
     LoadSegments(ElfInput input, List<ProgramHeader> programHeaders) {
         this.input = input;
-        this.loads = programHeaders.stream().filter(p -> p.type() == ProgramHeader.PT_LOAD).toList();
+        List<ProgramHeader> loads = new ArrayList<>();
+        for (ProgramHeader header : programHeaders) {
+            if (header.type() == ProgramHeader.PT_LOAD) {
+                loads.add(header);
+            }
+        }
+        this.loads = List.copyOf(loads);
     }
 
     /** @param what names the pointer for the error message, e.g. "DT_STRTAB" */

@@ -1,6 +1,8 @@
 package dev.rustwheel.binary.elf;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
 
 /** One program header ({@code Elf32_Phdr} / {@code Elf64_Phdr}): a segment as the loader sees it. */
 public record ProgramHeader(
@@ -15,6 +17,16 @@ public record ProgramHeader(
     boolean containsInFile(long address) {
         return Long.compareUnsigned(address, virtualAddress) >= 0
                 && Long.compareUnsigned(address - virtualAddress, fileSize) < 0;
+    }
+
+    /** The first of {@code headers} of {@code type}: a loop, where a stream's lambda costs a cold JVM more. */
+    static Optional<ProgramHeader> first(List<ProgramHeader> headers, int type) {
+        for (ProgramHeader header : headers) {
+            if (header.type() == type) {
+                return Optional.of(header);
+            }
+        }
+        return Optional.empty();
     }
 
     static ProgramHeader read(ByteBuffer b, ElfClass elfClass) {

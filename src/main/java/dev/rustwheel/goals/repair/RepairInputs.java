@@ -28,9 +28,13 @@ final class RepairInputs {
     private RepairInputs() {
     }
 
-    /** The key, or empty where some artifact's identity cannot be known (just written, or no file key). */
-    static Optional<String> of(StagingManifest manifest, RepairConfig config, WheelLayout layout)
-            throws IOException {
+    /**
+     * The key, or empty where some artifact's identity cannot be known (just written, or no file key).
+     *
+     * @param searched where the audit looks for libraries: {@code libraryPath} and {@code LD_LIBRARY_PATH} first
+     */
+    static Optional<String> of(StagingManifest manifest, RepairConfig config, WheelLayout layout,
+            SearchPaths searched) throws IOException {
         StringBuilder key = new StringBuilder();
         key.append("plugin ").append(PluginBuild.id()).append('\n');
         key.append("compatibility ").append(config.compatibility()).append('\n');
@@ -50,9 +54,10 @@ final class RepairInputs {
                     .append(identity.get().fileKey()).append(' ').append(identity.get().size()).append(' ')
                     .append(identity.get().modified()).append('\n');
         }
-        List<Path> loader = new ArrayList<>(LOADER_FILES.stream().map(Path::of).toList());
-        loader.addAll(config.libraryPath());
-        SearchPaths searched = SearchPaths.of(Path.of("/"), config.ldLibraryPath(), manifest.linkedPaths());
+        List<Path> loader = new ArrayList<>();
+        for (String file : LOADER_FILES) {
+            loader.add(Path.of(file));
+        }
         loader.addAll(searched.ldLibraryPath());
         loader.addAll(searched.linkedPaths());
         loader.addAll(searched.confPaths());

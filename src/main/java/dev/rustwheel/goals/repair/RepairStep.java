@@ -103,12 +103,15 @@ public final class RepairStep {
                 NativeFile::exportsInit);
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         Optional<String> key;
+        SearchPaths searched = null; // read once, for the key and the audit
         try {
-            key = RepairInputs.of(manifest, config, layout);
+            searched = SearchPaths.of(Path.of("/"), loaderPath(config.libraryPath(), config.ldLibraryPath()),
+                    manifest.linkedPaths());
+            key = RepairInputs.of(manifest, config, layout, searched);
         } catch (IOException e) {
             key = Optional.empty(); // audited as if nothing were kept
         }
-        Optional<RepairCache.Kept> kept = key.flatMap(cache::read);
+        Optional<RepairCache.Kept> kept = key.isPresent() ? cache.read(key.get()) : Optional.empty();
         if (kept.isPresent() && kept.get().repaired().artifacts().size() == clean.artifacts().size()) {
             for (RepairCache.LogLine line : kept.get().log()) {
                 if (line.warning()) {
@@ -121,7 +124,7 @@ public final class RepairStep {
                     + " unchanged");
             return reuse(clean, kept.get().repaired());
         }
-        StagingManifest repaired = decide(manifest, config, layout, clean);
+        StagingManifest repaired = decide(manifest, config, layout, clean, searched);
         Optional<List<Path>> dependencies = dependencies(repaired);
         if (key.isPresent() && dependencies.isPresent()) {
             cache.keep(key.get(), dependencies.get(), new RepairCache.Kept(repaired, logged));
@@ -158,10 +161,14 @@ public final class RepairStep {
         return Optional.of(files);
     }
 
+    /** @param searched the loader's search paths, or null where they could not be read for the key */
     private StagingManifest decide(StagingManifest manifest, RepairConfig config, WheelLayout layout,
-                                   StagingManifest clean) throws BuildException, ProjectException {
+            StagingManifest clean, SearchPaths searched) throws BuildException, ProjectException {
         String compatibility = config.compatibility();
-        List<Path> files = manifest.artifacts().stream().map(StagedArtifact::currentPath).toList();
+        List<Path> files = new ArrayList<>();
+        for (StagedArtifact artifact : manifest.artifacts()) {
+            files.add(artifact.currentPath());
+        }
         NativeFormat format = format(files);
         boolean unaudited = config.auditwheel() == AuditwheelMode.SKIP || compatibility.equals(Policy.LINUX);
         if (unaudited && format == NativeFormat.ELF) {
@@ -170,7 +177,7 @@ public final class RepairStep {
             return clean.withAudit(new AuditRecord(compatibility, Policy.LINUX, List.of(), Map.of(), List.of()));
         }
         boolean grafting = config.auditwheel() == AuditwheelMode.REPAIR;
-        PlatformAudit platform = platformAudit(format, manifest, config);
+        PlatformAudit platform = platformAudit(format, manifest, config, searched);
         PlatformVerdict verdict = audit(platform, files, grafting && !unaudited);
         if (format != NativeFormat.ELF && !compatibility.equals(PlatformDecision.AUTO)
                 && !compatibility.equals(Policy.LINUX)) {
@@ -192,11 +199,17 @@ public final class RepairStep {
                     + ". Set " + config.auditwheelParameter() + " to repair to graft them, link them statically, or exclude them"
                     + " (auditwheelExclude) if the target systems provide them.", null);
         }
-        verdict.warnings().forEach(log::warn);
+        for (String warning : verdict.warnings()) {
+            log.warn(warning);
+        }
         log.info("Platform tag " + String.join(".", verdict.platformTags()) + " (" + verdict.policy() + ")");
+        List<String> externalLibraries = new ArrayList<>();
+        for (ExternalLibrary library : external) {
+            externalLibraries.add(library.soname() + " => "
+                    + (library.path().isPresent() ? library.path().get().toString() : "not found"));
+        }
         StagingManifest audited = clean.withAudit(new AuditRecord(compatibility, verdict.policy(),
-                verdict.platformTags(), verdict.highestVersions(), external.stream().map(e -> e.soname() + " => "
-                        + e.path().map(Path::toString).orElse("not found")).toList()));
+                verdict.platformTags(), verdict.highestVersions(), externalLibraries));
         return grafting && !external.isEmpty()
                 ? graft(audited, layout, platform, format, external, manifest.grafted()) : audited;
     }
@@ -205,23 +218,24 @@ public final class RepairStep {
      * The one place that picks a platform's audit, by the format of the module's binaries: the host does not
      * matter, so a module cross-built for Windows or macOS is repaired as delvewheel or delocate would.
      */
-    private static PlatformAudit platformAudit(NativeFormat format, StagingManifest manifest, RepairConfig config)
-            throws BuildException {
+    private static PlatformAudit platformAudit(NativeFormat format, StagingManifest manifest, RepairConfig config,
+            SearchPaths searched) throws BuildException {
         LibraryExclusion exclusion = new LibraryExclusion(config.exclude());
-        List<Path> searched = new ArrayList<>(config.libraryPath());
+        List<Path> directories = new ArrayList<>(config.libraryPath());
         return switch (format) {
             case ELF -> {
-                yield new LinuxPlatformAudit(Policies.bundled(), searchPaths(config.libraryPath(),
-                        config.ldLibraryPath(), manifest.linkedPaths()), exclusion, config.compatibility(),
-                        config.compatibilityParameter(), Optional.empty());
+                // read again where the key could not read them: this time the failure is the build's
+                yield new LinuxPlatformAudit(Policies.bundled(), searched != null ? searched
+                        : searchPaths(config.libraryPath(), config.ldLibraryPath(), manifest.linkedPaths()),
+                        exclusion, config.compatibility(), config.compatibilityParameter(), Optional.empty());
             }
             case MACHO -> {
-                searched.addAll(manifest.linkedPaths());
-                yield new MacosPlatformAudit(searched, exclusion);
+                directories.addAll(manifest.linkedPaths());
+                yield new MacosPlatformAudit(directories, exclusion);
             }
             case PE -> {
-                searched.addAll(manifest.linkedPaths()); // where the build linked the DLLs' import libraries
-                yield new WindowsPlatformAudit(searched, exclusion, Optional.empty());
+                directories.addAll(manifest.linkedPaths()); // where the build linked the DLLs' import libraries
+                yield new WindowsPlatformAudit(directories, exclusion, Optional.empty());
             }
         };
     }
@@ -229,14 +243,18 @@ public final class RepairStep {
     /** The loader's search paths with {@code libraryPath} first, then {@code LD_LIBRARY_PATH}. */
     static SearchPaths searchPaths(List<Path> libraryPath, String ldLibraryPath, List<Path> linkedPaths)
             throws BuildException {
-        String searched = libraryPath.isEmpty() ? ldLibraryPath
-                : libraryPath.stream().map(Path::toString).collect(Collectors.joining(":"))
-                        + (ldLibraryPath == null ? "" : ":" + ldLibraryPath);
         try {
-            return SearchPaths.of(Path.of("/"), searched, linkedPaths);
+            return SearchPaths.of(Path.of("/"), loaderPath(libraryPath, ldLibraryPath), linkedPaths);
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot read the loader's configuration (/etc/ld.so.conf): " + e, e);
         }
+    }
+
+    /** {@code libraryPath} and then {@code LD_LIBRARY_PATH}, as one search path; null when both are empty. */
+    private static String loaderPath(List<Path> libraryPath, String ldLibraryPath) {
+        return libraryPath.isEmpty() ? ldLibraryPath
+                : libraryPath.stream().map(Path::toString).collect(Collectors.joining(":"))
+                        + (ldLibraryPath == null ? "" : ":" + ldLibraryPath);
     }
 
     /** The format all the module's binaries share. */
@@ -244,10 +262,12 @@ public final class RepairStep {
         Map<NativeFormat, Path> formats = new LinkedHashMap<>();
         for (Path file : files) {
             try {
-                NativeFormat format = NativeFormat.of(file).orElseThrow(() -> BuildException.userError(file
-                        + " is neither ELF, Mach-O nor PE, so no wheel platform follows from it. Rebuild it"
-                        + " (mvn clean package), or check what wrote it.", null));
-                formats.putIfAbsent(format, file);
+                Optional<NativeFormat> format = NativeFormat.of(file);
+                if (format.isEmpty()) {
+                    throw BuildException.userError(file + " is neither ELF, Mach-O nor PE, so no wheel platform"
+                            + " follows from it. Rebuild it (mvn clean package), or check what wrote it.", null);
+                }
+                formats.putIfAbsent(format.get(), file);
             } catch (IOException e) {
                 throw BuildException.toolFailure("Cannot read " + file + ": " + e, e);
             }

@@ -41,6 +41,25 @@ class LdSoConfTest {
     }
 
     @Test
+    void separatorsRunTogetherAndIncludesTakeSeveralPatterns() throws Exception {
+        Files.createDirectories(root.resolve("etc/d"));
+        Files.writeString(root.resolve("etc/ld.so.conf"),
+                "include\t/etc/d/one.conf   \t/etc/d/two.conf \n\t//opt/a,,:/opt/b\u000B/opt/c\r\n::\n");
+        Files.writeString(root.resolve("etc/d/one.conf"), "/opt/one\n");
+        Files.writeString(root.resolve("etc/d/two.conf"), "/opt/two\n");
+
+        assertEquals(List.of(root.resolve("opt/one"), root.resolve("opt/two"), root.resolve("opt/a"),
+                root.resolve("opt/b"), root.resolve("opt/c")), LdSoConf.read(root, "/etc/ld.so.conf"));
+    }
+
+    @Test
+    void wordsAreTheNonEmptyRunsBetweenSeparators() {
+        assertEquals(List.of("/a", "b", "/c"), LdSoConf.words("::/a:;b;:/c:", ":;"));
+        assertEquals(List.of(), LdSoConf.words("", ":"));
+        assertEquals(List.of("/with space"), LdSoConf.words("/with space", ":;"));
+    }
+
+    @Test
     void aMissingFileListsNothing() throws Exception {
         assertEquals(List.of(), LdSoConf.read(root, "/etc/ld.so.conf"));
     }

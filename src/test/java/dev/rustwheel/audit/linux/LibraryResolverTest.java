@@ -25,7 +25,7 @@ class LibraryResolverTest {
 
     private static ElfSummary summary(String path, List<String> rpath, List<String> runpath) {
         return new ElfSummary(Path.of(path), ElfClass.ELF64, ByteOrder.LITTLE_ENDIAN, 62, Optional.of("x86_64"),
-                LibcKind.GLIBC, Optional.empty(), List.of(), rpath, runpath, List.of(), List.of());
+                LibcKind.GLIBC, Optional.empty(), List.of(), rpath, runpath);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,22 @@ class PoliciesTest {
             "loongarch64, manylinux_2_36"})
     void architecturesStartWhereTheirFirstPolicyDoes(String architecture, String first) {
         assertEquals(first, policies.forTarget(false, architecture).get(0).name());
+    }
+
+    @Test
+    void policiesReadAheadAreTheSameAsThoseReadOnDemand() throws Exception {
+        policies.prefetch("s390x");
+        policies.prefetch("s390x");
+        List<Policy> prefetched = policies.forTarget(false, "s390x");
+        List<Policy> expected = Policies.read(Policies.MANYLINUX_RESOURCE, false, "s390x"::equals).stream()
+                .filter(p -> !p.isLinux() && p.supports("s390x"))
+                .sorted(java.util.Comparator.comparingInt(Policy::priority).reversed()).toList();
+        // other tests may have read every architecture's policies first, which forTarget then uses
+        assertEquals(expected.stream().map(Policy::name).toList(), prefetched.stream().map(Policy::name).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).symbolVersions().get("s390x"), prefetched.get(i).symbolVersions().get("s390x"));
+        }
+        assertEquals("manylinux_2_17", prefetched.get(0).name());
     }
 
     @Test
@@ -104,16 +119,55 @@ class PoliciesTest {
 
     @Test
     void parsesAPolicyWithEveryField() throws Exception {
-        List<Policy> parsed = Policies.parse(new ObjectMapper().readTree("""
+        List<Policy> parsed = Policies.parse(bytes("""
                 [{"name": "manylinux_2_99", "aliases": ["m99"], "priority": 7,
                   "symbol_versions": {"x86_64": {"GLIBC": ["2.0", "2.99"]}},
-                  "lib_whitelist": ["libc.so.6"], "blacklist": {"libc.so.6": ["gone"]}}]"""), "test.json", false);
+                  "lib_whitelist": ["libc.so.6"], "blacklist": {"libc.so.6": ["gone"]}, "later": {"x": [1]}}]"""),
+                "test.json", false, architecture -> true);
         Policy p = parsed.get(0);
         assertEquals(List.of("m99"), p.aliases());
         assertEquals(7, p.priority());
         assertEquals(Set.of("GLIBC_2.0", "GLIBC_2.99"), p.allowedVersions("x86_64", "GLIBC"));
         assertEquals(Set.of("libc.so.6"), p.libraryWhitelist());
         assertEquals(Map.of("libc.so.6", Set.of("gone")), p.blacklist());
+    }
+
+    @Test
+    void anAuditReadsOnlyItsArchitecturesVersions() throws Exception {
+        byte[] json = bytes("""
+                [{"name": "manylinux_2_99", "aliases": [], "priority": 7,
+                  "symbol_versions": {"i686": {"GLIBC": ["2.0"]}, "x86_64": {"GLIBC": ["2.0", "2.99"]},
+                                      "aarch64": {"GLIBC": ["2.17"]}},
+                  "lib_whitelist": ["libc.so.6"], "blacklist": {}}]""");
+        Policy narrowed = Policies.parse(json, "test.json", false, "x86_64"::equals).get(0);
+        assertEquals(Map.of("x86_64", Map.of("GLIBC", Set.of("GLIBC_2.0", "GLIBC_2.99"))), narrowed.symbolVersions());
+        assertEquals(Policies.parse(json, "test.json", false, architecture -> true).get(0).allowedVersions("x86_64",
+                "GLIBC"), narrowed.allowedVersions("x86_64", "GLIBC"));
+        assertEquals(false, narrowed.supports("aarch64"));
+    }
+
+    /** What an audit of one architecture reads equals that architecture's part of every policy. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l", "riscv64", "loongarch64"})
+    void oneArchitecturesPoliciesEqualItsPartOfAll(String architecture) throws Exception {
+        for (boolean musl : List.of(false, true)) {
+            for (String resource : List.of(Policies.MANYLINUX_RESOURCE, Policies.MUSLLINUX_RESOURCE)) {
+                List<Policy> narrowed = Policies.read(resource, musl, architecture::equals);
+                List<Policy> every = Policies.read(resource, musl, a -> true);
+                assertEquals(every.size(), narrowed.size());
+                for (int i = 0; i < every.size(); i++) {
+                    Policy all = every.get(i);
+                    Map<String, Map<String, Set<String>>> part = all.symbolVersions().containsKey(architecture)
+                            ? Map.of(architecture, all.symbolVersions().get(architecture)) : Map.of();
+                    assertEquals(new Policy(all.name(), all.aliases(), all.priority(), all.musl(), part,
+                            all.libraryWhitelist(), all.blacklist()), narrowed.get(i));
+                }
+            }
+        }
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest
@@ -126,7 +180,7 @@ class PoliciesTest {
             "[{\"name\": \"p\", \"aliases\": [], \"priority\": 1, \"symbol_versions\": {}, \"lib_whitelist\": []}]"})
     void refusesAPolicyFileMissingOrMistypingAField(String json) {
         IOException e = assertThrows(IOException.class,
-                () -> Policies.parse(new ObjectMapper().readTree(json), "broken-policy.json", false));
+                () -> Policies.parse(bytes(json), "broken-policy.json", false, architecture -> true));
         assertTrue(e.getMessage().contains("broken-policy.json"), e.getMessage());
     }
 }

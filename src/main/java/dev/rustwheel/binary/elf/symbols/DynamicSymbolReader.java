@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads the dynamic symbol table. The SHT_DYNSYM section header gives its exact extent and string table; a file
@@ -26,10 +25,10 @@ public final class DynamicSymbolReader {
 
     public static List<ElfSymbol> read(ElfInput input, ElfClass elfClass, List<SectionHeader> sections,
             DynamicSection dynamic, LoadSegments segments) throws IOException {
-        Optional<SectionHeader> dynsym = sections.stream()
-                .filter(s -> s.type() == SectionHeader.SHT_DYNSYM).findFirst();
-        if (dynsym.isPresent()) {
-            return fromSection(input, elfClass, sections, dynsym.get());
+        for (SectionHeader section : sections) {
+            if (section.type() == SectionHeader.SHT_DYNSYM) {
+                return fromSection(input, elfClass, sections, section);
+            }
         }
         if (dynamic.value(DynamicEntry.DT_SYMTAB).isPresent()) {
             return fromDynamicSection(input, elfClass, dynamic, segments);

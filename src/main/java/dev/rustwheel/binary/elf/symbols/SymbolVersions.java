@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -47,8 +48,11 @@ public final class SymbolVersions {
         if (dynamic.value(DynamicEntry.DT_VERNEED).isEmpty()) {
             return new SymbolVersions(List.of(), Map.of());
         }
-        long count = dynamic.value(DynamicEntry.DT_VERNEEDNUM)
-                .orElseThrow(() -> input.failure("the dynamic section has DT_VERNEED but no DT_VERNEEDNUM"));
+        OptionalLong needs = dynamic.value(DynamicEntry.DT_VERNEEDNUM);
+        if (needs.isEmpty()) {
+            throw input.failure("the dynamic section has DT_VERNEED but no DT_VERNEEDNUM");
+        }
+        long count = needs.getAsLong();
         if (count < 0 || count > input.size() / RECORD_SIZE) {
             throw input.failure("DT_VERNEEDNUM " + Long.toUnsignedString(count) + " is more version needs than the"
                     + " file (" + input.size() + " bytes) can hold");
