@@ -46,7 +46,8 @@ public final class Cargo {
             throw new CargoException(CargoException.Reason.NO_MANIFEST, "No Cargo.toml at " + request.manifestPath()
                     + ". Set the parameter manifestPath to the crate's Cargo.toml.", null);
         }
-        Optional<CargoWorkspace> kept = metadataCache.flatMap(cache -> cache.read(request));
+        Optional<CargoWorkspace> kept = metadataCache.isPresent() ? metadataCache.get().read(request)
+                : Optional.empty();
         if (kept.isPresent()) {
             return kept.get();
         }
@@ -64,16 +65,22 @@ public final class Cargo {
         CargoPackage root = workspace.rootPackage();
         CargoMessages messages = new CargoMessages(root.id(), log);
         List<String> stderr = new ArrayList<>();
-        int exitCode = run(request, request.buildCommand(), messages, line -> {
-            stderr.add(line);
-            log.accept(line);
-        });
+        int exitCode = run(request, request.buildCommand(), messages, new Stderr(stderr, log));
         if (exitCode != 0) {
             throw new CargoException(CargoException.Reason.BUILD_FAILED, "cargo build failed (exit code " + exitCode
                     + ") for " + manifest + ":\n" + errorExcerpt(stderr), null);
         }
         return new CargoBuildResult(root, messages.artifacts(), messages.linkedPaths(), messages.bindingCrates(),
                 messages.outDirectory());
+    }
+
+    /** Keeps cargo's stderr for the failure message while logging it; a class, for a lambda would cost one too. */
+    private record Stderr(List<String> lines, Consumer<String> log) implements Consumer<String> {
+        @Override
+        public void accept(String line) {
+            lines.add(line);
+            log.accept(line);
+        }
     }
 
     /** {@code cargo metadata}'s answer, parsed. */

@@ -61,7 +61,10 @@ public record CargoBuildRequest(
         } else {
             command.add("--profile=" + profile);
         }
-        target.ifPresent(triple -> command.addAll(List.of("--target", triple)));
+        if (target.isPresent()) {
+            command.add("--target");
+            command.add(target.get());
+        }
         addFeatures(command);
         if (offline) {
             command.add("--offline");

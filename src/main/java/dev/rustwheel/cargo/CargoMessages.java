@@ -57,7 +57,9 @@ final class CargoMessages implements Consumer<String> {
         switch (message.reason) {
             case "compiler-artifact" -> addArtifacts(message);
             case "build-script-executed" -> {
-                message.linkedPaths.forEach(p -> linkedPaths.add(Path.of(stripKind(p))));
+                for (String path : message.linkedPaths) {
+                    linkedPaths.add(Path.of(stripKind(path)));
+                }
                 if (rootPackageId.equals(message.packageId) && message.outDirectory != null) {
                     outDirectory = Path.of(message.outDirectory);
                 }
@@ -86,7 +88,10 @@ final class CargoMessages implements Consumer<String> {
     /** Fresh units are reported too, so the features are known even when nothing was rebuilt. */
     private void recordBindingCrate(Message message) {
         String crate = BINDING_CRATES.get(message.targetName);
-        boolean library = message.kinds.stream().anyMatch(k -> k.endsWith("lib"));
+        boolean library = false;
+        for (String kind : message.kinds) {
+            library |= kind.endsWith("lib");
+        }
         if (crate != null && library) {
             bindingCrates.put(crate, message.features);
         }

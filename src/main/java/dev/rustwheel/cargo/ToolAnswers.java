@@ -48,13 +48,16 @@ final class ToolAnswers {
                 kept.beginObject();
                 for (String field; (field = kept.nextField()) != null; ) {
                     switch (field) {
-                        case "inputs" -> inputs = kept.map(JsonReader::nonNullString);
+                        case "inputs" -> inputs = kept.stringMap();
                         case "answer" -> answer = kept.string();
                         default -> throw kept.unknownField(field);
                     }
                 }
             }
-            List<Path> files = inputs.keySet().stream().map(Path::of).toList();
+            List<Path> files = new ArrayList<>();
+            for (String input : inputs.keySet()) {
+                files.add(Path.of(input));
+            }
             if (answer == null || inputs.isEmpty() || !new TreeMap<>(inputs).equals(modificationTimes(files))) {
                 return Optional.empty();
             }
@@ -103,13 +106,18 @@ final class ToolAnswers {
             files.add(dir.resolve("rust-toolchain.toml"));
         }
         Path home = Path.of(System.getProperty("user.home"));
-        Path cargoHome = Optional.ofNullable(System.getenv("CARGO_HOME")).map(Path::of).orElse(home.resolve(".cargo"));
+        Path cargoHome = directory("CARGO_HOME", home.resolve(".cargo"));
         files.add(cargoHome.resolve("config"));
         files.add(cargoHome.resolve("config.toml"));
-        Path rustupHome = Optional.ofNullable(System.getenv("RUSTUP_HOME")).map(Path::of)
-                .orElse(home.resolve(".rustup"));
+        Path rustupHome = directory("RUSTUP_HOME", home.resolve(".rustup"));
         files.add(rustupHome.resolve("settings.toml"));
         return files;
+    }
+
+    /** The directory the variable names, else {@code otherwise}. */
+    private static Path directory(String variable, Path otherwise) {
+        String value = System.getenv(variable);
+        return value == null ? otherwise : Path.of(value);
     }
 
     /** Each file with its modification time, or {@code absent}. */
@@ -127,15 +135,19 @@ final class ToolAnswers {
         StringBuilder identity = new StringBuilder(String.join("\u0000", command))
                 .append('\n').append(workingDirectory.toAbsolutePath());
         Map<String, String> variables = new TreeMap<>();
-        System.getenv().forEach((name, value) -> {
+        // loops rather than lambdas: compile reads an answer on every build, and a lambda costs it a class
+        for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
+            String name = variable.getKey();
             // PATH: which cargo or rustc a bare name starts
             if (name.startsWith("CARGO") || name.startsWith("RUSTUP") || name.startsWith("RUSTC")
                     || name.equals("PATH")) {
-                variables.put(name, value);
+                variables.put(name, variable.getValue());
             }
-        });
+        }
         variables.putAll(environment);
-        variables.forEach((name, value) -> identity.append('\n').append(name).append('=').append(value));
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            identity.append('\n').append(variable.getKey()).append('=').append(variable.getValue());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(identity.toString().getBytes(StandardCharsets.UTF_8));

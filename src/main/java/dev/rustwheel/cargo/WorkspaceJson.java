@@ -6,6 +6,7 @@ import dev.rustwheel.json.JsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -43,7 +44,13 @@ final class WorkspaceJson {
                 switch (field) {
                     case "rootPackage" -> rootPackage = readPackage(json);
                     case "targetDirectory" -> targetDirectory = Path.of(json.nonNullString());
-                    case "crates" -> crates = json.list(WorkspaceJson::readCrate);
+                    case "crates" -> {
+                        json.beginArray();
+                        crates = new ArrayList<>();
+                        while (json.nextElement()) {
+                            crates.add(readCrate(json));
+                        }
+                    }
                     default -> throw json.unknownField(field);
                 }
             }

@@ -22,7 +22,16 @@ public final class Interpreters {
 
     /** The probe whose answers are kept in {@code cache} between goals and builds. */
     public static Probe cached(Path cache) {
-        return new CachedInterpreterProbe(new InterpreterProbe(new ProcessRunner(command -> { })), cache)::probe;
+        return new Cached(new CachedInterpreterProbe(new InterpreterProbe(new ProcessRunner(ProcessRunner.UNLOGGED)),
+                cache));
+    }
+
+    /** A class rather than a method reference: every goal makes one, and a warm build pays a lambda its class. */
+    private record Cached(CachedInterpreterProbe cached) implements Probe {
+        @Override
+        public PythonInterpreter probe(String executable, Path workingDirectory) throws InterpreterProbeException {
+            return cached.probe(executable, workingDirectory);
+        }
     }
 
     /**

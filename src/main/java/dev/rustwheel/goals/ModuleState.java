@@ -9,6 +9,7 @@ import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.store.TargetLock;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** One module's staging state, and the mapping of staging failures onto build failures that every step shares. */
 public final class ModuleState {
@@ -40,10 +41,13 @@ public final class ModuleState {
 
     /** The manifest a goal after {@code compile} needs; its absence means compile did not run in this module. */
     public StagingManifest require(String goal) throws BuildException {
-        return read().orElseThrow(() -> BuildException.userError("No staging manifest at "
-                + store.layout().manifest() + ": the " + goal + " goal needs the compile goal to run first in the"
-                + " same module. Bind compile (phase compile) before " + goal + ", or use <packaging>wheel</packaging>.",
-                null));
+        Optional<StagingManifest> manifest = read();
+        if (manifest.isEmpty()) {
+            throw BuildException.userError("No staging manifest at " + store.layout().manifest() + ": the " + goal
+                    + " goal needs the compile goal to run first in the same module. Bind compile (phase compile)"
+                    + " before " + goal + ", or use <packaging>wheel</packaging>.", null);
+        }
+        return manifest.get();
     }
 
     public void write(StagingManifest manifest) throws BuildException {
@@ -63,7 +67,7 @@ public final class ModuleState {
             return manifest;
         }
         try (TargetLock lock = lock(manifest.crate().targetDirectory())) {
-            return new Restorer(store, log::info).restore(manifest);
+            return new Restorer(store, new InfoLog(log)).restore(manifest);
         } catch (StagingException e) {
             throw map(e);
         }
@@ -71,7 +75,7 @@ public final class ModuleState {
 
     /** The lock of cargo's target directory. */
     public TargetLock lock(Path targetDirectory) throws StagingException {
-        return TargetLock.acquire(targetDirectory, log::info);
+        return TargetLock.acquire(targetDirectory, new InfoLog(log));
     }
 
     /**
@@ -86,6 +90,14 @@ public final class ModuleState {
             }
         } catch (BuildException restoreFailure) {
             failure.addSuppressed(restoreFailure);
+        }
+    }
+
+    /** Info lines for the log; a class where {@code log::info} would cost every goal a lambda's class. */
+    private record InfoLog(BuildLog log) implements Consumer<String> {
+        @Override
+        public void accept(String message) {
+            log.info(message);
         }
     }
 

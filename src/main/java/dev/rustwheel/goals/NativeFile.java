@@ -6,6 +6,7 @@ import dev.rustwheel.binary.macho.DylibReference;
 import dev.rustwheel.binary.macho.MachOFile;
 import dev.rustwheel.binary.pe.PeFile;
 import dev.rustwheel.goals.repair.NativeFormat;
+import dev.rustwheel.project.Bindings;
 import dev.rustwheel.staging.StagedArtifact;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -77,6 +78,14 @@ public final class NativeFile {
     public static boolean exportsInit(StagedArtifact cdylib, String module) throws BuildException {
         return read(cdylib.currentPath(), "PyInit_" + module).exportsInit;
     }
+
+    /** {@link #exportsInit} as the project resolution asks it; a class, as a method reference costs one anyway. */
+    public static final Bindings.InitExport<BuildException> INIT_EXPORT = new Bindings.InitExport<>() {
+        @Override
+        public boolean exports(StagedArtifact cdylib, String module) throws BuildException {
+            return exportsInit(cdylib, module);
+        }
+    };
 
     /** Refuses a library that would load a second interpreter into the one that loads it. */
     public void requireNoLibpython() throws BuildException {

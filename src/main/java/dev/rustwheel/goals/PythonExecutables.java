@@ -16,7 +16,11 @@ public final class PythonExecutables {
     public static List<String> configured(List<String> executables, String executable) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         if (executables != null) {
-            executables.stream().filter(e -> e != null && !e.isBlank()).map(String::trim).forEach(names::add);
+            for (String name : executables) {
+                if (name != null && !name.isBlank()) {
+                    names.add(name.trim());
+                }
+            }
         }
         return names.isEmpty() ? List.of(executable) : List.copyOf(names);
     }

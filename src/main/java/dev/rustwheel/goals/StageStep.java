@@ -2,6 +2,7 @@ package dev.rustwheel.goals;
 
 import dev.rustwheel.staging.move.Stager;
 import dev.rustwheel.staging.StagingException;
+import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.store.TargetLock;
 import java.nio.file.Path;
@@ -22,8 +23,10 @@ public final class StageStep {
         StagingManifest manifest = state.require("stage");
         try (TargetLock lock = state.lock(manifest.crate().targetDirectory())) {
             StagingManifest staged = new Stager(state.store()).stage(manifest);
-            staged.artifacts().forEach(a -> log.info("Staged " + a.cargoPath() + " as " + a.stagedPath() + " ("
-                    + a.state().name().toLowerCase(Locale.ROOT) + ")"));
+            for (StagedArtifact a : staged.artifacts()) {
+                log.info("Staged " + a.cargoPath() + " as " + a.stagedPath() + " ("
+                        + a.state().name().toLowerCase(Locale.ROOT) + ")");
+            }
             return staged;
         } catch (StagingException e) {
             // whatever did move goes back, so a failed stage leaves cargo's outputs where cargo expects them

@@ -6,6 +6,7 @@ import dev.rustwheel.maven.parameters.PropertyNames;
 import dev.rustwheel.project.ProjectException;
 import dev.rustwheel.staging.store.FaultPoints;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -92,7 +93,15 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
 
     /** The values of a list parameter, without the null and blank ones Maven hands over for empty elements. */
     protected static List<String> listValues(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        List<String> set = new ArrayList<>();
+        if (values != null) {
+            for (String value : values) {
+                if (value != null && !value.isBlank()) {
+                    set.add(value);
+                }
+            }
+        }
+        return List.copyOf(set);
     }
 
     protected Path buildDirectory() {

@@ -76,7 +76,7 @@ public class CompileMojo extends AbstractCargoMojo {
         WheelSettings wheel = wheelSettings();
         CargoBuildRequest request = cargoRequest(profile,
                 Pyo3Python.environment(cargoEnvironment(), wheel.pythonExecutables().get(0)))
-                .withTarget(Optional.ofNullable(blankToNull(target)).map(String::trim));
+                .withTarget(Optional.ofNullable(blankToNull(target)));
         String targetParameter = WheelParameters.describe("target", PropertyNames.TARGET,
                 new MavenParameterSources(project, session).of(PropertyNames.TARGET, target, null));
         new CompileStep(buildDirectory(), stagingDirectory.toPath().toAbsolutePath(), log).run(new CompileConfig(

@@ -21,6 +21,13 @@ final class LifecycleReach {
      * @param finalizeBound  whether the module binds the finalize goal (by packaging or by an execution)
      */
     static boolean finalizeFollows(Collection<String> requestedTasks, boolean finalizeBound) {
-        return finalizeBound && requestedTasks.stream().anyMatch(PHASES_FROM_VERIFY::contains);
+        if (finalizeBound) {
+            for (String task : requestedTasks) {
+                if (PHASES_FROM_VERIFY.contains(task)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -17,6 +17,13 @@ import java.util.function.Consumer;
  */
 public final class ProcessRunner {
 
+    /** A command log that logs nothing, for runners whose commands are not worth a line. */
+    public static final Consumer<String> UNLOGGED = new Consumer<>() {
+        @Override
+        public void accept(String command) {
+        }
+    };
+
     private final Consumer<String> commandLog;
 
     /** @param commandLog receives the command line of every program started, quoted as a shell would need it */
@@ -34,7 +41,10 @@ public final class ProcessRunner {
             throws ToolNotFoundException, IOException {
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
         Map<String, String> environment = builder.environment();
-        spec.environment().forEach((name, value) -> environment.put(name, value == null ? "" : value));
+        // loops and named classes rather than lambdas on this path: each lambda costs a warm build its own class
+        for (Map.Entry<String, String> variable : spec.environment().entrySet()) {
+            environment.put(variable.getKey(), variable.getValue() == null ? "" : variable.getValue());
+        }
         commandLog.accept(spec.describe());
         Process process;
         try {
@@ -42,7 +52,7 @@ public final class ProcessRunner {
         } catch (IOException e) {
             throw new ToolNotFoundException(spec.command().get(0), searchPath(spec.command().get(0)), e);
         }
-        Thread destroyer = new Thread(process::destroyForcibly, "rustwheel-destroy-" + process.pid());
+        Thread destroyer = new Destroyer(process);
         Runtime.getRuntime().addShutdownHook(destroyer);
         try {
             process.getOutputStream().close();
@@ -89,8 +99,29 @@ public final class ProcessRunner {
         if (program.contains("/") || program.contains(File.separator)) {
             return Optional.of(Path.of(program).toAbsolutePath());
         }
-        return searchPath(program).stream().map(dir -> dir.resolve(program))
-                .filter(Files::isExecutable).filter(Files::isRegularFile).findFirst();
+        for (Path dir : searchPath(program)) {
+            Path file = dir.resolve(program);
+            if (Files.isExecutable(file) && Files.isRegularFile(file)) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Destroys the child if the JVM shuts down while it runs. */
+    private static final class Destroyer extends Thread {
+
+        private final Process process;
+
+        Destroyer(Process process) {
+            super("rustwheel-destroy-" + process.pid());
+            this.process = process;
+        }
+
+        @Override
+        public void run() {
+            process.destroyForcibly();
+        }
     }
 
     /**

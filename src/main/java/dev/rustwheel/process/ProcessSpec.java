@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What to run: the command, where, and which environment variables to set on top of the inherited ones.
@@ -26,16 +25,24 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
 
     /** The command line as a shell would need it typed, preceded by the variables set. */
     public String describe() {
-        String variables = environment.entrySet().stream()
-                .map(e -> e.getKey() + "=" + quote(e.getValue() == null ? "" : e.getValue()) + " ")
-                .collect(Collectors.joining());
-        return variables + command.stream().map(ProcessSpec::quote).collect(Collectors.joining(" "));
+        // loops, not streams: every goal describes its commands, and a lambda costs a warm build its class
+        StringBuilder line = new StringBuilder();
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            line.append(variable.getKey()).append('=')
+                    .append(quote(variable.getValue() == null ? "" : variable.getValue())).append(' ');
+        }
+        for (int i = 0; i < command.size(); i++) {
+            line.append(i == 0 ? "" : " ").append(quote(command.get(i)));
+        }
+        return line.toString();
     }
 
     static String quote(String word) {
-        if (!word.isEmpty() && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:,+@%".indexOf(c) >= 0)) {
-            return word;
+        boolean plain = !word.isEmpty();
+        for (int i = 0; plain && i < word.length(); i++) {
+            char c = word.charAt(i);
+            plain = Character.isLetterOrDigit(c) || "-_./=:,+@%".indexOf(c) >= 0;
         }
-        return "'" + word.replace("'", "'\\''") + "'";
+        return plain ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -89,8 +89,7 @@ public enum Bindings {
         if (crates.containsKey("uniffi") && !pyo3) {
             throw notSupported("uniffi", manifest.crate().manifestPath() + " depends on uniffi, so its bindings");
         }
-        Optional<StagedArtifact> cdylib = manifest.artifacts().stream()
-                .filter(a -> a.kind() == ArtifactKind.CDYLIB).findFirst();
+        Optional<StagedArtifact> cdylib = first(manifest.artifacts(), ArtifactKind.CDYLIB);
         if (cdylib.isPresent()) {
             // a C API without PyO3: maturin's cffi; a hand-written PyInit_<module> stays an extension module
             return pyo3 || initExport.exports(cdylib.get(), module) ? EXTENSION : CFFI;
@@ -103,7 +102,17 @@ public enum Bindings {
     }
 
     private static boolean has(List<StagedArtifact> artifacts, ArtifactKind kind) {
-        return artifacts.stream().anyMatch(a -> a.kind() == kind);
+        return first(artifacts, kind).isPresent();
+    }
+
+    /** The first artifact of {@code kind}; a loop, where a stream's lambda would cost repair and package a class. */
+    static Optional<StagedArtifact> first(List<StagedArtifact> artifacts, ArtifactKind kind) {
+        for (StagedArtifact artifact : artifacts) {
+            if (artifact.kind() == kind) {
+                return Optional.of(artifact);
+            }
+        }
+        return Optional.empty();
     }
 
     private static ProjectException notSupported(String bindings, String where) {

@@ -1,15 +1,18 @@
 package dev.rustwheel.project;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Glob patterns over a project tree, relative to its root: {@code *} and {@code ?} stay within one directory,
@@ -39,13 +42,13 @@ public final class Globs {
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + normalized);
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(start, depth(normalized))) {
-            for (Path file : (Iterable<Path>) walk::iterator) {
+        try {
+            for (Path file : tree(start, depth(normalized))) {
                 if (matcher.matches(paths.root().relativize(file)) && isFile(paths, file, where, pattern)) {
                     found.add(file);
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw ProjectException.toolFailure("Cannot list the files matching " + where + " = '" + pattern + "': "
                     + e.getMessage(), e);
         }
@@ -56,17 +59,45 @@ public final class Globs {
     /** Every regular file under {@code directory}, sorted; links inside the project are fine, others refused. */
     public static List<Path> walk(ProjectPaths paths, Path directory, String where) throws ProjectException {
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path file : (Iterable<Path>) walk::iterator) {
+        try {
+            for (Path file : tree(directory, Integer.MAX_VALUE)) {
                 if (isFile(paths, file, where, ProjectPaths.relative(paths.root(), directory))) {
                     found.add(file);
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw ProjectException.toolFailure("Cannot list " + directory + " for " + where + ": " + e.getMessage(), e);
         }
         found.sort(null);
         return found;
+    }
+
+    /**
+     * {@code start} and every path below it, down to {@code depth} levels, symbolic links not followed (as
+     * {@code Files.walk} lists them). A visitor rather than {@code Files.walk}'s stream, whose lambdas cost every
+     * goal that looks for license or Python files their classes.
+     */
+    private static List<Path> tree(Path start, int depth) throws IOException {
+        Lister lister = new Lister();
+        Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), depth, lister);
+        return lister.paths;
+    }
+
+    private static final class Lister extends SimpleFileVisitor<Path> {
+
+        final List<Path> paths = new ArrayList<>();
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+            paths.add(directory);
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            paths.add(file);
+            return FileVisitResult.CONTINUE;
+        }
     }
 
     private static boolean isFile(ProjectPaths paths, Path file, String where, String pattern) throws ProjectException {

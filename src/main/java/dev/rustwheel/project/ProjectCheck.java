@@ -34,7 +34,8 @@ public final class ProjectCheck {
             Map<String, String> pomParameters, CrateInfo crate) throws ProjectException {
         PyprojectFile pyproject = PyprojectFile.read(pyprojectPath);
         MaturinSettings settings = MaturinSettings.resolve(pyproject, pom);
-        Optional<Requested> requested = Bindings.checkRequested(pom, pyproject).map(b -> new Requested(b,
+        Optional<Bindings> asked = Bindings.checkRequested(pom, pyproject);
+        Optional<Requested> requested = asked.isEmpty() ? Optional.empty() : Optional.of(new Requested(asked.get(),
                 pom.bindings() != null ? "parameter bindings" : pyproject.maturin().where("bindings")));
         ProjectPaths paths = new ProjectPaths(pyproject.projectDirectory());
         if (settings.pythonSource() != null) {

@@ -143,15 +143,15 @@ public final class PythonLayout {
             if (extension.orElse(null) instanceof Extension e) {
                 addNative(new WheelEntry(nativeDirectory + "/" + last + e.suffix(), e.library(), true));
             } else if (extension.orElse(null) instanceof Cffi cffi) {
-                CffiModuleLayout.entries(nativeDirectory + "/" + last, cffi.libraryFileName(), cffi.library(),
-                        cffi.declarations()).forEach(this::addNative);
+                addNative(CffiModuleLayout.entries(nativeDirectory + "/" + last, cffi.libraryFileName(),
+                        cffi.library(), cffi.declarations()));
             }
         } else if (extension.isPresent()) {
             if (extension.get() instanceof Extension e) {
-                ExtensionModuleLayout.entries(last, e.suffix(), e.library()).forEach(this::addNative);
+                addNative(ExtensionModuleLayout.entries(last, e.suffix(), e.library()));
             } else if (extension.get() instanceof Cffi cffi) {
-                CffiModuleLayout.entries(last, cffi.libraryFileName(), cffi.library(), cffi.declarations())
-                        .forEach(this::addNative);
+                addNative(CffiModuleLayout.entries(last, cffi.libraryFileName(), cffi.library(),
+                        cffi.declarations()));
             }
             Path stub = paths.root().resolve(last + ".pyi");
             if (Files.isRegularFile(stub)) {
@@ -181,9 +181,11 @@ public final class PythonLayout {
         data(parts.get(0), dataDirectory);
         for (Executable executable : executables) {
             addNative(new WheelEntry(executable.archivePath(dataDirectory), executable.content(), true));
-            executable.besideLibraries().ifPresent(directory -> addNative(new WheelEntry(
-                    dataDirectory + "/scripts/" + executable.name(), EntryContent.ofBytes(
-                            ScriptShim.render(directory, executable.name()).getBytes(StandardCharsets.UTF_8)), true)));
+            if (executable.besideLibraries().isPresent()) {
+                addNative(new WheelEntry(dataDirectory + "/scripts/" + executable.name(), EntryContent.ofBytes(
+                        ScriptShim.render(executable.besideLibraries().get(), executable.name())
+                                .getBytes(StandardCharsets.UTF_8)), true));
+            }
         }
     }
 
@@ -286,6 +288,12 @@ public final class PythonLayout {
         entries.put(entry.path(), entry);
     }
 
+    private void addNative(List<WheelEntry> natives) {
+        for (WheelEntry entry : natives) {
+            addNative(entry);
+        }
+    }
+
     private static boolean isBytecode(String archivePath) {
         return archivePath.endsWith(".pyc") || archivePath.startsWith("__pycache__/")
                 || archivePath.contains("/__pycache__/");
@@ -295,6 +303,12 @@ public final class PythonLayout {
     private boolean isExcluded(String archivePath, Path file) {
         Path inWheel = Path.of(archivePath);
         Path inProject = file.startsWith(paths.root()) ? paths.root().relativize(file) : null;
-        return excludes.stream().anyMatch(m -> m.matches(inWheel) || (inProject != null && m.matches(inProject)));
+        // a loop, not a stream: package asks for every file, and a lambda costs a warm build its class
+        for (PathMatcher exclude : excludes) {
+            if (exclude.matches(inWheel) || (inProject != null && exclude.matches(inProject))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

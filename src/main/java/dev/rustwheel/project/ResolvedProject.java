@@ -9,6 +9,7 @@ import dev.rustwheel.staging.StagingManifest;
 import dev.rustwheel.staging.WheelLayout;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The project, resolved once for one module's wheel: pyproject.toml, the POM's settings over {@code [tool.maturin]},
@@ -51,8 +52,8 @@ public record ResolvedProject(PyprojectFile pyproject, MaturinSettings settings,
             throws ProjectException, E {
         String cdylibModule = settings.moduleName() != null
                 ? settings.moduleName().substring(settings.moduleName().lastIndexOf('.') + 1)
-                : manifest.artifacts().stream().filter(a -> a.kind() == ArtifactKind.CDYLIB).findFirst()
-                        .map(StagedArtifact::name).orElse(null);
+                : Bindings.first(manifest.artifacts(), ArtifactKind.CDYLIB).isPresent()
+                        ? Bindings.first(manifest.artifacts(), ArtifactKind.CDYLIB).get().name() : null;
         Bindings bindings = Bindings.of(pom, pyproject, manifest, cdylibModule, initExport);
         String dist = ProjectMetadata.name(pyproject, manifest.crate()).wheelEscaped();
         String defaultModule = bindings != Bindings.BIN ? firstCdylib(manifest).name() : dist;
@@ -84,10 +85,13 @@ public record ResolvedProject(PyprojectFile pyproject, MaturinSettings settings,
 
     /** The extension module: the wheel carries the crate's first cdylib only. */
     private static StagedArtifact firstCdylib(StagingManifest manifest) throws ProjectException {
-        return manifest.artifacts().stream().filter(a -> a.kind() == ArtifactKind.CDYLIB).findFirst().orElseThrow(
-                () -> ProjectException.userError("The crate " + manifest.crate().manifestPath() + " builds no cdylib,"
-                        + " only " + manifest.artifacts().stream().map(a -> a.kind() + " " + a.name()).toList()
-                        + ". Add [lib] crate-type = [\"cdylib\"] to Cargo.toml to build an extension module, or set"
-                        + " bindings to bin to ship the executables.", null));
+        Optional<StagedArtifact> cdylib = Bindings.first(manifest.artifacts(), ArtifactKind.CDYLIB);
+        if (cdylib.isPresent()) {
+            return cdylib.get();
+        }
+        throw ProjectException.userError("The crate " + manifest.crate().manifestPath() + " builds no cdylib,"
+                + " only " + manifest.artifacts().stream().map(a -> a.kind() + " " + a.name()).toList()
+                + ". Add [lib] crate-type = [\"cdylib\"] to Cargo.toml to build an extension module, or set"
+                + " bindings to bin to ship the executables.", null);
     }
 }

@@ -1,7 +1,5 @@
 package dev.rustwheel.staging;
 
-import java.util.Arrays;
-
 /** What cargo built: a C dynamic library (the extension module) or an executable. Spelled as cargo spells it. */
 public enum ArtifactKind {
     CDYLIB("cdylib"),
@@ -15,8 +13,12 @@ public enum ArtifactKind {
 
     /** @throws IllegalArgumentException for a crate type rustwheel does not package */
     public static ArtifactKind of(String cargoName) {
-        return Arrays.stream(values()).filter(k -> k.cargoName.equals(cargoName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a packaged crate type: " + cargoName));
+        for (ArtifactKind kind : values()) {
+            if (kind.cargoName.equals(cargoName)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("not a packaged crate type: " + cargoName);
     }
 
     /** {@code cdylib} or {@code bin}: the manifest's spelling, the staging subdirectory, and what messages say. */

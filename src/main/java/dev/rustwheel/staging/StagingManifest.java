@@ -46,6 +46,14 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
         return new StagingManifest(schemaVersion, crate, linkedPaths, changed, audit, grafted, layout, wheels);
     }
 
+    /** A copy with artifact {@code index} moved to {@code state}. */
+    public StagingManifest withArtifactIn(int index, ArtifactState state) {
+        // no lambda for withArtifact: stage and finalize move artifacts on every build, and a lambda costs a class
+        List<StagedArtifact> changed = new ArrayList<>(artifacts);
+        changed.set(index, changed.get(index).movedTo(state));
+        return new StagingManifest(schemaVersion, crate, linkedPaths, changed, audit, grafted, layout, wheels);
+    }
+
     /** A copy without artifact {@code index}, for an entry that no longer stands for a file. */
     public StagingManifest withoutArtifact(int index) {
         List<StagedArtifact> kept = new ArrayList<>(artifacts);
@@ -70,7 +78,11 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
     /** A copy recording {@code wheel}, replacing any earlier record of the same wheel file. */
     public StagingManifest withWheel(WheelRecord wheel) {
         List<WheelRecord> recorded = new ArrayList<>(wheels);
-        recorded.removeIf(w -> w.file().equals(wheel.file()));
+        for (int i = recorded.size() - 1; i >= 0; i--) {
+            if (recorded.get(i).file().equals(wheel.file())) {
+                recorded.remove(i);
+            }
+        }
         recorded.add(wheel);
         return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, audit, grafted, layout, recorded);
     }
@@ -78,10 +90,15 @@ public record StagingManifest(int schemaVersion, CrateInfo crate, List<Path> lin
     /** A copy keeping the wheel records of {@code earlier}, for a manifest rewritten after cargo ran again. */
     public StagingManifest withWheelsOf(Optional<StagingManifest> earlier) {
         return new StagingManifest(schemaVersion, crate, linkedPaths, artifacts, audit, grafted, layout,
-                earlier.map(StagingManifest::wheels).orElse(List.of()));
+                earlier.isPresent() ? earlier.get().wheels() : List.of());
     }
 
     public boolean needsRestore() {
-        return artifacts.stream().anyMatch(a -> a.state().needsRestore());
+        for (StagedArtifact artifact : artifacts) {
+            if (artifact.state().needsRestore()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

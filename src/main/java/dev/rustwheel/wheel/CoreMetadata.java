@@ -65,15 +65,23 @@ public record CoreMetadata(
         requiresDist = List.copyOf(requiresDist);
         projectUrls = List.copyOf(projectUrls);
         providesExtra = List.copyOf(providesExtra);
+        // loops rather than lambdas here and in render: compile and package build this record on every build, and
+        // each lambda would cost a warm build its own class
         for (Optional<String> single : List.of(summary, descriptionContentType, license, licenseExpression,
                 requiresPython, homePage)) {
-            single.ifPresent(CoreMetadata::requireSingleLine);
+            if (single.isPresent()) {
+                requireSingleLine(single.get());
+            }
         }
         for (List<String> many : List.of(keywords, authors, authorEmails, maintainers, maintainerEmails,
                 licenseFiles, classifiers, requiresDist, providesExtra)) {
-            many.forEach(CoreMetadata::requireSingleLine);
+            for (String value : many) {
+                requireSingleLine(value);
+            }
         }
-        projectUrls.forEach(u -> requireSingleLine(u.label() + ", " + u.url()));
+        for (ProjectUrl url : projectUrls) {
+            requireSingleLine(url.label() + ", " + url.url());
+        }
     }
 
     public static Builder builder(DistributionName name, String version) {
@@ -95,31 +103,47 @@ public record CoreMetadata(
         header(out, "Metadata-Version", "2.4");
         header(out, "Name", name.value());
         header(out, "Version", version);
-        classifiers.forEach(value -> header(out, "Classifier", value));
-        requiresDist.forEach(value -> header(out, "Requires-Dist", value));
-        providesExtra.forEach(value -> header(out, "Provides-Extra", value));
-        licenseFiles.forEach(value -> header(out, "License-File", value));
-        summary.ifPresent(value -> header(out, "Summary", value));
+        headers(out, "Classifier", classifiers);
+        headers(out, "Requires-Dist", requiresDist);
+        headers(out, "Provides-Extra", providesExtra);
+        headers(out, "License-File", licenseFiles);
+        header(out, "Summary", summary);
         if (!keywords.isEmpty()) {
             header(out, "Keywords", String.join(",", keywords));
         }
-        homePage.ifPresent(value -> header(out, "Home-Page", value));
+        header(out, "Home-Page", homePage);
         joined(out, "Author", authors);
         joined(out, "Author-email", authorEmails);
         joined(out, "Maintainer", maintainers);
         joined(out, "Maintainer-email", maintainerEmails);
-        licenseExpression.ifPresent(value -> header(out, "License-Expression", value));
-        license.ifPresent(value -> header(out, "License", value));
-        requiresPython.ifPresent(value -> header(out, "Requires-Python", value));
-        descriptionContentType.ifPresent(value -> header(out, "Description-Content-Type", value));
-        projectUrls.forEach(u -> header(out, "Project-URL", u.label() + ", " + u.url()));
-        description.ifPresent(body -> out.append('\n').append(body).append('\n'));
+        header(out, "License-Expression", licenseExpression);
+        header(out, "License", license);
+        header(out, "Requires-Python", requiresPython);
+        header(out, "Description-Content-Type", descriptionContentType);
+        for (ProjectUrl url : projectUrls) {
+            header(out, "Project-URL", url.label() + ", " + url.url());
+        }
+        if (description.isPresent()) {
+            out.append('\n').append(description.get()).append('\n');
+        }
         return out.toString();
     }
 
     private static void joined(StringBuilder out, String field, List<String> values) {
         if (!values.isEmpty()) {
             header(out, field, String.join(", ", values));
+        }
+    }
+
+    private static void headers(StringBuilder out, String field, List<String> values) {
+        for (String value : values) {
+            header(out, field, value);
+        }
+    }
+
+    private static void header(StringBuilder out, String field, Optional<String> value) {
+        if (value.isPresent()) {
+            header(out, field, value.get());
         }
     }
 

@@ -24,7 +24,9 @@ public record WheelInfo(String generatorVersion, List<WheelTag> tags) {
                 .append("Wheel-Version: 1.0\n")
                 .append("Generator: rustwheel ").append(generatorVersion).append('\n')
                 .append("Root-Is-Purelib: false\n");
-        tags.forEach(tag -> out.append("Tag: ").append(tag).append('\n'));
+        for (WheelTag tag : tags) {
+            out.append("Tag: ").append(tag).append('\n');
+        }
         return out.toString();
     }
 }

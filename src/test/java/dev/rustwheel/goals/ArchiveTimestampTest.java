@@ -23,6 +23,9 @@ class ArchiveTimestampTest {
             "a,                         null,       1980-01-01T00:00:00Z",
             // zip cannot store times before 1980
             "null,                      0,          1980-01-01T00:00:00Z",
+            // nor after 2099
+            "5000000000,                null,       2099-12-31T23:59:59Z",
+            "2100-01-01T00:00:00Z,      null,       2099-12-31T23:59:59Z",
     })
     void resolvesInMavenArchiverOrder(String outputTimestamp, String sourceDateEpoch, String expected) throws Exception {
         assertEquals(Instant.parse(expected), ArchiveTimestamp.resolve(outputTimestamp, sourceDateEpoch).toInstant());

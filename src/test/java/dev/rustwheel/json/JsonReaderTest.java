@@ -115,6 +115,25 @@ class JsonReaderTest {
     }
 
     @Test
+    void readsMapsOfStringsInOrderAndRefusesOtherValues() throws Exception {
+        try (JsonReader json = Json.read("{\"z\": \"1\", \"a\": \"2\"}")) {
+            Map<String, String> map = json.stringMap();
+            assertEquals(List.of("z", "a"), List.copyOf(map.keySet()), "in the document's order");
+            assertEquals("2", map.get("a"));
+        }
+        try (JsonReader json = Json.read("{\"inputs\": {\"a\": \"1\", \"b\": null}}")) {
+            json.beginObject();
+            json.nextField();
+            assertEquals("/inputs/b must be a string, not null",
+                    assertThrows(JsonParseException.class, json::stringMap).getOriginalMessage());
+        }
+        try (JsonReader json = Json.read("[\"a\", 2]")) {
+            assertEquals("/1 must be a string, not 2",
+                    assertThrows(JsonParseException.class, json::strings).getOriginalMessage());
+        }
+    }
+
+    @Test
     void writesPrettyAsJacksonsMapperIndentsAndCompactOnOneLine() throws Exception {
         Json.Body body = g -> {
             g.writeStartObject();

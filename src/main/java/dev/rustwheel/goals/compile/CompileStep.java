@@ -4,6 +4,7 @@ import dev.rustwheel.cargo.Cargo;
 import dev.rustwheel.cargo.CargoArtifact;
 import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.cargo.CargoBuildResult;
+import dev.rustwheel.cargo.CargoCrate;
 import dev.rustwheel.cargo.CargoException;
 import dev.rustwheel.cargo.CargoLineLevels;
 import dev.rustwheel.cargo.CargoPackage;
@@ -52,10 +53,10 @@ public final class CompileStep {
     /** @param stagingDirectory where stage is to put the files; {@code null} for the default in the build directory */
     public CompileStep(Path buildDirectory, Path stagingDirectory, BuildLog log) {
         this(buildDirectory, stagingDirectory, log,
-                new Cargo(new ProcessRunner(command -> log.info("Running " + command)), cargoOutput(log),
+                new Cargo(new ProcessRunner(new CommandLog(log)), new CargoOutput(log),
                         StagingLayout.under(buildDirectory, stagingDirectory).cache()),
                 Interpreters.cached(StagingLayout.under(buildDirectory, stagingDirectory).cache()),
-                new TargetCheck(new ProcessRunner(command -> log.info("Running " + command)),
+                new TargetCheck(new ProcessRunner(new CommandLog(log)),
                         StagingLayout.under(buildDirectory, stagingDirectory).cache()));
     }
 
@@ -76,11 +77,13 @@ public final class CompileStep {
      */
     public StagingManifest run(CompileConfig config) throws BuildException, ProjectException {
         CargoBuildRequest request = config.request();
-        callCargo(() -> {
+        CargoWorkspace workspace;
+        try {
             targetCheck.requireInstalled(request, config.targetParameter());
-            return null;
-        });
-        CargoWorkspace workspace = callCargo(() -> cargo.locate(request));
+            workspace = cargo.locate(request);
+        } catch (CargoException e) {
+            throw failure(e);
+        }
         Optional<ProjectCheck.Requested> bindings = ProjectCheck.beforeBuild(config.pyproject(), config.settings(),
                 config.layoutParameters(), new CrateInfo(request.manifestPath(), workspace.rootPackage().name(),
                         workspace.rootPackage().version(), workspace.targetDirectory(),
@@ -107,7 +110,12 @@ public final class CompileStep {
             log.info("An earlier build left cargo outputs staged; giving them back before cargo runs");
             state.restore(previous.get());
         }
-        CargoBuildResult result = callCargo(() -> cargo.build(request, workspace));
+        CargoBuildResult result;
+        try {
+            result = cargo.build(request, workspace);
+        } catch (CargoException e) {
+            throw failure(e);
+        }
         if (result.artifacts().isEmpty()) {
             throw BuildException.userError("cargo build of " + request.manifestPath() + " produced no cdylib or bin"
                     + " artifact for package " + result.packageName() + ". Add [lib] crate-type = [\"cdylib\"] to"
@@ -130,23 +138,44 @@ public final class CompileStep {
     private static StagedArtifact withEarlierDigest(StagedArtifact artifact, Optional<StagingManifest> previous)
             throws BuildException {
         try {
-            return artifact.withDigestOf(previous.map(StagingManifest::artifacts).orElse(List.of()));
+            return artifact.withDigestOf(previous.isPresent() ? previous.get().artifacts() : List.of());
         } catch (IOException e) {
             throw BuildException.toolFailure("cargo reported " + artifact.cargoPath() + " but it cannot be read: "
                     + e, e);
         }
     }
 
+    /*
+     * Named classes, plain loops and try blocks rather than lambdas on compile's path: each lambda or method
+     * reference costs its own class, spun at its first use, a measurable part of a warm build's few tenths.
+     */
+
+    /** Each command run, at info level. */
+    private record CommandLog(BuildLog log) implements Consumer<String> {
+        @Override
+        public void accept(String command) {
+            log.info("Running " + command);
+        }
+    }
+
     /** Cargo's rendered warnings at warning level and its errors at error level, its progress at info. */
-    private static Consumer<String> cargoOutput(BuildLog log) {
-        CargoLineLevels levels = new CargoLineLevels();
-        return line -> {
+    private static final class CargoOutput implements Consumer<String> {
+
+        private final BuildLog log;
+        private final CargoLineLevels levels = new CargoLineLevels();
+
+        CargoOutput(BuildLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public void accept(String line) {
             switch (levels.of(line)) {
                 case WARNING -> log.warn(line);
                 case ERROR -> log.error(line);
                 default -> log.info(line);
             }
-        };
+        }
     }
 
     /** The Cargo.toml fields wheel metadata falls back to. */
@@ -156,23 +185,19 @@ public final class CompileStep {
     }
 
     private static List<LinkedCrate> linkedCrates(CargoWorkspace workspace) {
-        return workspace.crates().stream().map(c -> new LinkedCrate(c.id(), c.name(), c.version(), c.source(),
-                c.license(), c.runtime(), c.dependsOn())).toList();
-    }
-
-    private interface CargoCall<T> {
-        T call() throws CargoException;
-    }
-
-    private static <T> T callCargo(CargoCall<T> call) throws BuildException {
-        try {
-            return call.call();
-        } catch (CargoException e) {
-            throw switch (e.reason()) {
-                case UNEXPECTED_OUTPUT -> BuildException.toolFailure(e.getMessage(), e);
-                default -> BuildException.userError(e.getMessage(), e);
-            };
+        List<LinkedCrate> crates = new ArrayList<>();
+        for (CargoCrate c : workspace.crates()) {
+            crates.add(new LinkedCrate(c.id(), c.name(), c.version(), c.source(), c.license(), c.runtime(),
+                    c.dependsOn()));
         }
+        return List.copyOf(crates);
+    }
+
+    private static BuildException failure(CargoException e) {
+        return switch (e.reason()) {
+            case UNEXPECTED_OUTPUT -> BuildException.toolFailure(e.getMessage(), e);
+            default -> BuildException.userError(e.getMessage(), e);
+        };
     }
 
     private StagedArtifact record(CargoArtifact artifact) throws BuildException {

@@ -1,8 +1,10 @@
 package dev.rustwheel.goals.compile;
 
 import dev.rustwheel.process.ProcessRunner;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Points PyO3's build script at the interpreter the wheel is built for. Without {@code PYO3_PYTHON} it would pick
@@ -25,8 +27,10 @@ public final class Pyo3Python {
      */
     public static Map<String, String> environment(Map<String, String> configured, String interpreter) {
         Map<String, String> environment = new HashMap<>(configured);
-        environment.computeIfAbsent(VARIABLE,
-                name -> ProcessRunner.locate(interpreter).map(Object::toString).orElse(interpreter));
+        if (!environment.containsKey(VARIABLE)) {
+            Optional<Path> located = ProcessRunner.locate(interpreter);
+            environment.put(VARIABLE, located.isPresent() ? located.get().toString() : interpreter);
+        }
         return environment;
     }
 

@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The {@code package} goal: writes the wheel from the staged artifacts. Whatever goes wrong, cargo's outputs are
@@ -39,8 +41,22 @@ import java.util.TreeMap;
  */
 public final class PackageStep {
 
+    /*
+     * Named classes and loops rather than lambdas on package's path: each lambda or method reference costs a class
+     * spun at its first use, a measurable part of a warm build's few tenths of a second.
+     */
+
+    /** Where the fault-injection tests stop a build after a wheel entry. */
+    private static final Consumer<String> AFTER_ENTRY = new Consumer<>() {
+        @Override
+        public void accept(String entry) {
+            FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY);
+        }
+    };
+
     private final ModuleState state;
     private final BuildLog log;
+    private final Consumer<String> warnings;
     private final Interpreters.Probe probe;
     /** Where the cffi bindings' header and ffi.py are generated, and stay for the user to look at. */
     private final Path cffiDirectory;
@@ -53,6 +69,12 @@ public final class PackageStep {
         this.state = new ModuleState(buildDirectory, log);
         this.cffiDirectory = StagingLayout.under(buildDirectory).root().resolve("cffi");
         this.log = log;
+        this.warnings = new Consumer<>() {
+            @Override
+            public void accept(String warning) {
+                log.warn(warning);
+            }
+        };
         this.probe = probe;
     }
 
@@ -62,11 +84,13 @@ public final class PackageStep {
         List<WheelResult> wheels = new ArrayList<>();
         try {
             ResolvedProject project = ResolvedProject.resolve(config.pyproject(), config.settings(), manifest,
-                    config.version(), NativeFile::exportsInit);
+                    config.version(), NativeFile.INIT_EXPORT);
             VersionAlignment.warning(config.pomVersion(), project.metadata().version(), config.version(),
                     config.versionParameter())
-                    .ifPresent(log::warn);
-            project.metadata().warnings().forEach(log::warn);
+                    .ifPresent(warnings);
+            for (String warning : project.metadata().warnings()) {
+                log.warn(warning);
+            }
             WheelLayout layout = recordedLayout(manifest, project.layout());
             List<PythonInterpreter> interpreters = Interpreters.probe(probe, config.pythonExecutables(),
                     config.interpreterParameter(), config.wheelDirectory().getParent());
@@ -116,7 +140,7 @@ public final class PackageStep {
         WheelPlan plan = WheelPlan.of(manifest, config, project, layout, target.tag(),
                 TagSelection.extensionSuffix(target.abi3Minor(), target.python(), auditedPlatforms(manifest)),
                 cffiDeclarations,
-                new SbomContents(new SystemPackages(Path.of("/etc/os-release"))), log::warn);
+                new SbomContents(new SystemPackages(Path.of("/etc/os-release"))), warnings);
         Path file = plan.file();
         WheelUpdate update;
         Map<Integer, FileIdentity> streamed = new TreeMap<>();
@@ -124,10 +148,13 @@ public final class PackageStep {
         try {
             for (int index : plan.artifactPaths().keySet()) {
                 // taken before the read: a file written meanwhile no longer matches it, and is read for its digest
-                FileIdentity.of(manifest.artifacts().get(index).currentPath()).ifPresent(i -> streamed.put(index, i));
+                Optional<FileIdentity> identity = FileIdentity.of(manifest.artifacts().get(index).currentPath());
+                if (identity.isPresent()) {
+                    streamed.put(index, identity.get());
+                }
             }
             WheelWriter writer = new WheelWriter(config.entryTime(), config.compression(), config.threads(),
-                    entry -> FaultPoints.reach(FaultPoints.WHEEL_AFTER_ENTRY));
+                    AFTER_ENTRY);
             // a wheel left as it was holds the library an earlier build checked; read it only to write it anew
             if (project.bindings() == Bindings.EXTENSION && !writer.upToDate(file, plan.distInfoDirectory(),
                     plan.payload(), plan.distInfoFiles(), WheelRecords.previous(manifest, file))) {
@@ -156,8 +183,7 @@ public final class PackageStep {
                     continue;
                 }
             } else {
-                digest = hex(rows.stream().filter(r -> r.path().equals(entry.getValue())).findFirst().orElseThrow()
-                        .sha256());
+                digest = hex(row(rows, entry.getValue()).sha256());
             }
             FileIdentity identity = streamed.get(entry.getKey());
             FileIdentity unchanged = identity != null && matches(identity, manifest.artifacts().get(entry.getKey()))
@@ -175,6 +201,16 @@ public final class PackageStep {
             log.debug("The staging manifest already records this wheel and its artifacts' digests");
         }
         return new WheelResult(file, plan.tag().toString());
+    }
+
+    /** RECORD's row of {@code path}, which the wheel holds. */
+    private static RecordRow row(List<RecordRow> rows, String path) {
+        for (RecordRow row : rows) {
+            if (row.path().equals(path)) {
+                return row;
+            }
+        }
+        throw new IllegalStateException("the wheel has no entry " + path);
     }
 
     /** Whether the artifact's file is still the one {@code identity} describes; an unreadable one is not. */

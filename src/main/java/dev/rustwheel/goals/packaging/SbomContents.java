@@ -43,7 +43,7 @@ final class SbomContents {
         for (LinkedCrate crate : manifest.crate().linkedCrates()) {
             components.add(new SbomComponent(refs.get(crate.id()), crate.name(), crate.version(),
                     Purls.cargo(crate.name(), crate.version()), spdx(crate.license()), null, crate.runtime(),
-                    crate.dependsOn().stream().map(refs::get).filter(r -> r != null).toList()));
+                    dependencies(crate, refs)));
         }
         if (!components.isEmpty()) {
             wheelUses.add(components.get(0).ref());
@@ -62,6 +62,18 @@ final class SbomContents {
                 null, null, true, wheelUses);
         return new WheelEntry(SbomDocument.path(manifest.crate().name()),
                 new SbomDocument(wheel, components, toolVersion, fixedTime(entryTime)).content(), false);
+    }
+
+    /** The refs of the crates {@code crate} depends on; a loop, where a stream's lambdas cost package classes. */
+    private static List<String> dependencies(LinkedCrate crate, Map<String, String> refs) {
+        List<String> dependencies = new ArrayList<>();
+        for (String id : crate.dependsOn()) {
+            String ref = refs.get(id);
+            if (ref != null) {
+                dependencies.add(ref);
+            }
+        }
+        return List.copyOf(dependencies);
     }
 
     /** Each crate's purl as its ref; the cargo package id where two crates share a purl (same name and version). */

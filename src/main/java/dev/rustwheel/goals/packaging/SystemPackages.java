@@ -30,7 +30,7 @@ final class SystemPackages {
         }
     }
 
-    private final ProcessRunner runner = new ProcessRunner(command -> { });
+    private final ProcessRunner runner = new ProcessRunner(ProcessRunner.UNLOGGED);
     private final String distribution;
 
     SystemPackages(Path osRelease) {

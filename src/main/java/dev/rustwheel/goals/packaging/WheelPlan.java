@@ -75,8 +75,13 @@ record WheelPlan(Path file, String distInfoDirectory, WheelTag tag, List<WheelEn
             payload = PythonLayout.entries(paths, project.settings(), moduleName, dataDirectory,
                     Optional.of(extension), List.of(), warnings);
             String suffix = module + extension.suffix();
-            payload.stream().filter(e -> e.path().endsWith("/" + suffix)).findFirst()
-                    .ifPresent(e -> artifactPaths.put(index, e.path()));
+            for (WheelEntry entry : payload) {
+                // the first one: a loop, as a stream's lambdas would cost every package a class each
+                if (entry.path().endsWith("/" + suffix)) {
+                    artifactPaths.put(index, entry.path());
+                    break;
+                }
+            }
         } else if (project.bindings() == Bindings.CFFI) {
             int index = firstCdylib(manifest);
             StagedArtifact library = manifest.artifacts().get(index);

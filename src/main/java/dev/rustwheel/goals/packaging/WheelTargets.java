@@ -47,7 +47,9 @@ public final class WheelTargets {
             byTag.putIfAbsent(TagSelection.select(bindings, abi3, python, auditedPlatforms), python);
         }
         List<Target> targets = new ArrayList<>();
-        byTag.forEach((tag, python) -> targets.add(new Target(python, tag, abi3)));
+        for (Map.Entry<WheelTag, PythonInterpreter> tagged : byTag.entrySet()) {
+            targets.add(new Target(tagged.getValue(), tagged.getKey(), abi3));
+        }
         if (byTag.size() > 1 && versionSpecificPyo3(bindings, manifest, abi3)) {
             throw BuildException.userError(manifest.crate().manifestPath() + " uses "
                     + pyo3Crates(manifest) + " without the stable ABI, so its one cargo build (for "

@@ -5,13 +5,14 @@ import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.wheel.InvalidWheelException;
 import dev.rustwheel.wheel.zip.WheelArchive;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The {@code wheelhouse} goal: copies the wheels a module depends on into one directory under their PEP 427 names,
@@ -58,12 +59,20 @@ public final class WheelhouseStep {
 
     /** A wheel of an earlier build (an older version) must not be what pip picks. */
     private void removeStale(Path wheelhouse, Map<Path, Path> placed) throws IOException {
-        try (Stream<Path> files = Files.list(wheelhouse)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".whl")).toList()) {
-                if (!placed.containsValue(file)) {
-                    log.info("Wheelhouse: removing " + file.getFileName() + ", no longer a dependency");
-                    Files.delete(file);
+        // a directory stream and a loop, not Files.list's stream: this is the first goal, and each lambda costs it a
+        // class spun at first use
+        List<Path> wheels = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(wheelhouse)) {
+            for (Path file : files) {
+                if (file.getFileName().toString().endsWith(".whl")) {
+                    wheels.add(file);
                 }
+            }
+        }
+        for (Path file : wheels) {
+            if (!placed.containsValue(file)) {
+                log.info("Wheelhouse: removing " + file.getFileName() + ", no longer a dependency");
+                Files.delete(file);
             }
         }
     }

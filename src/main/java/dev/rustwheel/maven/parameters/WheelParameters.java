@@ -10,6 +10,7 @@ import dev.rustwheel.python.InvalidVersionException;
 import dev.rustwheel.python.MavenVersions;
 import dev.rustwheel.wheel.zip.Compression;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -82,11 +83,20 @@ public record WheelParameters(String pythonExecutable, List<String> pythonExecut
         return new WheelSettings(interpreters, interpreterParameter, p.pyproject,
                 new MaturinSettings(p.moduleName, p.pythonSource, p.pythonPackages, p.include, p.exclude, p.data,
                         p.bindings),
-                compatibility, auditwheel, p.auditwheelExclude.stream().map(String::trim).toList(), compression,
+                compatibility, auditwheel, trimmed(p.auditwheelExclude), compression,
                 describe("compatibility", PropertyNames.COMPATIBILITY, sources.of(PropertyNames.COMPATIBILITY,
                         p.compatibility, DEFAULT_COMPATIBILITY)),
                 describe("auditwheel", PropertyNames.AUDITWHEEL, sources.of(PropertyNames.AUDITWHEEL, p.auditwheel,
                         DEFAULT_AUDITWHEEL)), wheelVersion, threads, sbom, layoutParameters(p, sources));
+    }
+
+    /** Each value trimmed; a loop, where a stream's method reference would cost every goal a class. */
+    private static List<String> trimmed(List<String> values) {
+        List<String> trimmed = new ArrayList<>();
+        for (String value : values) {
+            trimmed.add(value.trim());
+        }
+        return List.copyOf(trimmed);
     }
 
     /** How messages about a layout value set in the POM name it, for those that are set. */

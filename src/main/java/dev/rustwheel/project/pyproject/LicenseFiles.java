@@ -59,11 +59,16 @@ public final class LicenseFiles {
                     throw project.error("license-files", "pattern '" + pattern + "' matches no file under "
                             + paths.root() + ". PEP 639 requires every pattern to match; fix or remove it.");
                 }
-                files.forEach(f -> add(found, paths.root(), f));
+                for (Path file : files) {
+                    add(found, paths.root(), file);
+                }
             }
         } else {
             for (String pattern : DEFAULT_PATTERNS) {
-                Globs.files(paths, pattern, "the default license-files").forEach(f -> add(found, paths.root(), f));
+                // a loop, not forEach with a lambda: compile finds the license files on every build
+                for (Path file : Globs.files(paths, pattern, "the default license-files")) {
+                    add(found, paths.root(), file);
+                }
             }
         }
         return new ArrayList<>(found.values());

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -82,8 +83,12 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
             }
             metadata.summary(summary.strip());
         }
-        Readme.resolve(project, cargoFields.contains("readme"), crate, paths).ifPresent(
-                readme -> metadata.description(readme.text(), readme.contentType()));
+        // plain code rather than lambdas and method references in this class: compile resolves the metadata on
+        // every build, and each lambda would cost a warm build its own class
+        Optional<Readme> readme = Readme.resolve(project, cargoFields.contains("readme"), crate, paths);
+        if (readme.isPresent()) {
+            metadata.description(readme.get().text(), readme.get().contentType());
+        }
         requiresPython(project, metadata);
         if (cargoFields.contains("keywords")) {
             metadata.keywords(cargo.keywords());
@@ -93,9 +98,9 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
         if (cargoFields.contains("authors")) {
             cargoAuthors(cargo.authors(), metadata);
         } else {
-            people(project, "authors", metadata::author, metadata::authorEmail);
+            people(project, "authors", metadata, false);
         }
-        people(project, "maintainers", metadata::maintainer, metadata::maintainerEmail);
+        people(project, "maintainers", metadata, true);
         List<LicenseFiles.LicenseFile> licenseFiles = license(project, cargoFields.contains("license"), crate, paths,
                 metadata);
         metadata.classifiers(project.strings("classifiers"));
@@ -198,12 +203,9 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
         }
     }
 
-    private interface Sink {
-        void add(String value);
-    }
-
     /** PEP 621 {@code authors}/{@code maintainers}: tables with a name, an email or both. */
-    private static void people(TomlTable project, String key, Sink names, Sink emails) throws ProjectException {
+    private static void people(TomlTable project, String key, CoreMetadata.Builder metadata, boolean maintainers)
+            throws ProjectException {
         JsonNode list = project.raw(key);
         if (list == null) {
             return;
@@ -228,10 +230,17 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
             if (email != null && !email.asText().matches("[^\\s@<>,]+@[^\\s@<>,]+")) {
                 throw project.error(key, "email \"" + email.asText() + "\" is not an e-mail address.");
             }
-            if (email == null) {
-                names.add(name.asText());
+            if (email == null && maintainers) {
+                metadata.maintainer(name.asText());
+            } else if (email == null) {
+                metadata.author(name.asText());
             } else {
-                emails.add(name == null ? email.asText() : name.asText() + " <" + email.asText() + ">");
+                String address = name == null ? email.asText() : name.asText() + " <" + email.asText() + ">";
+                if (maintainers) {
+                    metadata.maintainerEmail(address);
+                } else {
+                    metadata.authorEmail(address);
+                }
             }
         }
     }
@@ -266,7 +275,9 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
                     + " \"…\"}, not " + TomlTable.describe(license));
         }
         List<LicenseFiles.LicenseFile> files = LicenseFiles.find(project, licenseFile, fromCargo ? crate : null, paths);
-        files.forEach(f -> metadata.licenseFile(f.path()));
+        for (LicenseFiles.LicenseFile file : files) {
+            metadata.licenseFile(file.path());
+        }
         return files;
     }
 
@@ -338,8 +349,8 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
     private static EntryPoints entryPoints(TomlTable project) throws ProjectException {
         EntryPoints entryPoints = new EntryPoints();
         try {
-            project.stringTable("scripts").forEach((name, ref) -> entryPoints.add("console_scripts", name, ref));
-            project.stringTable("gui-scripts").forEach((name, ref) -> entryPoints.add("gui_scripts", name, ref));
+            add(entryPoints, "console_scripts", project.stringTable("scripts"));
+            add(entryPoints, "gui_scripts", project.stringTable("gui-scripts"));
         } catch (IllegalArgumentException e) {
             throw project.error("scripts", e.getMessage() + ".");
         }
@@ -350,11 +361,17 @@ public record ProjectMetadata(DistributionName name, String version, CoreMetadat
                         + " [project.gui-scripts]. Move the entries there.");
             }
             try {
-                groups.stringTable(group).forEach((name, ref) -> entryPoints.add(group, name, ref));
+                add(entryPoints, group, groups.stringTable(group));
             } catch (IllegalArgumentException e) {
                 throw groups.error(group, e.getMessage() + ".");
             }
         }
         return entryPoints;
+    }
+
+    private static void add(EntryPoints entryPoints, String group, Map<String, String> references) {
+        for (Map.Entry<String, String> reference : references.entrySet()) {
+            entryPoints.add(group, reference.getKey(), reference.getValue());
+        }
     }
 }

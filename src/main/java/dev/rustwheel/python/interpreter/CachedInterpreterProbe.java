@@ -41,8 +41,10 @@ public final class CachedInterpreterProbe {
     }
 
     public PythonInterpreter probe(String executable, Path workingDirectory) throws InterpreterProbeException {
-        Optional<Path> cached = key(executable, workingDirectory).map(k -> directory.resolve("python-" + k + ".json"));
-        Optional<String> kept = cached.flatMap(CachedInterpreterProbe::read);
+        Optional<String> key = key(executable, workingDirectory);
+        Optional<Path> cached = key.isPresent() ? Optional.of(directory.resolve("python-" + key.get() + ".json"))
+                : Optional.empty();
+        Optional<String> kept = cached.isPresent() ? read(cached.get()) : Optional.empty();
         if (kept.isPresent()) {
             try {
                 return ProbeScript.parse(executable, kept.get());
@@ -52,7 +54,9 @@ public final class CachedInterpreterProbe {
         }
         String answer = probe.answer(executable, workingDirectory);
         PythonInterpreter interpreter = ProbeScript.parse(executable, answer);
-        cached.ifPresent(file -> keep(file, answer, interpreter.executable()));
+        if (cached.isPresent()) {
+            keep(cached.get(), answer, interpreter.executable());
+        }
         return interpreter;
     }
 

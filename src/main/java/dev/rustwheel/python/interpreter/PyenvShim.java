@@ -3,14 +3,17 @@ package dev.rustwheel.python.interpreter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A pyenv shim: a script that starts whichever interpreter pyenv selects at the moment it runs. The selection is
@@ -52,12 +55,15 @@ final class PyenvShim {
     String selection(Path workingDirectory, Map<String, String> environment) throws IOException {
         StringBuilder text = new StringBuilder("root=").append(root);
         Map<String, String> variables = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (name.startsWith("PYENV") || name.equals("PATH")) {
-                variables.put(name, value);
+        // loops rather than lambdas: compile and package key their kept answer by this on every build
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            if (variable.getKey().startsWith("PYENV") || variable.getKey().equals("PATH")) {
+                variables.put(variable.getKey(), variable.getValue());
             }
-        });
-        variables.forEach((name, value) -> text.append('\n').append(name).append('=').append(value));
+        }
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            text.append('\n').append(variable.getKey()).append('=').append(variable.getValue());
+        }
         versionFiles(text, workingDirectory.toAbsolutePath().normalize());
         String pyenvDir = environment.get("PYENV_DIR");
         if (pyenvDir != null && !pyenvDir.isEmpty()) {
@@ -66,9 +72,15 @@ final class PyenvShim {
         text.append('\n').append(versionFile(root.resolve("version")));
         Path versions = root.resolve("versions");
         if (Files.isDirectory(versions)) {
-            try (Stream<Path> installed = Files.list(versions)) {
-                installed.map(p -> p.getFileName().toString()).sorted()
-                        .forEach(name -> text.append("\ninstalled ").append(name));
+            List<String> names = new ArrayList<>();
+            try (DirectoryStream<Path> installed = Files.newDirectoryStream(versions)) {
+                for (Path version : installed) {
+                    names.add(version.getFileName().toString());
+                }
+            }
+            Collections.sort(names);
+            for (String name : names) {
+                text.append("\ninstalled ").append(name);
             }
         }
         return text.toString();

@@ -44,14 +44,14 @@ public final class Restorer {
                 continue;
             }
             if (artifact.state() != ArtifactState.RESTORING) {
-                current = current.withArtifact(i, a -> a.movedTo(ArtifactState.RESTORING));
+                current = current.withArtifactIn(i, ArtifactState.RESTORING);
                 store.writeBeforeMove(current);
             }
             RestoreAction action = apply(artifact);
             if (action.dropsEntry()) {
                 current = current.withoutArtifact(i);
             } else {
-                current = current.withArtifact(i++, a -> a.movedTo(ArtifactState.RESTORED));
+                current = current.withArtifactIn(i++, ArtifactState.RESTORED);
             }
             store.write(current);
         }

@@ -35,11 +35,11 @@ public final class Stager {
             if (!artifact.state().canStage()) {
                 continue;
             }
-            current = current.withArtifact(i, a -> a.movedTo(ArtifactState.STAGING));
+            current = current.withArtifactIn(i, ArtifactState.STAGING);
             store.writeBeforeMove(current);
             ArtifactState done = move(artifact.cargoPath(), artifact.stagedPath());
             FaultPoints.reach(FaultPoints.STAGE_AFTER_MOVE);
-            current = current.withArtifact(i, a -> a.movedTo(done));
+            current = current.withArtifactIn(i, done);
             store.write(current);
         }
         return current;

@@ -9,6 +9,7 @@ import dev.rustwheel.staging.FileIdentity;
 import dev.rustwheel.staging.StagedArtifact;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The JSON of one artifact a manifest records: {@link StagedArtifact}, its file identity and overlay. */
@@ -104,7 +105,13 @@ final class ArtifactJson {
         for (String field; (field = json.nextField()) != null; ) {
             switch (field) {
                 case "baseSize" -> baseSize = json.longValue();
-                case "overwrites" -> overwrites = json.list(ArtifactJson::readOverwrite);
+                case "overwrites" -> {
+                    json.beginArray();
+                    overwrites = new ArrayList<>();
+                    while (json.nextElement()) {
+                        overwrites.add(readOverwrite(json));
+                    }
+                }
                 case "appended" -> appended = json.binary();
                 default -> throw json.unknownField(field);
             }

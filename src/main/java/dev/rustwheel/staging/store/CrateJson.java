@@ -8,6 +8,8 @@ import dev.rustwheel.staging.CrateMetadata;
 import dev.rustwheel.staging.LinkedCrate;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +36,20 @@ final class CrateJson {
                 case "version" -> version = json.string();
                 case "targetDirectory" -> targetDirectory = ManifestJson.path(json);
                 case "metadata" -> metadata = readMetadata(json);
-                case "bindingCrates" -> bindingCrates = json.map(JsonReader::strings);
-                case "linkedCrates" -> linkedCrates = json.list(CrateJson::readLinkedCrate);
+                case "bindingCrates" -> {
+                    json.beginObject();
+                    bindingCrates = new LinkedHashMap<>();
+                    for (String crate; (crate = json.nextField()) != null; ) {
+                        bindingCrates.put(crate, json.strings());
+                    }
+                }
+                case "linkedCrates" -> {
+                    json.beginArray();
+                    linkedCrates = new ArrayList<>();
+                    while (json.nextElement()) {
+                        linkedCrates.add(readLinkedCrate(json));
+                    }
+                }
                 case "outDirectory" -> outDirectory = ManifestJson.path(json);
                 default -> throw json.unknownField(field);
             }

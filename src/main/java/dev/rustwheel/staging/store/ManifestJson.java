@@ -14,6 +14,7 @@ import dev.rustwheel.staging.WheelRecord;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,12 +64,36 @@ final class ManifestJson {
             switch (field) {
                 case "schemaVersion" -> schemaVersion = json.intValue();
                 case "crate" -> crate = CrateJson.readCrate(json);
-                case "linkedPaths" -> linkedPaths = json.list(ManifestJson::nonNullPath);
-                case "artifacts" -> artifacts = json.list(ArtifactJson::readArtifact);
+                case "linkedPaths" -> {
+                    json.beginArray();
+                    linkedPaths = new ArrayList<>();
+                    while (json.nextElement()) {
+                        linkedPaths.add(nonNullPath(json));
+                    }
+                }
+                case "artifacts" -> {
+                    json.beginArray();
+                    artifacts = new ArrayList<>();
+                    while (json.nextElement()) {
+                        artifacts.add(ArtifactJson.readArtifact(json));
+                    }
+                }
                 case "audit" -> audit = json.isNull() ? null : readAudit(json);
-                case "grafted" -> grafted = json.list(ManifestJson::readGrafted);
+                case "grafted" -> {
+                    json.beginArray();
+                    grafted = new ArrayList<>();
+                    while (json.nextElement()) {
+                        grafted.add(readGrafted(json));
+                    }
+                }
                 case "layout" -> layout = json.isNull() ? null : readLayout(json);
-                case "wheels" -> wheels = json.list(ManifestJson::readWheel);
+                case "wheels" -> {
+                    json.beginArray();
+                    wheels = new ArrayList<>();
+                    while (json.nextElement()) {
+                        wheels.add(readWheel(json));
+                    }
+                }
                 default -> throw json.unknownField(field);
             }
         }
@@ -77,13 +102,25 @@ final class ManifestJson {
                 json.require(grafted, "grafted"), layout, json.require(wheels, "wheels"));
     }
 
+    /** Writes {@code manifest}: a class rather than a lambda, which would cost every goal's first write a class. */
+    record Writer(StagingManifest manifest) implements Json.Body {
+        @Override
+        public void writeTo(JsonGenerator json) throws IOException {
+            writeManifest(json, manifest);
+        }
+    }
+
     static void writeManifest(JsonGenerator json, StagingManifest manifest) throws IOException {
         json.writeStartObject();
         json.writeNumberField("schemaVersion", manifest.schemaVersion());
         json.writeFieldName("crate");
         CrateJson.writeCrate(json, manifest.crate());
         json.writeFieldName("linkedPaths");
-        Json.writeStrings(json, manifest.linkedPaths().stream().map(Path::toString).toList());
+        json.writeStartArray();
+        for (Path path : manifest.linkedPaths()) {
+            json.writeString(path.toString());
+        }
+        json.writeEndArray();
         json.writeArrayFieldStart("artifacts");
         for (StagedArtifact artifact : manifest.artifacts()) {
             ArtifactJson.writeArtifact(json, artifact);
@@ -118,7 +155,7 @@ final class ManifestJson {
                 case "compatibility" -> compatibility = json.string();
                 case "policy" -> policy = json.string();
                 case "platformTags" -> platformTags = json.strings();
-                case "highestVersions" -> highestVersions = json.map(JsonReader::nonNullString);
+                case "highestVersions" -> highestVersions = json.stringMap();
                 case "externalLibraries" -> externalLibraries = json.strings();
                 default -> throw json.unknownField(field);
             }
@@ -235,7 +272,13 @@ final class ManifestJson {
                 case "size" -> size = json.longValue();
                 case "modified" -> modified = json.string();
                 case "settings" -> settings = json.string();
-                case "entries" -> entries = json.list(ManifestJson::readEntry);
+                case "entries" -> {
+                    json.beginArray();
+                    entries = new ArrayList<>();
+                    while (json.nextElement()) {
+                        entries.add(readEntry(json));
+                    }
+                }
                 default -> throw json.unknownField(field);
             }
         }

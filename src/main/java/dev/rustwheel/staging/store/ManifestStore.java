@@ -92,7 +92,7 @@ public final class ManifestStore {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            byte[] bytes = Json.pretty(json -> ManifestJson.writeManifest(json, manifest));
+            byte[] bytes = Json.pretty(new ManifestJson.Writer(manifest));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -49,13 +49,19 @@ public final class TargetLock implements AutoCloseable {
 
     /** Takes the lock if nobody holds it, without waiting. */
     public static Optional<TargetLock> tryAcquire(Path targetDirectory) throws StagingException {
-        return take(targetDirectory, message -> { }, false);
+        return take(targetDirectory, null, false);
     }
 
     private static Optional<TargetLock> take(Path targetDirectory, Consumer<String> log, boolean wait)
             throws StagingException {
         Path file = lockFile(targetDirectory);
-        Holder holder = HOLDERS.computeIfAbsent(file, f -> new Holder());
+        // not computeIfAbsent with a lambda: every goal takes the lock, and a lambda costs a warm build its class
+        Holder holder = HOLDERS.get(file);
+        if (holder == null) {
+            Holder fresh = new Holder();
+            holder = HOLDERS.putIfAbsent(file, fresh);
+            holder = holder == null ? fresh : holder;
+        }
         if (!holder.threads.tryLock()) {
             if (!wait) {
                 return Optional.empty();

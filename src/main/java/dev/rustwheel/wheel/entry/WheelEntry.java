@@ -20,9 +20,19 @@ public record WheelEntry(String path, EntryContent content, boolean executable) 
         return REGULAR_FILE | (executable ? 0755 : 0644);
     }
 
+    /** A loop, where a stream's method reference would cost every goal writing a wheel a class. */
+    private static boolean hasControlCharacter(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            if (Character.isISOControl(path.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void requireSafePath(String path) {
         if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("\\")
-                || path.chars().anyMatch(Character::isISOControl)) {
+                || hasControlCharacter(path)) {
             throw new IllegalArgumentException("invalid wheel entry path '" + path + "': it must be a relative"
                     + " file path with '/' separators and no control characters");
         }

@@ -43,7 +43,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 public final class WheelWriter {
 
     /** The earliest time a zip entry can carry; a reproducible default for builds that set no date. */
-    public static final FileTime ZIP_EPOCH = FileTime.from(Instant.parse("1980-01-01T00:00:00Z"));
+    public static final FileTime ZIP_EPOCH = FileTime.from(Instant.ofEpochSecond(315_532_800)); // 1980-01-01T00:00Z
 
     private static final String RECORD = "RECORD";
     private static final LocalDateTime LAST_ZIP_TIME = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
