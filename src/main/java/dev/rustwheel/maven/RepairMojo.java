@@ -8,6 +8,7 @@ import dev.rustwheel.goals.repair.RepairStep;
 import dev.rustwheel.goals.repair.WheelRepairConfig;
 import dev.rustwheel.goals.repair.WheelRepairStep;
 import dev.rustwheel.maven.parameters.LibraryPath;
+import dev.rustwheel.maven.parameters.MavenParameterSources;
 import dev.rustwheel.maven.parameters.PropertyNames;
 import dev.rustwheel.maven.parameters.WheelSettings;
 import dev.rustwheel.project.ProjectException;
@@ -73,16 +74,18 @@ public class RepairMojo extends AbstractWheelBuildMojo {
     @Override
     protected void run(BuildLog log) throws BuildException, ProjectException, MojoFailureException {
         WheelSettings settings = wheelSettings();
+        String libraryPathParameter = LibraryPath.parameter(libraryPath, new MavenParameterSources(project, session));
         if (wheel != null) {
             new WheelRepairStep(log).run(new WheelRepairConfig(wheel.toPath().toAbsolutePath(),
                     wheelDirectory.toPath().toAbsolutePath(), settings.auditwheel(), settings.auditwheelExclude(),
-                    LibraryPath.parse(libraryPath), ArchiveTimestamp.resolve(null, System.getenv("SOURCE_DATE_EPOCH")),
-                    settings.compatibility(), settings.compatibilityParameter(), System.getenv("LD_LIBRARY_PATH")));
+                    LibraryPath.parse(libraryPath), libraryPathParameter,
+                    ArchiveTimestamp.resolve(null, System.getenv("SOURCE_DATE_EPOCH")), settings.compatibility(),
+                    settings.compatibilityParameter(), System.getenv("LD_LIBRARY_PATH")));
             return;
         }
         new RepairStep(buildDirectory(), log).run(new RepairConfig(settings.compatibility(),
                 System.getenv("LD_LIBRARY_PATH"), settings.auditwheel(), settings.auditwheelExclude(),
                 settings.pyproject(), settings.settings(), settings.compatibilityParameter(),
-                settings.auditwheelParameter(), LibraryPath.parse(libraryPath)));
+                settings.auditwheelParameter(), LibraryPath.parse(libraryPath), libraryPathParameter));
     }
 }

@@ -5,6 +5,7 @@ import dev.rustwheel.goals.BuildLog;
 import dev.rustwheel.goals.repair.ShowConfig;
 import dev.rustwheel.goals.repair.ShowStep;
 import dev.rustwheel.maven.parameters.LibraryPath;
+import dev.rustwheel.maven.parameters.MavenParameterSources;
 import dev.rustwheel.maven.parameters.PropertyNames;
 import java.io.File;
 import javax.inject.Inject;
@@ -70,7 +71,8 @@ public class ShowMojo extends AbstractRustwheelMojo {
         };
         String report = new ShowStep(buildDirectory(), log).run(new ShowConfig(
                 wheel == null ? null : wheel.toPath().toAbsolutePath(), json, System.getenv("LD_LIBRARY_PATH"),
-                LibraryPath.parse(libraryPath)));
+                LibraryPath.parse(libraryPath),
+                LibraryPath.parameter(libraryPath, new MavenParameterSources(project, session))));
         if (json) {
             System.out.print(report); // tools read stdout; the log would prefix every line with [INFO]
             System.out.flush();

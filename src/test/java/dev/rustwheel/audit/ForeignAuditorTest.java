@@ -60,21 +60,25 @@ class ForeignAuditorTest {
         Path ext = NativeTools.mingw(pkg, "ext.pyd", "__declspec(dllimport) int foo(int);"
                 + " __declspec(dllexport) int PyInit_ext(void) { return foo(1); }", "-shared", foo.toString());
 
-        WindowsAuditReport report = new WindowsAuditor(List.of(lib), Optional.of("cp311")).audit(List.of(ext), Map.of());
+        WindowsAuditReport report = new WindowsAuditor(List.of(lib), "parameter libraryPath", Optional.of("cp311"))
+                .audit(List.of(ext), Map.of());
         assertEquals("win_amd64", report.platformTag());
         assertEquals(List.of("FOO.dll", "bar.dll"), report.external().stream().map(ExternalLibrary::soname).toList());
         assertEquals(lib.resolve("bar.dll"), report.external().get(1).path().orElseThrow());
         assertTrue(report.system().containsAll(List.of("kernel32.dll", "msvcrt.dll")), report.system()::toString);
 
-        WindowsAuditReport bundled = new WindowsAuditor(List.of(lib), Optional.empty())
+        WindowsAuditReport bundled = new WindowsAuditor(List.of(lib), "parameter libraryPath", Optional.empty())
                 .audit(List.of(ext), Map.of("foo.dll", foo));
         assertEquals(List.of(), bundled.external(), "a DLL the wheel carries is not external");
 
         Path x86 = Files.createDirectories(dir.resolve("x86"));
         Files.copy(NativeTools.resource(dir, "third-party/delvewheel/simpledll-x86.dll"), x86.resolve("FOO.dll"));
         AuditException e = assertThrows(AuditException.class,
-                () -> new WindowsAuditor(List.of(x86), Optional.empty()).audit(List.of(ext), Map.of()));
+                () -> new WindowsAuditor(List.of(x86), "the test's libraryPath", Optional.empty())
+                        .audit(List.of(ext), Map.of()));
         assertTrue(e.getMessage().contains("is a x86 DLL, but " + ext + " is amd64"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the amd64 build of FOO.dll first in the test's libraryPath."),
+                e.getMessage());
     }
 
     @Test

@@ -21,13 +21,18 @@ public final class BundledGraft {
     private BundledGraft() {
     }
 
-    /** Refuses to plan with libraries nothing on the library path provides. */
-    public static void requireFound(List<ExternalLibrary> external) throws AuditException {
+    /**
+     * Refuses to plan with libraries nothing on the library path provides.
+     *
+     * @param libraryPathParameter the parameter that sets the library path, with its property, for the message
+     */
+    public static void requireFound(List<ExternalLibrary> external, String libraryPathParameter)
+            throws AuditException {
         List<ExternalLibrary> missing = external.stream().filter(e -> e.path().isEmpty()).toList();
         if (!missing.isEmpty()) {
             throw new AuditException("Cannot find " + missing.stream().map(ExternalLibrary::describe)
                     .collect(Collectors.joining(", ")) + ", so the wheel cannot carry it. Name the directories"
-                    + " holding them in libraryPath (rustwheel.libraryPath), or exclude them (auditwheelExclude) if"
+                    + " holding them in " + libraryPathParameter + ", or exclude them (auditwheelExclude) if"
                     + " the target systems provide them.");
         }
     }

@@ -26,11 +26,16 @@ import java.util.Optional;
 public final class MacosPlatformAudit implements PlatformAudit {
 
     private final MacosAuditor auditor;
+    private final String libraryPathParameter;
     private final LibraryExclusion exclusion;
 
-    /** @param libraryPath directories searched by file name for libraries the install names do not locate */
-    public MacosPlatformAudit(List<Path> libraryPath, LibraryExclusion exclusion) {
+    /**
+     * @param libraryPath          directories searched by file name for libraries the install names do not locate
+     * @param libraryPathParameter the parameter that sets {@code libraryPath}, with its property, for messages
+     */
+    public MacosPlatformAudit(List<Path> libraryPath, String libraryPathParameter, LibraryExclusion exclusion) {
         this.auditor = new MacosAuditor(libraryPath);
+        this.libraryPathParameter = libraryPathParameter;
         this.exclusion = exclusion;
     }
 
@@ -52,7 +57,7 @@ public final class MacosPlatformAudit implements PlatformAudit {
     @Override
     public GraftPlan plan(List<GraftTarget> targets, List<ExternalLibrary> external, String libsDirectory,
             List<GraftedLibrary> previous) throws AuditException, IOException {
-        BundledGraft.requireFound(external);
+        BundledGraft.requireFound(external, libraryPathParameter);
         Map<Path, String> inWheel = new LinkedHashMap<>();
         for (GraftTarget target : targets) {
             String name = target.file().getFileName().toString();

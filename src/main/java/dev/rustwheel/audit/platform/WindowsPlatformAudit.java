@@ -27,16 +27,20 @@ import java.util.Optional;
 public final class WindowsPlatformAudit implements PlatformAudit {
 
     private final List<Path> libraryPath;
+    private final String libraryPathParameter;
     private final LibraryExclusion exclusion;
     private final Optional<String> pythonTag;
 
     /**
-     * @param libraryPath directories searched for DLLs, in order
-     * @param pythonTag   the Python tag the wheel is for ({@code cp312}), if known: it decides the runtime DLLs
-     *                    the interpreter brings
+     * @param libraryPath          directories searched for DLLs, in order
+     * @param libraryPathParameter the parameter that sets {@code libraryPath}, with its property, for messages
+     * @param pythonTag            the Python tag the wheel is for ({@code cp312}), if known: it decides the runtime
+     *                             DLLs the interpreter brings
      */
-    public WindowsPlatformAudit(List<Path> libraryPath, LibraryExclusion exclusion, Optional<String> pythonTag) {
+    public WindowsPlatformAudit(List<Path> libraryPath, String libraryPathParameter, LibraryExclusion exclusion,
+            Optional<String> pythonTag) {
         this.libraryPath = List.copyOf(libraryPath);
+        this.libraryPathParameter = libraryPathParameter;
         this.exclusion = exclusion;
         this.pythonTag = pythonTag;
     }
@@ -45,7 +49,7 @@ public final class WindowsPlatformAudit implements PlatformAudit {
     public PlatformVerdict audit(List<Path> files, boolean grafting) throws AuditException, IOException {
         Map<String, Path> own = new LinkedHashMap<>();
         files.forEach(f -> own.putIfAbsent(f.getFileName().toString().toLowerCase(Locale.ROOT), f));
-        WindowsAuditReport report = new WindowsAuditor(libraryPath, pythonTag).audit(files, own);
+        WindowsAuditReport report = new WindowsAuditor(libraryPath, libraryPathParameter, pythonTag).audit(files, own);
         List<ExternalLibrary> external = report.external().stream()
                 .filter(e -> !exclusion.excludes(e.soname(), e.path())).toList();
         return new PlatformVerdict("windows", List.of(report.platformTag()),
@@ -55,7 +59,7 @@ public final class WindowsPlatformAudit implements PlatformAudit {
     @Override
     public GraftPlan plan(List<GraftTarget> targets, List<ExternalLibrary> external, String libsDirectory,
             List<GraftedLibrary> previous) throws AuditException, IOException {
-        BundledGraft.requireFound(external);
+        BundledGraft.requireFound(external, libraryPathParameter);
         List<String> directories = targets.stream().map(GraftTarget::wheelDirectory).distinct().toList();
         if (directories.size() != 1) {
             throw new AuditException("The wheel's native files lie in " + directories + ", but the DLLs they need"

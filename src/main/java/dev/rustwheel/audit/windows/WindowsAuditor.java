@@ -26,14 +26,19 @@ import java.util.TreeSet;
 public final class WindowsAuditor {
 
     private final List<Path> libraryPath;
+    private final String libraryPathParameter;
     private final Optional<String> pythonTag;
 
     /**
-     * @param libraryPath directories searched for DLLs, in order (delvewheel's {@code --add-path}, then PATH)
-     * @param pythonTag   the wheel's Python tag ({@code cp312}), which decides the runtime DLLs the interpreter brings
+     * @param libraryPath          directories searched for DLLs, in order (delvewheel's {@code --add-path}, then
+     *                             PATH)
+     * @param libraryPathParameter the parameter that sets {@code libraryPath}, with its property, for messages
+     * @param pythonTag            the wheel's Python tag ({@code cp312}), which decides the runtime DLLs the
+     *                             interpreter brings
      */
-    public WindowsAuditor(List<Path> libraryPath, Optional<String> pythonTag) {
+    public WindowsAuditor(List<Path> libraryPath, String libraryPathParameter, Optional<String> pythonTag) {
         this.libraryPath = List.copyOf(libraryPath);
+        this.libraryPathParameter = libraryPathParameter;
         this.pythonTag = pythonTag;
     }
 
@@ -68,7 +73,7 @@ public final class WindowsAuditor {
                         if (!library.architecture().equals(architecture)) {
                             throw new AuditException(found.get() + " is a " + library.architecture() + " DLL, but "
                                     + current.path() + " is " + architecture + ": put the " + architecture
-                                    + " build of " + dll + " first in libraryPath (rustwheel.libraryPath).");
+                                    + " build of " + dll + " first in " + libraryPathParameter + ".");
                         }
                         queue.add(library);
                     }

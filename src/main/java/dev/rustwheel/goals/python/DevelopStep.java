@@ -123,7 +123,7 @@ public final class DevelopStep {
         new StageStep(buildDirectory, log).run();
         new RepairStep(buildDirectory, log).run(new RepairConfig("linux", null, AuditwheelMode.SKIP, List.of(),
                 config.pyproject(), config.settings(), "develop's compatibility (linux)", "develop's auditwheel (skip)",
-                List.of()));
+                List.of(), "develop's libraryPath (none)"));
         List<WheelResult> wheels = new PackageStep(buildDirectory, log).run(new PackageConfig(List.of(python),
                 VENV_INTERPRETER, config.pyproject(), config.settings(),
                 buildDirectory.resolve("rustwheel").resolve("develop"), WheelWriter.ZIP_EPOCH,

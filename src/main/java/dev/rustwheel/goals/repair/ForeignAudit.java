@@ -36,13 +36,17 @@ final class ForeignAudit {
         }
     }
 
-    /** @param pythonTag the wheel's Python tag ({@code cp312}), which decides the runtime DLLs Python brings */
-    static WindowsAuditReport windows(List<Path> files, List<Path> libraryPath, Optional<String> pythonTag)
-            throws BuildException {
+    /**
+     * @param libraryPathParameter the parameter that sets {@code libraryPath}, with its property, for messages
+     * @param pythonTag            the wheel's Python tag ({@code cp312}), which decides the runtime DLLs Python
+     *                             brings
+     */
+    static WindowsAuditReport windows(List<Path> files, List<Path> libraryPath, String libraryPathParameter,
+            Optional<String> pythonTag) throws BuildException {
         Map<String, Path> bundled = new LinkedHashMap<>();
         files.forEach(f -> bundled.putIfAbsent(f.getFileName().toString().toLowerCase(Locale.ROOT), f));
         try {
-            return new WindowsAuditor(libraryPath, pythonTag).audit(files, bundled);
+            return new WindowsAuditor(libraryPath, libraryPathParameter, pythonTag).audit(files, bundled);
         } catch (AuditException e) {
             throw BuildException.userError(e.getMessage(), e);
         } catch (PeFileException e) {

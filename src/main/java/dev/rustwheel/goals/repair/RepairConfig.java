@@ -20,10 +20,11 @@ import java.util.List;
  *                      {@code [tool.maturin]}
  * @param libraryPath   directories searched first for the libraries the artifacts need (for a cross-built
  *                      module, where the target's libraries are), then the platform's own places
+ * @param libraryPathParameter the parameter that sets {@code libraryPath}, with its property, for messages
  */
 public record RepairConfig(String compatibility, String ldLibraryPath, AuditwheelMode auditwheel,
         List<String> exclude, Path pyproject, MaturinSettings settings, String compatibilityParameter,
-        String auditwheelParameter, List<Path> libraryPath) {
+        String auditwheelParameter, List<Path> libraryPath, String libraryPathParameter) {
 
     public RepairConfig {
         exclude = List.copyOf(exclude);

@@ -231,11 +231,12 @@ public final class RepairStep {
             }
             case MACHO -> {
                 directories.addAll(manifest.linkedPaths());
-                yield new MacosPlatformAudit(directories, exclusion);
+                yield new MacosPlatformAudit(directories, config.libraryPathParameter(), exclusion);
             }
             case PE -> {
                 directories.addAll(manifest.linkedPaths()); // where the build linked the DLLs' import libraries
-                yield new WindowsPlatformAudit(directories, exclusion, Optional.empty());
+                yield new WindowsPlatformAudit(directories, config.libraryPathParameter(), exclusion,
+                        Optional.empty());
             }
         };
     }

@@ -92,7 +92,8 @@ public final class ShowStep {
                 yield config.json() ? PlatformShowReport.json(macos) : PlatformShowReport.text(macos);
             }
             case PE -> {
-                WindowsAuditReport windows = ForeignAudit.windows(files, config.libraryPath(), pythonTag(wheel));
+                WindowsAuditReport windows = ForeignAudit.windows(files, config.libraryPath(),
+                        config.libraryPathParameter(), pythonTag(wheel));
                 yield config.json() ? PlatformShowReport.json(windows) : PlatformShowReport.text(windows);
             }
         };

@@ -13,6 +13,7 @@ import java.util.List;
  * @param auditwheel     what to do about libraries the wheel needs but does not carry
  * @param exclude        fnmatch patterns (name or path) of libraries never to bundle
  * @param libraryPath    directories searched for those libraries
+ * @param libraryPathParameter the parameter that sets {@code libraryPath}, with its property, for messages
  * @param mtime          the time stamp of every entry of the repaired wheel
  * @param compatibility  for a Linux wheel: {@code auto} or the policy it must meet, as {@code auditwheel repair
  *                       --plat}
@@ -21,8 +22,8 @@ import java.util.List;
  *                       {@code libraryPath}
  */
 public record WheelRepairConfig(Path wheel, Path wheelDirectory, AuditwheelMode auditwheel, List<String> exclude,
-        List<Path> libraryPath, FileTime mtime, String compatibility, String compatibilityParameter,
-        String ldLibraryPath) {
+        List<Path> libraryPath, String libraryPathParameter, FileTime mtime, String compatibility,
+        String compatibilityParameter, String ldLibraryPath) {
 
     public WheelRepairConfig {
         exclude = List.copyOf(exclude);
@@ -32,6 +33,7 @@ public record WheelRepairConfig(Path wheel, Path wheelDirectory, AuditwheelMode 
     /** For the most compatible Linux policy the wheel meets, libraries searched in {@code libraryPath} only. */
     public WheelRepairConfig(Path wheel, Path wheelDirectory, AuditwheelMode auditwheel, List<String> exclude,
             List<Path> libraryPath, FileTime mtime) {
-        this(wheel, wheelDirectory, auditwheel, exclude, libraryPath, mtime, "auto", "parameter compatibility", null);
+        this(wheel, wheelDirectory, auditwheel, exclude, libraryPath, "parameter libraryPath", mtime, "auto",
+                "parameter compatibility", null);
     }
 }

@@ -161,7 +161,8 @@ public final class WheelRepairStep {
     private Path windows(UnpackedWheel wheel, Map<Path, String> natives, WheelRepairConfig config)
             throws BuildException, IOException {
         List<Path> files = List.copyOf(natives.keySet());
-        WindowsAuditReport report = ForeignAudit.windows(files, config.libraryPath(), ShowStep.pythonTag(wheel.wheel()));
+        WindowsAuditReport report = ForeignAudit.windows(files, config.libraryPath(), config.libraryPathParameter(),
+                ShowStep.pythonTag(wheel.wheel()));
         List<ExternalLibrary> external = toBundle(report.external(), config);
         BundledLibraries bundled = new BundledLibraries(List.of(), Map.of());
         Map<String, byte[]> rewritten = new LinkedHashMap<>();
@@ -206,8 +207,8 @@ public final class WheelRepairStep {
                 List<ExternalLibrary> missing = kept.stream().filter(e -> e.path().isEmpty()).toList();
                 if (!missing.isEmpty()) {
                     throw BuildException.userError("Cannot find " + missing.stream().map(ExternalLibrary::describe)
-                            .collect(Collectors.joining(", ")) + ". Name the directories holding them in libraryPath"
-                            + " (rustwheel.libraryPath), or exclude them (auditwheelExclude).", null);
+                            .collect(Collectors.joining(", ")) + ". Name the directories holding them in "
+                            + config.libraryPathParameter() + ", or exclude them (auditwheelExclude).", null);
                 }
             }
         }

@@ -18,4 +18,16 @@ public final class LibraryPath {
         return Arrays.stream(value.split(File.pathSeparator)).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> Path.of(s).toAbsolutePath()).toList();
     }
+
+    /**
+     * How the core's messages name the parameter: with where its value came from when it is set, else (when a
+     * library is missing because nothing was named) by its property alone.
+     */
+    public static String parameter(String value, ParameterSources sources) {
+        if (value == null || value.isBlank()) {
+            return PropertyNames.parameter("libraryPath", PropertyNames.LIBRARY_PATH);
+        }
+        return WheelParameters.describe("libraryPath", PropertyNames.LIBRARY_PATH,
+                sources.of(PropertyNames.LIBRARY_PATH, value, null));
+    }
 }

@@ -98,7 +98,7 @@ class CrossRepairStepTest {
         BuildException missing = assertThrows(BuildException.class,
                 () -> repair(module, AuditwheelMode.REPAIR, List.of()));
         assertTrue(missing.getMessage().contains("Cannot find bar.dll => not found")
-                && missing.getMessage().contains("libraryPath (rustwheel.libraryPath)"), missing.getMessage());
+                && missing.getMessage().contains("holding them in the test's libraryPath,"), missing.getMessage());
         assertEquals(List.of("win_amd64"), repair(module, AuditwheelMode.SKIP, List.of()).audit().platformTags(),
                 "without an audit, the tag still comes from the binary, never from this Linux host");
 
@@ -125,7 +125,7 @@ class CrossRepairStepTest {
         Files.writeString(dir.resolve("pyproject.toml"), "[tool.maturin]\nmodule-name = \"fast_parse._fp\"\n");
         new RepairStep(buildDirectory, QUIET).run(new RepairConfig("auto", null, mode, List.of(),
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, "parameter compatibility", "parameter auditwheel",
-                libraryPath));
+                libraryPath, "the test's libraryPath"));
         return store.read().orElseThrow();
     }
 }

@@ -140,7 +140,7 @@ class RepairStepReuseTest {
         RecordingLog log = new RecordingLog();
         new RepairStep(buildDirectory, log).run(new RepairConfig("auto", libraryDirectory.toString(),
                 AuditwheelMode.REPAIR, List.of(), dir.resolve("pyproject.toml"), MaturinSettings.NONE,
-                "parameter compatibility", "parameter auditwheel", List.of()));
+                "parameter compatibility", "parameter auditwheel", List.of(), "parameter libraryPath"));
         return log;
     }
 
@@ -160,6 +160,7 @@ class RepairStepReuseTest {
 
     private RepairConfig config(String compatibility) {
         return new RepairConfig(compatibility, null, AuditwheelMode.REPAIR, List.of(), dir.resolve("pyproject.toml"),
-                MaturinSettings.NONE, "parameter compatibility", "parameter auditwheel", List.of());
+                MaturinSettings.NONE, "parameter compatibility", "parameter auditwheel", List.of(),
+                "parameter libraryPath");
     }
 }

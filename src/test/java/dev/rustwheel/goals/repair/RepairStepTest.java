@@ -52,7 +52,7 @@ class RepairStepTest {
 
         new RepairStep(buildDirectory, QUIET).run(new RepairConfig("linux", null, AuditwheelMode.REPAIR, List.of(),
                 dir.resolve("pyproject.toml"), MaturinSettings.NONE, "parameter compatibility",
-                "parameter auditwheel", List.of()));
+                "parameter auditwheel", List.of(), "parameter libraryPath"));
 
         assertEquals(new WheelLayout("EXTENSION", "fast_parse._fp", "fast_parse", "fast_parse",
                 "fast_parse.libs", "fast_parse.scripts"), store.read().orElseThrow().layout());
@@ -87,7 +87,7 @@ class RepairStepTest {
         BuildException e = assertThrows(BuildException.class, () -> new RepairStep(buildDirectory, QUIET).run(
                 new RepairConfig("auto", deps.toString(), AuditwheelMode.REPAIR, List.of(),
                         dir.resolve("pyproject.toml"), MaturinSettings.NONE, "parameter compatibility",
-                        "parameter auditwheel", List.of())));
+                        "parameter auditwheel", List.of(), "parameter libraryPath")));
 
         assertTrue(e.isUserError());
         assertTrue(e.getMessage().startsWith("Cannot graft libraries for " + bad.toRealPath() + ": program header "),

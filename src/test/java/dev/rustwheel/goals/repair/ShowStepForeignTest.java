@@ -82,7 +82,8 @@ class ShowStepForeignTest {
     }
 
     private String show(Path wheel, boolean json, List<Path> libraryPath) throws BuildException {
-        return new ShowStep(dir.resolve("target"), QUIET).run(new ShowConfig(wheel, json, null, libraryPath));
+        return new ShowStep(dir.resolve("target"), QUIET).run(new ShowConfig(wheel, json, null, libraryPath,
+                "parameter libraryPath"));
     }
 
     private JsonNode json(Path wheel, List<Path> libraryPath) throws Exception {

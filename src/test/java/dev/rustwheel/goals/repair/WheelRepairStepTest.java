@@ -116,7 +116,7 @@ class WheelRepairStepTest {
 
         BuildException missing = assertThrows(BuildException.class, () -> repair(wheel, List.of()));
         assertTrue(missing.getMessage().contains("Cannot find simpledll.dll => not found")
-                && missing.getMessage().contains("libraryPath"), missing.getMessage());
+                && missing.getMessage().contains("holding them in parameter libraryPath,"), missing.getMessage());
     }
 
     @Test
@@ -177,7 +177,7 @@ class WheelRepairStepTest {
 
         BuildException missing = assertThrows(BuildException.class, () -> repair(wheel, List.of()));
         assertTrue(missing.getMessage().contains("Cannot find libbar.so.1 => not found")
-                && missing.getMessage().contains("libraryPath"), missing.getMessage());
+                && missing.getMessage().contains("holding them in parameter libraryPath,"), missing.getMessage());
 
         Path repaired = repair(wheel, List.of(lib)).orElseThrow();
 
