@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rustwheel.binary.NativeTools;
 import dev.rustwheel.maven.parameters.PropertyNames;
 import java.io.File;
 import java.lang.reflect.Field;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mojos as Maven configures them: a bad shared parameter fails {@code compile} before cargo is looked for (the
- * configured cargo does not exist), and the message says where the value came from.
+ * configured cargo does not exist), and the message says where the value came from; so do the core's messages
+ * that name a parameter the mojo described to it.
  */
 class WheelParameterMojoTest {
 
@@ -123,5 +125,20 @@ class WheelParameterMojoTest {
                 "wheelDirectory", new File(dir.toFile(), "target/wheels")));
         assertTrue(assertThrows(MojoFailureException.class, pack::execute).getMessage()
                 .startsWith("parameter compressionLevel (property rustwheel.compressionLevel"));
+    }
+
+    @Test
+    void aMissingDllNamesLibraryPathWithWhereItsValueCameFrom() throws Exception {
+        newProject();
+        Path wheel = NativeTools.resource(dir, "third-party/delvewheel/simpleext-0.0.1-cp312-cp312-win_amd64.whl");
+        String empty = Files.createDirectories(dir.resolve("empty")).toString();
+        session.getUserProperties().setProperty(PropertyNames.LIBRARY_PATH, empty);
+        RepairMojo repair = configure(new RepairMojo(project, session), Map.of("wheel", wheel.toFile(),
+                "wheelDirectory", dir.resolve("wheels").toFile(), "libraryPath", empty));
+        String message = assertThrows(MojoFailureException.class, repair::execute).getMessage();
+        assertTrue(message.startsWith("Cannot find simpledll.dll => not found"), message);
+        assertTrue(message.contains(". Name the directories holding them in"
+                + " parameter libraryPath (property rustwheel.libraryPath, set by -Drustwheel.libraryPath on the"
+                + " command line), or exclude them"), message);
     }
 }
