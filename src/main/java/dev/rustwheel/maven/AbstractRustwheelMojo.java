@@ -48,7 +48,7 @@ abstract class AbstractRustwheelMojo extends AbstractMojo {
         try {
             FaultPoints.arm(session.getUserProperties().getProperty(PropertyNames.FAULT_INJECTION));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(PropertyNames.FAULT_INJECTION + " = " + e.getMessage(), e);
         }
         MavenBuildLog log = new MavenBuildLog(getLog(), session.isParallel() ? project.getArtifactId() : null);
         long start = System.nanoTime();

@@ -141,4 +141,14 @@ class WheelParameterMojoTest {
                 + " parameter libraryPath (property rustwheel.libraryPath, set by -Drustwheel.libraryPath on the"
                 + " command line), or exclude them"), message);
     }
+
+    @Test
+    void aBadFaultInjectionSpecIsNamedByItsProperty() throws Exception {
+        newProject();
+        session.getUserProperties().setProperty(PropertyNames.FAULT_INJECTION, "manifest.bfore-write");
+        CompileMojo mojo = configure(new CompileMojo(project, session), Map.of());
+        String message = assertThrows(MojoFailureException.class, mojo::execute).getMessage();
+        assertTrue(message.startsWith("rustwheel.faultInjection = 'manifest.bfore-write' names no fault point; use"
+                + " one of [manifest.before-write"), message);
+    }
 }

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * For tests only: halts the JVM at a named point, as a power cut or {@code kill -9} would, so that tests can prove
- * that the next build recovers from whatever state the halt left. Armed by the property
- * {@code rustwheel.faultInjection=<point>} or {@code <point>@<n>} (halt on the n-th time the point is reached in
- * this JVM, counting across goals; the first time by default). Never set it in a real build.
+ * that the next build recovers from whatever state the halt left. Armed by the mojos, from a test-only user
+ * property, with {@code <point>} or {@code <point>@<n>} (halt on the n-th time the point is reached in this JVM,
+ * counting across goals; the first time by default). Never set it in a real build.
  *
  * <p>{@link Runtime#halt(int)} rather than an exception or {@code System.exit}: no finally block, shutdown hook or
  * failure handler gets to tidy up, which is the point.
@@ -47,7 +47,8 @@ public final class FaultPoints {
      * Arms the point named by {@code value} ({@code null} or blank disarms). Arming the same value again keeps the
      * counts, so that every goal of one build can arm it and {@code @n} counts across them.
      *
-     * @throws IllegalArgumentException naming the known points when {@code value} names none of them
+     * @throws IllegalArgumentException naming the known points when {@code value} names none of them; its message
+     *                                  begins with the quoted value, for the caller to put the property's name before
      */
     public static synchronized void arm(String value) {
         String normalized = value == null || value.isBlank() ? null : value.trim();
@@ -61,7 +62,7 @@ public final class FaultPoints {
             point = at < 0 ? normalized : normalized.substring(0, at);
             occurrence = at < 0 ? 1 : parseOccurrence(normalized, normalized.substring(at + 1));
             if (!ALL.contains(point)) {
-                throw new IllegalArgumentException("rustwheel.faultInjection = '" + value + "' names no fault point;"
+                throw new IllegalArgumentException("'" + value + "' names no fault point;"
                         + " use one of " + ALL + ", optionally followed by @<n> for the n-th time it is reached");
             }
         }
@@ -80,7 +81,7 @@ public final class FaultPoints {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("rustwheel.faultInjection = '" + value + "': the part after @ must be a"
+        throw new IllegalArgumentException("'" + value + "': the part after @ must be a"
                 + " positive number (the n-th time the point is reached)");
     }
 
