@@ -59,7 +59,7 @@ record UnpackedWheel(Path wheel, Path root, List<Entry> entries, String distInfo
             }
         } catch (NoSuchFileException e) {
             delete(root);
-            throw BuildException.userError("No wheel at " + wheel + ". Check -Drustwheel.wheel.", e);
+            throw BuildException.userError("No wheel at " + wheel + ". Check the parameter wheel.", e);
         } catch (IOException e) {
             delete(root);
             throw BuildException.userError("Cannot read " + wheel + " as a wheel (zip archive): " + e.getMessage(), e);

@@ -211,6 +211,16 @@ class WheelRepairStepTest {
         assertTrue(new WheelRepairStep(QUIET).run(config(wheel, AuditwheelMode.SKIP, List.of())).isEmpty());
     }
 
+    @Test
+    void aWheelThatIsNotThereIsAUserErrorNamingThePathAndTheParameter() {
+        Path absent = dir.resolve("absent-1.0-cp312-cp312-win_amd64.whl");
+
+        BuildException e = assertThrows(BuildException.class, () -> repair(absent, List.of()));
+
+        assertTrue(e.isUserError(), e.getMessage());
+        assertEquals("No wheel at " + absent + ". Check the parameter wheel.", e.getMessage());
+    }
+
     private java.util.Optional<Path> repair(Path wheel, List<Path> libraryPath) throws BuildException {
         return new WheelRepairStep(QUIET).run(config(wheel, AuditwheelMode.REPAIR, libraryPath));
     }
