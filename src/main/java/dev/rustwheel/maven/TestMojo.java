@@ -153,7 +153,8 @@ public class TestMojo extends AbstractRustwheelMojo {
                 PropertyNames.parameter("pytestArgs", PropertyNames.PYTEST_ARGS),
                 PropertyNames.parameter("failIfNoTests", PropertyNames.FAIL_IF_NO_TESTS),
                 PropertyNames.parameter("pythonExecutable", PropertyNames.PYTHON_EXECUTABLE),
-                PropertyNames.parameter("pythonExecutables", PropertyNames.PYTHON_EXECUTABLES))));
+                PropertyNames.parameter("pythonExecutables", PropertyNames.PYTHON_EXECUTABLES),
+                "-D" + PropertyNames.SKIP_TESTS)));
     }
 
     private Path testDirectory() {
@@ -166,8 +167,8 @@ public class TestMojo extends AbstractRustwheelMojo {
                 .filter(TestMojo::isWheel).map(a -> a.getFile().toPath()).toList();
         if (wheels.isEmpty()) {
             throw BuildException.userError("This build made no wheel to test in " + project.getArtifactId()
-                    + ": the test goal needs the package goal to run first (mvn verify), or skip it with -DskipTests.",
-                    null);
+                    + ": the test goal needs the package goal to run first (mvn verify), or skip it with -D"
+                    + PropertyNames.SKIP_TESTS + ".", null);
         }
         return wheels;
     }

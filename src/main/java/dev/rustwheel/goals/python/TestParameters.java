@@ -10,7 +10,9 @@ package dev.rustwheel.goals.python;
  * @param failIfNoTests     the parameter that makes "no tests collected" fail the build
  * @param pythonExecutable  the parameter that names the one interpreter to test with
  * @param pythonExecutables the parameter that lists several interpreters to build and test for
+ * @param skipTests         how a build skips the tests, such as {@code -DskipTests}
  */
 public record TestParameters(String testDirectory, String testRequirements, String pytestArgs,
-                             String failIfNoTests, String pythonExecutable, String pythonExecutables) {
+                             String failIfNoTests, String pythonExecutable, String pythonExecutables,
+                             String skipTests) {
 }

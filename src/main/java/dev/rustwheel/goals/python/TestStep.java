@@ -38,7 +38,7 @@ public final class TestStep {
         if (!Files.isDirectory(config.testDirectory())) {
             throw BuildException.userError("testDirectory " + config.testDirectory() + " does not exist. Put the"
                     + " pytest suite there, set " + config.parameters().testDirectory()
-                    + " to where it is, or skip the tests with -DskipTests.", null);
+                    + " to where it is, or skip the tests with " + config.parameters().skipTests() + ".", null);
         }
         List<WheelArchive> wheels = new ArrayList<>();
         for (Path wheel : config.wheels()) {
@@ -169,7 +169,7 @@ public final class TestStep {
         if (exit == TESTS_FAILED) {
             throw BuildException.userError(result.failed().size() + " of " + result.tests().size()
                     + " tests failed: " + String.join(", ", result.failed()) + ". See the log above and " + report
-                    + "; -DskipTests skips them.", null);
+                    + "; " + config.parameters().skipTests() + " skips them.", null);
         }
         log.info("pytest: " + result.tests().size() + " tests passed; report " + report);
         return result;

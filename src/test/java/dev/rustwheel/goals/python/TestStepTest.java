@@ -50,14 +50,14 @@ class TestStepTest {
         TestParameters parameters = new TestParameters("testDirectory (property rustwheel.testDirectory)",
                 "testRequirements (property rustwheel.testRequirements)", "pytestArgs (property rustwheel.pytestArgs)",
                 "failIfNoTests (property rustwheel.failIfNoTests)",
-                "pythonExecutable (property rustwheel.pythonExecutable)", PYTHON_EXECUTABLES);
+                "pythonExecutable (property rustwheel.pythonExecutable)", PYTHON_EXECUTABLES, "the test's skip switch");
         TestConfig config = new TestConfig(List.of("python3-never-run"), List.of(), dir, dir, dir.resolve("tests"),
                 List.of(), List.of(), false, true, false, dir.resolve("target"), dir.resolve("reports"), "demo",
                 parameters);
         BuildException e = assertThrows(BuildException.class, () -> new TestStep(new RecordingLog()).run(config));
         assertTrue(e.getMessage().contains(dir.resolve("tests") + " does not exist")
-                && e.getMessage().contains("set testDirectory (property rustwheel.testDirectory) to where it is"),
-                e.getMessage());
+                && e.getMessage().contains("set testDirectory (property rustwheel.testDirectory) to where it is")
+                && e.getMessage().endsWith("or skip the tests with the test's skip switch."), e.getMessage());
     }
 
     private static WheelArchive wheel(String python) throws Exception {
