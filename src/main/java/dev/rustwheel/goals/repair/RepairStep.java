@@ -101,7 +101,7 @@ public final class RepairStep {
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
         PoliciesAhead.start(manifest, cache, Policies.bundled());
         WheelLayout layout = ResolvedProject.layout(config.pyproject(), config.settings(), manifest,
-                NativeFile::exportsInit);
+                NativeFile.INIT_EXPORT);
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         Optional<String> key;
         SearchPaths searched = null; // read once, for the key and the audit
