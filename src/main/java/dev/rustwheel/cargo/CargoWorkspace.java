@@ -1,5 +1,6 @@
 package dev.rustwheel.cargo;
 
+import dev.rustwheel.staging.LinkedCrate;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * @param targetDirectory where cargo writes the outputs of every member of the workspace
  * @param crates          the root package and every crate its build pulls in, for the wheel's SBOM
  */
-public record CargoWorkspace(CargoPackage rootPackage, Path targetDirectory, List<CargoCrate> crates) {
+public record CargoWorkspace(CargoPackage rootPackage, Path targetDirectory, List<LinkedCrate> crates) {
 
     public CargoWorkspace {
         crates = List.copyOf(crates);

@@ -1,6 +1,7 @@
 package dev.rustwheel.cargo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rustwheel.staging.LinkedCrate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +23,7 @@ public final class CrateGraph {
     }
 
     /** @return the root first, then the packages it reaches, in the order of the metadata's package list */
-    public static List<CargoCrate> resolve(JsonNode metadata, String rootId) {
+    public static List<LinkedCrate> resolve(JsonNode metadata, String rootId) {
         JsonNode nodes = metadata.path("resolve").path("nodes");
         if (!nodes.isArray()) {
             return List.of(); // metadata read with --no-deps has no graph
@@ -35,7 +36,7 @@ public final class CrateGraph {
         });
         Set<String> reached = reach(rootId, edges, false);
         Set<String> runtime = reach(rootId, edges, true);
-        List<CargoCrate> crates = new ArrayList<>();
+        List<LinkedCrate> crates = new ArrayList<>();
         for (JsonNode pkg : metadata.path("packages")) {
             String id = pkg.path("id").asText();
             if (!reached.contains(id)) {
@@ -47,7 +48,7 @@ public final class CrateGraph {
                     dependsOn.add(dep.path("pkg").asText());
                 }
             }
-            CargoCrate crate = new CargoCrate(id, pkg.path("name").asText(), pkg.path("version").asText(),
+            LinkedCrate crate = new LinkedCrate(id, pkg.path("name").asText(), pkg.path("version").asText(),
                     text(pkg, "source"), text(pkg, "license"), runtime.contains(id), List.copyOf(dependsOn));
             if (id.equals(rootId)) {
                 crates.add(0, crate);

@@ -3,6 +3,8 @@ package dev.rustwheel.cargo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rustwheel.json.Json;
 import dev.rustwheel.json.JsonReader;
+import dev.rustwheel.staging.LinkedCrate;
+import dev.rustwheel.staging.store.LinkedCrateJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,8 +28,8 @@ final class WorkspaceJson {
             writePackage(json, workspace.rootPackage());
             json.writeStringField("targetDirectory", workspace.targetDirectory().toString());
             json.writeArrayFieldStart("crates");
-            for (CargoCrate crate : workspace.crates()) {
-                writeCrate(json, crate);
+            for (LinkedCrate crate : workspace.crates()) {
+                LinkedCrateJson.write(json, crate);
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -39,7 +41,7 @@ final class WorkspaceJson {
             json.beginObject();
             CargoPackage rootPackage = null;
             Path targetDirectory = null;
-            List<CargoCrate> crates = null;
+            List<LinkedCrate> crates = null;
             for (String field; (field = json.nextField()) != null; ) {
                 switch (field) {
                     case "rootPackage" -> rootPackage = readPackage(json);
@@ -48,7 +50,7 @@ final class WorkspaceJson {
                         json.beginArray();
                         crates = new ArrayList<>();
                         while (json.nextElement()) {
-                            crates.add(readCrate(json));
+                            crates.add(LinkedCrateJson.read(json));
                         }
                     }
                     default -> throw json.unknownField(field);
@@ -117,43 +119,5 @@ final class WorkspaceJson {
                 description, json.require(authors, "authors"), license, licenseFile, homepage, repository,
                 documentation, readme, json.require(keywords, "keywords"),
                 Set.copyOf(json.require(crateTypes, "crateTypes")));
-    }
-
-    private static void writeCrate(JsonGenerator json, CargoCrate crate) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("id", crate.id());
-        json.writeStringField("name", crate.name());
-        json.writeStringField("version", crate.version());
-        json.writeStringField("source", crate.source());
-        json.writeStringField("license", crate.license());
-        json.writeBooleanField("runtime", crate.runtime());
-        json.writeFieldName("dependsOn");
-        Json.writeStrings(json, crate.dependsOn());
-        json.writeEndObject();
-    }
-
-    private static CargoCrate readCrate(JsonReader json) throws IOException {
-        json.beginObject();
-        String id = null;
-        String name = null;
-        String version = null;
-        String source = null;
-        String license = null;
-        Boolean runtime = null;
-        List<String> dependsOn = null;
-        for (String field; (field = json.nextField()) != null; ) {
-            switch (field) {
-                case "id" -> id = json.string();
-                case "name" -> name = json.string();
-                case "version" -> version = json.string();
-                case "source" -> source = json.string();
-                case "license" -> license = json.string();
-                case "runtime" -> runtime = json.booleanValue();
-                case "dependsOn" -> dependsOn = json.strings();
-                default -> throw json.unknownField(field);
-            }
-        }
-        return new CargoCrate(json.require(id, "id"), json.require(name, "name"), json.require(version, "version"),
-                source, license, json.require(runtime, "runtime"), json.require(dependsOn, "dependsOn"));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rustwheel.staging.LinkedCrate;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class CrateGraphTest {
             Map.entry("target-lexicon@0.12.3", false), Map.entry("unicode-ident@1.0.0", true),
             Map.entry("unindent@0.1.8", true));
 
-    private static List<CargoCrate> crates() throws Exception {
+    private static List<LinkedCrate> crates() throws Exception {
         try (InputStream in = CrateGraphTest.class.getResourceAsStream("pyo3-demo-metadata.json")) {
             return CrateGraph.resolve(new ObjectMapper().readTree(in), ROOT);
         }
@@ -40,17 +41,17 @@ class CrateGraphTest {
 
     @Test
     void theRootComesFirstThenEveryCrateMaturinListsWithTheSameScope() throws Exception {
-        List<CargoCrate> crates = crates();
+        List<LinkedCrate> crates = crates();
         assertEquals(ROOT, crates.get(0).id());
         Map<String, Boolean> listed = crates.subList(1, crates.size()).stream()
-                .collect(Collectors.toMap(c -> c.name() + "@" + c.version(), CargoCrate::runtime));
+                .collect(Collectors.toMap(c -> c.name() + "@" + c.version(), LinkedCrate::runtime));
         assertEquals(MATURIN, listed);
     }
 
     @Test
     void licensesAndSourcesAreCargosOwn() throws Exception {
-        Map<String, CargoCrate> byName = crates().stream()
-                .collect(Collectors.toMap(CargoCrate::name, Function.identity()));
+        Map<String, LinkedCrate> byName = crates().stream()
+                .collect(Collectors.toMap(LinkedCrate::name, Function.identity()));
         assertEquals("Apache-2.0", byName.get("pyo3").license());
         assertEquals("Apache-2.0 WITH LLVM-exception", byName.get("target-lexicon").license());
         assertEquals("registry+https://github.com/rust-lang/crates.io-index", byName.get("pyo3").source());
@@ -60,8 +61,8 @@ class CrateGraphTest {
 
     @Test
     void theGraphFollowsNormalAndBuildDependencies() throws Exception {
-        Map<String, CargoCrate> byName = crates().stream()
-                .collect(Collectors.toMap(CargoCrate::name, Function.identity()));
+        Map<String, LinkedCrate> byName = crates().stream()
+                .collect(Collectors.toMap(LinkedCrate::name, Function.identity()));
         assertEquals(List.of(REGISTRY + "pyo3@0.17.3"), byName.get("pyo3-demo").dependsOn());
         assertEquals(List.of(REGISTRY + "autocfg@1.1.0", REGISTRY + "scopeguard@1.1.0"),
                 byName.get("lock_api").dependsOn());

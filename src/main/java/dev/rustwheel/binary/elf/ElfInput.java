@@ -55,38 +55,50 @@ public final class ElfInput {
 
     /** Reads {@code length} bytes; {@code what} names the structure for the error message. */
     public ByteBuffer read(String what, long offset, long length) throws IOException {
-        return checkedRead(what + " (offset 0x" + Long.toHexString(offset) + ", "
-                + Long.toUnsignedString(length) + " bytes)", offset, length);
+        return checkedRead(what, offset, length, length, 0);
     }
 
     /** Reads a table of {@code count} entries of {@code entrySize} bytes each. */
     public ByteBuffer readTable(String what, long offset, long count, int entrySize) throws IOException {
-        String description = what + " (offset 0x" + Long.toHexString(offset) + ", "
-                + Long.toUnsignedString(count) + " entries of " + entrySize + " bytes)";
         long length;
         try {
             length = Math.multiplyExact(count, (long) entrySize);
         } catch (ArithmeticException e) {
-            throw failure(description + " is larger than any file");
+            throw failure(describe(what, offset, count, entrySize) + " is larger than any file");
         }
-        return checkedRead(description, offset, length);
+        return checkedRead(what, offset, length, count, entrySize);
     }
 
-    private ByteBuffer checkedRead(String description, long offset, long length) throws IOException {
+    /**
+     * Takes the read's parts rather than its description: a description is needed only for a failure, and an audit
+     * reads dozens of structures that are fine.
+     *
+     * @param entrySize a table's entry size, with {@code count} its entries; 0 for a structure of {@code count} bytes
+     */
+    private ByteBuffer checkedRead(String what, long offset, long length, long count, int entrySize)
+            throws IOException {
         if (offset < 0 || length < 0 || offset > size || length > size - offset) {
-            throw failure(description + " ends past the end of the file (" + size + " bytes)");
+            throw failure(describe(what, offset, count, entrySize) + " ends past the end of the file ("
+                    + size + " bytes)");
         }
         if (length > Integer.MAX_VALUE - 8) {
-            throw failure(description + " is too large to read into memory");
+            throw failure(describe(what, offset, count, entrySize) + " is too large to read into memory");
         }
         ByteBuffer buffer = ByteBuffer.allocate((int) length).order(order);
         bytesRead.addAndGet(length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, offset + buffer.position()) < 0) {
-                throw failure(description + " could not be read: the file ended at byte "
+                throw failure(describe(what, offset, count, entrySize)
+                        + " could not be read: the file ended at byte "
                         + (offset + buffer.position()) + " while being read");
             }
         }
         return buffer.flip();
+    }
+
+    /** {@code what} with where it lies: its offset, and its size in bytes or, for a table, in entries. */
+    private static String describe(String what, long offset, long count, int entrySize) {
+        return what + " (offset 0x" + Long.toHexString(offset) + ", " + Long.toUnsignedString(count)
+                + (entrySize == 0 ? " bytes)" : " entries of " + entrySize + " bytes)");
     }
 }

@@ -4,7 +4,6 @@ import dev.rustwheel.cargo.Cargo;
 import dev.rustwheel.cargo.CargoArtifact;
 import dev.rustwheel.cargo.CargoBuildRequest;
 import dev.rustwheel.cargo.CargoBuildResult;
-import dev.rustwheel.cargo.CargoCrate;
 import dev.rustwheel.cargo.CargoException;
 import dev.rustwheel.cargo.CargoLineLevels;
 import dev.rustwheel.cargo.CargoPackage;
@@ -23,7 +22,6 @@ import dev.rustwheel.staging.ArtifactKind;
 import dev.rustwheel.staging.ArtifactState;
 import dev.rustwheel.staging.CrateInfo;
 import dev.rustwheel.staging.CrateMetadata;
-import dev.rustwheel.staging.LinkedCrate;
 import dev.rustwheel.staging.StagedArtifact;
 import dev.rustwheel.staging.StagingException;
 import dev.rustwheel.staging.StagingLayout;
@@ -127,7 +125,7 @@ public final class CompileStep {
         }
         StagingManifest manifest = StagingManifest.of(
                 new CrateInfo(request.manifestPath(), result.packageName(), result.version(), workspace.targetDirectory(),
-                        crateMetadata(result.rootPackage()), result.bindingCrates(), linkedCrates(workspace),
+                        crateMetadata(result.rootPackage()), result.bindingCrates(), workspace.crates(),
                         result.outDirectory()),
                 result.linkedPaths(), artifacts).withWheelsOf(previous);
         state.write(manifest);
@@ -182,15 +180,6 @@ public final class CompileStep {
     public static CrateMetadata crateMetadata(CargoPackage p) {
         return new CrateMetadata(p.description(), p.authors(), p.license(), p.licenseFile(), p.homepage(),
                 p.repository(), p.documentation(), p.readme(), p.keywords());
-    }
-
-    private static List<LinkedCrate> linkedCrates(CargoWorkspace workspace) {
-        List<LinkedCrate> crates = new ArrayList<>();
-        for (CargoCrate c : workspace.crates()) {
-            crates.add(new LinkedCrate(c.id(), c.name(), c.version(), c.source(), c.license(), c.runtime(),
-                    c.dependsOn()));
-        }
-        return List.copyOf(crates);
     }
 
     private static BuildException failure(CargoException e) {

@@ -64,7 +64,8 @@ public final class WheelhouseStep {
         List<Path> wheels = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(wheelhouse)) {
             for (Path file : files) {
-                if (file.getFileName().toString().endsWith(".whl")) {
+                // a directory of that name is not a wheel pip could pick, and may hold what someone kept there
+                if (file.getFileName().toString().endsWith(".whl") && Files.isRegularFile(file)) {
                     wheels.add(file);
                 }
             }

@@ -99,8 +99,9 @@ public final class RepairStep {
      * unchanged gigabyte library is then not read at all. Otherwise audits and plans, and keeps the outcome.
      */
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
+        PoliciesAhead.start(manifest, cache, Policies.bundled());
         WheelLayout layout = ResolvedProject.layout(config.pyproject(), config.settings(), manifest,
-                NativeFile::exportsInit);
+                NativeFile.INIT_EXPORT);
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);
         Optional<String> key;
         SearchPaths searched = null; // read once, for the key and the audit

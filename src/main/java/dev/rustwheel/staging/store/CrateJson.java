@@ -47,7 +47,7 @@ final class CrateJson {
                     json.beginArray();
                     linkedCrates = new ArrayList<>();
                     while (json.nextElement()) {
-                        linkedCrates.add(readLinkedCrate(json));
+                        linkedCrates.add(LinkedCrateJson.read(json));
                     }
                 }
                 case "outDirectory" -> outDirectory = ManifestJson.path(json);
@@ -76,7 +76,7 @@ final class CrateJson {
         json.writeEndObject();
         json.writeArrayFieldStart("linkedCrates");
         for (LinkedCrate linked : crate.linkedCrates()) {
-            writeLinkedCrate(json, linked);
+            LinkedCrateJson.write(json, linked);
         }
         json.writeEndArray();
         json.writeStringField("outDirectory", ManifestJson.string(crate.outDirectory()));
@@ -125,44 +125,6 @@ final class CrateJson {
         json.writeStringField("readme", metadata.readme());
         json.writeFieldName("keywords");
         Json.writeStrings(json, metadata.keywords());
-        json.writeEndObject();
-    }
-
-    private static LinkedCrate readLinkedCrate(JsonReader json) throws IOException {
-        json.beginObject();
-        String id = null;
-        String name = null;
-        String version = null;
-        String source = null;
-        String license = null;
-        Boolean runtime = null;
-        List<String> dependsOn = null;
-        for (String field; (field = json.nextField()) != null; ) {
-            switch (field) {
-                case "id" -> id = json.string();
-                case "name" -> name = json.string();
-                case "version" -> version = json.string();
-                case "source" -> source = json.string();
-                case "license" -> license = json.string();
-                case "runtime" -> runtime = json.booleanValue();
-                case "dependsOn" -> dependsOn = json.strings();
-                default -> throw json.unknownField(field);
-            }
-        }
-        return new LinkedCrate(json.require(id, "id"), json.require(name, "name"), json.require(version, "version"),
-                source, license, json.require(runtime, "runtime"), json.require(dependsOn, "dependsOn"));
-    }
-
-    private static void writeLinkedCrate(JsonGenerator json, LinkedCrate crate) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("id", crate.id());
-        json.writeStringField("name", crate.name());
-        json.writeStringField("version", crate.version());
-        json.writeStringField("source", crate.source());
-        json.writeStringField("license", crate.license());
-        json.writeBooleanField("runtime", crate.runtime());
-        json.writeFieldName("dependsOn");
-        Json.writeStrings(json, crate.dependsOn());
         json.writeEndObject();
     }
 }

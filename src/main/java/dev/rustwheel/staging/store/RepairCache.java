@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,11 @@ public final class RepairCache {
         public Kept {
             log = List.copyOf(log);
         }
+    }
+
+    /** Whether any repair's outcome is kept, for whatever key: without one, the next repair audits. */
+    public boolean holdsVerdict() {
+        return Files.isRegularFile(file);
     }
 
     /** The outcome kept for {@code key}, if every file it depends on is still the one it was. */
@@ -94,11 +100,21 @@ public final class RepairCache {
         for (String field; (field = json.nextField()) != null; ) {
             switch (field) {
                 case "repaired" -> repaired = ManifestJson.readManifest(json);
-                case "log" -> log = json.list(RepairCache::readLogLine);
+                case "log" -> log = readLog(json);
                 default -> throw json.unknownField(field);
             }
         }
         return new Kept(json.require(repaired, "repaired"), log);
+    }
+
+    /** A loop rather than {@link JsonReader#list} with a method reference: a build reusing the verdict reads this. */
+    private static List<LogLine> readLog(JsonReader json) throws IOException {
+        json.beginArray();
+        List<LogLine> lines = new ArrayList<>();
+        while (json.nextElement()) {
+            lines.add(readLogLine(json));
+        }
+        return lines;
     }
 
     private static LogLine readLogLine(JsonReader json) throws IOException {

@@ -1,6 +1,7 @@
 package dev.rustwheel.wheel.zip;
 
 import dev.rustwheel.wheel.RecordRow;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,8 +17,15 @@ public record PackedWheel(long size, String modified, String settings, List<Pack
         entries = List.copyOf(entries);
     }
 
-    /** The RECORD rows of the entries, in archive order. */
+    /**
+     * The RECORD rows of the entries, in archive order. A loop: package asks on every build, and a stream's method
+     * reference would cost it a class spun at first use.
+     */
     public List<RecordRow> rows() {
-        return entries.stream().map(PackedEntry::row).toList();
+        List<RecordRow> rows = new ArrayList<>(entries.size());
+        for (PackedEntry entry : entries) {
+            rows.add(entry.row());
+        }
+        return List.copyOf(rows);
     }
 }

@@ -47,12 +47,8 @@ public final class WheelWriter {
 
     private static final String RECORD = "RECORD";
     private static final LocalDateTime LAST_ZIP_TIME = LocalDateTime.of(2107, 12, 31, 23, 59, 58);
-    /** Daemon threads, so that a build that fails elsewhere never waits for them to exit. */
-    private static final ThreadFactory DEFLATE_THREADS = task -> {
-        Thread thread = new Thread(task, "rustwheel-deflate");
-        thread.setDaemon(true);
-        return thread;
-    };
+    private static final ThreadFactory DEFLATE_THREADS = new DeflateThreads();
+    private static final Comparator<WheelEntry> BY_PATH = new ByPath();
 
     private final LocalDateTime mtime;
     private final Compression compression;
@@ -219,9 +215,8 @@ public final class WheelWriter {
         if (!distInfoDirectory.endsWith(".dist-info") || distInfoDirectory.contains("/")) {
             throw new IllegalArgumentException("'" + distInfoDirectory + "' is not a .dist-info directory name");
         }
-        Comparator<WheelEntry> byPath = Comparator.comparing(WheelEntry::path);
         List<WheelEntry> ordered = new ArrayList<>(payload);
-        ordered.sort(byPath);
+        ordered.sort(BY_PATH);
         for (WheelEntry entry : ordered) {
             if (entry.path().startsWith(distInfoDirectory + "/")) {
                 throw new IllegalArgumentException("payload entry '" + entry.path()
@@ -235,7 +230,7 @@ public final class WheelWriter {
             }
             metadata.add(new WheelEntry(distInfoDirectory + "/" + file.path(), file.content(), file.executable()));
         }
-        metadata.sort(byPath);
+        metadata.sort(BY_PATH);
         ordered.addAll(metadata);
         Set<String> seen = new HashSet<>();
         for (WheelEntry entry : ordered) {
@@ -265,5 +260,28 @@ public final class WheelWriter {
             raw.transferTo(data);
         }
         zip.endEntry(before.getCrc(), before.getSize());
+    }
+
+    /*
+     * Named classes rather than lambdas: package builds a writer on every build, even one that leaves the wheel as
+     * it was, and each lambda costs a cold JVM a class spun at its first use.
+     */
+
+    /** Daemon threads, so that a build that fails elsewhere never waits for them to exit. */
+    private static final class DeflateThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "rustwheel-deflate");
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /** Archive order: by path, in {@link String} order. */
+    private static final class ByPath implements Comparator<WheelEntry> {
+        @Override
+        public int compare(WheelEntry a, WheelEntry b) {
+            return a.path().compareTo(b.path());
+        }
     }
 }

@@ -23,6 +23,7 @@ class WheelhouseStepTest {
         Files.createDirectories(wheelhouse);
         Files.writeString(wheelhouse.resolve("old-1.0-py3-none-any.whl"), "an earlier build's wheel");
         Files.writeString(wheelhouse.resolve("notes.txt"), "not a wheel");
+        Files.createDirectories(wheelhouse.resolve("unpacked.whl"));
         RecordingLog log = new RecordingLog();
 
         Map<Path, Path> placed = new WheelhouseStep(log).run(List.of(), wheelhouse);
@@ -30,6 +31,7 @@ class WheelhouseStepTest {
         assertTrue(placed.isEmpty());
         assertFalse(Files.exists(wheelhouse.resolve("old-1.0-py3-none-any.whl")));
         assertTrue(Files.exists(wheelhouse.resolve("notes.txt")));
+        assertTrue(Files.isDirectory(wheelhouse.resolve("unpacked.whl")));
         assertEquals(List.of("Wheelhouse: removing old-1.0-py3-none-any.whl, no longer a dependency"), log.lines());
     }
 }
