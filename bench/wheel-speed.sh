@@ -4,8 +4,8 @@
 #   - writing the wheel, cold (the package goal alone, cargo warm) vs maturin's whole warm build;
 #   - a rebuild with nothing changed (every rustwheel goal up to verify, tests skipped) vs maturin's whole warm
 #     build, with each goal's share;
-#   - stage + repair + finalize vs one `cp` of the artifact (the median of three copies), for the cold wheel
-#     (repair audits: its kept verdict is deleted too) and for the rebuild (repair reuses the verdict);
+#   - stage + repair + finalize vs one `cp` of the artifact, for the cold wheel (repair audits: its kept verdict is
+#     deleted too) and for the rebuild (repair reuses the verdict);
 #   - the cold build ran with MAVEN_OPTS=-Xmx128m, so finishing at all shows the heap bound.
 # Each figure comes with the 1-minute load average at its end and, for whole commands, the CPU seconds (user + sys)
 # they used: on a shared machine the CPU seconds say more than the wall time.
@@ -118,12 +118,7 @@ goals_again=$(goal_seconds "$work/again.log" "${all_goals[@]}")
 staging_again=$(goal_seconds "$work/again.log" stage repair finalize)
 
 cat "$lib" > /dev/null
-# one copy of a gigabyte took 0.8 s in one run and 2.0 s in another: the median of three, each copy's space freed
-: > "$work/cp"
-for i in 1 2 3; do
-    seconds cp --reflink=never "$lib" "$work/copy.so" >> "$work/cp"; rm -f "$work/copy.so"
-done
-cp_seconds=$(median < "$work/cp"); load_cp=$(load)
+cp_seconds=$(seconds cp --reflink=never "$lib" "$work/copy.so"); load_cp=$(load); rm -f "$work/copy.so"
 zip_seconds=$(seconds zip -6 -q -j "$work/zip6.zip" "$lib"); load_zip=$(load)
 
 if command -v maturin > /dev/null; then
@@ -150,7 +145,7 @@ for goal in "${all_goals[@]}"; do
     printf '%-58s %9.3fs\n' "  of which $goal" "$(goal_seconds "$work/again.log" "$goal")"
 done
 printf '%-58s %9.3fs  %s\n' "stage + repair + finalize, nothing changed" "$staging_again" "$load_again"
-printf '%-58s %9.2fs  %s  (%s)\n' "cp of the cdylib, median of 3" "$cp_seconds" "$load_cp" "$(tr '\n' ' ' < "$work/cp")"
+printf '%-58s %9.2fs  %s\n' "cp of the cdylib" "$cp_seconds" "$load_cp"
 printf '%-58s %9.2fs  %s\n' "zip -6 of the cdylib" "$zip_seconds" "$load_zip"
 printf '%-58s %10d\n' "rustwheel wheel bytes" "$(stat -c %s "$wheel")"
 printf '%-58s %10d\n' "zip -6 bytes" "$(stat -c %s "$work/zip6.zip")"
