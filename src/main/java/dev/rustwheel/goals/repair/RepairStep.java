@@ -99,7 +99,6 @@ public final class RepairStep {
      * unchanged gigabyte library is then not read at all. Otherwise audits and plans, and keeps the outcome.
      */
     private StagingManifest repair(StagingManifest manifest, RepairConfig config) throws BuildException, ProjectException {
-        PoliciesAhead.start(manifest, cache, Policies.bundled());
         WheelLayout layout = ResolvedProject.layout(config.pyproject(), config.settings(), manifest,
                 NativeFile.INIT_EXPORT);
         StagingManifest clean = withoutRepairs(manifest).withLayout(layout);

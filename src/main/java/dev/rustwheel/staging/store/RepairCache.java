@@ -45,11 +45,6 @@ public final class RepairCache {
         }
     }
 
-    /** Whether any repair's outcome is kept, for whatever key: without one, the next repair audits. */
-    public boolean holdsVerdict() {
-        return Files.isRegularFile(file);
-    }
-
     /** The outcome kept for {@code key}, if every file it depends on is still the one it was. */
     public Optional<Kept> read(String key) {
         try {
