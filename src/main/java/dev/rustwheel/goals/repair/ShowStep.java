@@ -64,17 +64,10 @@ public final class ShowStep {
                 throw BuildException.userError(wheel + " holds no native binaries (ELF, Mach-O, PE): it does not"
                         + " look like a platform wheel, so there is nothing to audit.", null);
             }
-            // people and tools know the wheel, not the temporary directory it was unpacked into
-            String inWheel = wheel.getFileName() + "!/";
             try {
-                return report(config, wheel, files, unpacked).replace(unpacked + "/", inWheel);
+                return InWheelNames.of(report(config, wheel, files, unpacked), unpacked, wheel);
             } catch (BuildException e) {
-                String message = e.getMessage().replace(unpacked + "/", inWheel);
-                // not the cause: Maven would print its message, temporary path and all, after this one
-                BuildException renamed = e.isUserError() ? BuildException.userError(message, null)
-                        : BuildException.toolFailure(message, null);
-                renamed.addSuppressed(e);
-                throw renamed;
+                throw InWheelNames.renamed(e, unpacked, wheel);
             }
         } finally {
             deleteQuietly(unpacked);

@@ -77,11 +77,15 @@ public final class WheelRepairStep {
                         + " nothing to repair." : " mixes binaries for " + formats.stream().map(NativeFormat::platform)
                         .toList() + "; a platform wheel targets one platform."), null);
             }
-            return Optional.of(switch (formats.iterator().next()) {
-                case MACHO -> macos(unpacked, natives, config);
-                case PE -> windows(unpacked, natives, config);
-                case ELF -> linux(unpacked, natives, config);
-            });
+            try {
+                return Optional.of(switch (formats.iterator().next()) {
+                    case MACHO -> macos(unpacked, natives, config);
+                    case PE -> windows(unpacked, natives, config);
+                    case ELF -> linux(unpacked, natives, config);
+                });
+            } catch (BuildException e) {
+                throw InWheelNames.renamed(e, unpacked.root(), wheel);
+            }
         } catch (IOException e) {
             throw BuildException.toolFailure("Cannot repair " + wheel + ": " + e, e);
         }

@@ -115,7 +115,8 @@ class WheelRepairStepTest {
         assertTrue(NativeTools.python(dir, "zipfile", RECORD_CHECK, repaired.toString()).startsWith("RECORD ok"));
 
         BuildException missing = assertThrows(BuildException.class, () -> repair(wheel, List.of()));
-        assertTrue(missing.getMessage().contains("Cannot find simpledll.dll => not found")
+        assertTrue(missing.getMessage().contains("Cannot find simpledll.dll => not found (needed by "
+                + wheel.getFileName() + "!/") && !missing.getMessage().contains("rustwheel-repair-")
                 && missing.getMessage().contains("holding them in parameter libraryPath,"), missing.getMessage());
     }
 
@@ -176,7 +177,8 @@ class WheelRepairStepTest {
         Path wheel = wheel("demo-1.0-cp311-cp311-linux_x86_64.whl", entries);
 
         BuildException missing = assertThrows(BuildException.class, () -> repair(wheel, List.of()));
-        assertTrue(missing.getMessage().contains("Cannot find libbar.so.1 => not found")
+        assertTrue(missing.getMessage().contains("Cannot find libbar.so.1 => not found (needed by "
+                + "demo-1.0-cp311-cp311-linux_x86_64.whl!/demo/ext.cpython-311-x86_64-linux-gnu.so)")
                 && missing.getMessage().contains("holding them in parameter libraryPath,"), missing.getMessage());
 
         Path repaired = repair(wheel, List.of(lib)).orElseThrow();
