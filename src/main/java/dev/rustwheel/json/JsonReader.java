@@ -28,12 +28,6 @@ import java.util.Map;
  */
 public final class JsonReader implements Closeable {
 
-    /** Reads one value, the reader standing on its first token. */
-    @FunctionalInterface
-    public interface Value<T> {
-        T read(JsonReader json) throws IOException;
-    }
-
     private final JsonParser parser;
 
     JsonReader(JsonParser parser) throws IOException {
@@ -136,19 +130,9 @@ public final class JsonReader implements Closeable {
         }
     }
 
-    /** An array, each element read by {@code element}. */
-    public <T> List<T> list(Value<T> element) throws IOException {
-        beginArray();
-        List<T> values = new ArrayList<>();
-        while (nextElement()) {
-            values.add(element.read(this));
-        }
-        return values;
-    }
-
     /** An array of strings, none of them null. */
     public List<String> strings() throws IOException {
-        // a loop, not list(JsonReader::nonNullString): every goal reads strings, and a method reference costs a class
+        // a loop, not a method reference per element: every goal reads strings, and a method reference costs a class
         beginArray();
         List<String> values = new ArrayList<>();
         while (nextElement()) {
@@ -171,16 +155,6 @@ public final class JsonReader implements Closeable {
     public String nonNullString() throws IOException {
         expect(JsonToken.VALUE_STRING, "a string");
         return parser.getText();
-    }
-
-    /** An object, each field's value read by {@code value}, in the document's order. */
-    public <T> Map<String, T> map(Value<T> value) throws IOException {
-        beginObject();
-        Map<String, T> values = new LinkedHashMap<>();
-        for (String field; (field = nextField()) != null; ) {
-            values.put(field, value.read(this));
-        }
-        return values;
     }
 
     /** Passes over the value here, whatever it holds. */
