@@ -50,10 +50,10 @@ public record ResolvedProject(PyprojectFile pyproject, MaturinSettings settings,
     private static <E extends Exception> WheelLayout layout(PyprojectFile pyproject, MaturinSettings settings,
             MaturinSettings pom, StagingManifest manifest, Bindings.InitExport<E> initExport)
             throws ProjectException, E {
+        Optional<StagedArtifact> cdylib = Bindings.first(manifest.artifacts(), ArtifactKind.CDYLIB);
         String cdylibModule = settings.moduleName() != null
                 ? settings.moduleName().substring(settings.moduleName().lastIndexOf('.') + 1)
-                : Bindings.first(manifest.artifacts(), ArtifactKind.CDYLIB).isPresent()
-                        ? Bindings.first(manifest.artifacts(), ArtifactKind.CDYLIB).get().name() : null;
+                : cdylib.isPresent() ? cdylib.get().name() : null;
         Bindings bindings = Bindings.of(pom, pyproject, manifest, cdylibModule, initExport);
         String dist = ProjectMetadata.name(pyproject, manifest.crate()).wheelEscaped();
         String defaultModule = bindings != Bindings.BIN ? firstCdylib(manifest).name() : dist;
