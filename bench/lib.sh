@@ -17,13 +17,14 @@ seconds() { # runs "$@" in $crate, output to $work/out; prints its wall time in 
     tail -1 "$work/time" | awk '{ printf "%.2f", $2 + $3 }' > "$work/cpu"
     tail -1 "$work/time" | awk '{ print $1 }'
 }
-# the seconds between the start of each rustwheel goal and the next line that starts something, from a log with times
+# the seconds between the start of each goal (of rustwheel, or of the warm-floor plugin) and the next line that starts
+# something, from a log with times
 goal_seconds() { # $1: log, $2...: goals; prints their summed duration
     awk -v goals=" ${*:2} " '
         function t(s) { split(s, p, ":"); return p[1] * 3600 + p[2] * 60 + p[3] }
         /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9]+/ && (/ --- / || /BUILD SUCCESS/) {
             if (current != "") { total += t($1) - start; current = "" }
-            if (match($0, /--- rustwheel:[^:]+:[a-z]+/)) {
+            if (match($0, /--- (rustwheel|warm-floor):[^:]+:[a-z]+/)) {
                 g = substr($0, RSTART, RLENGTH); sub(/.*:/, "", g)
                 if (index(goals, " " g " ")) { current = g; start = t($1) }
             }
