@@ -5,6 +5,7 @@
 #     (`maturin build --release`), goal <= 0.3;
 #   - a whole `mvn verify` after deleting target/ (what `mvn clean` does; the clean plugin need not be in the local
 #     repository offline) vs a whole warm `mvn verify`, goal <= 1.5;
+#   - the first ratio again with the two JVM options the README suggests for .mvn/jvm.config;
 #   - the floor under the first ratio: the same seven goals of bench/warm-floor, a plugin doing only what any plugin
 #     keeping a manifest between goals must (Maven running each goal, a manifest read per goal and a write before
 #     each move, the same `cargo build`), on the same crate and cargo target directory.
@@ -76,6 +77,18 @@ for i in $(seq "$runs"); do
     goal_seconds "$work/out" "${all_goals[@]}" >> "$work/floor"; echo >> "$work/floor"
 done
 load_floor=$(load)
+
+# the two JVM options the README suggests for .mvn/jvm.config: a class-data-sharing archive of the classes a build
+# loads, written once by a warm build, and the C1 compiler only
+seconds env MAVEN_OPTS="-XX:ArchiveClassesAtExit=$work/classes.jsa" "${timed_mvn[@]}" verify -DskipTests > /dev/null
+: > "$work/tuned"
+for i in $(seq "$runs"); do
+    seconds env MAVEN_OPTS="-XX:SharedArchiveFile=$work/classes.jsa -XX:TieredStopAtLevel=1" \
+        "${timed_mvn[@]}" verify -DskipTests > /dev/null
+    grep -q 'is up to date' "$work/out" || echo "  warning: the wheel was written again"
+    goal_seconds "$work/out" "${all_goals[@]}" >> "$work/tuned"; echo >> "$work/tuned"
+done
+load_tuned=$(load)
 if command -v maturin > /dev/null; then
     # maturin's own target directory, warmed once
     seconds maturin build --release -o "$work/maturin-wheels" > /dev/null
@@ -86,12 +99,13 @@ if command -v maturin > /dev/null; then
 fi
 
 goals=$(median < "$work/goals"); warm=$(median < "$work/warm"); clean=$(median < "$work/clean")
-floor=$(median < "$work/floor")
+floor=$(median < "$work/floor"); tuned=$(median < "$work/tuned")
 printf '\n%-52s %9s\n' "measure (median of $runs)" "value"
 printf '%-52s %8.3fs  %s\n' "rustwheel goals, warm mvn verify" "$goals" "$load_rustwheel"
 for goal in "${all_goals[@]}"; do
     printf '%-52s %8.3fs\n' "  of which $goal (last build)" "$(goal_seconds "$work/warm.log" "$goal")"
 done
+printf '%-52s %8.3fs  %s\n' "  the same, with the JVM options of .mvn/jvm.config" "$tuned" "$load_tuned"
 printf '%-52s %8.3fs  %s\n' "floor: warm-floor goals, warm mvn verify" "$floor" "$load_floor"
 printf '%-52s %8.2fs  %s\n' "whole warm mvn verify" "$warm" "$load_rustwheel"
 printf '%-52s %8.2fs  %s\n' "whole mvn verify, target/ deleted" "$clean" "$load_rustwheel"
@@ -100,6 +114,7 @@ if [ -s "$work/maturin" ]; then
     maturin=$(median < "$work/maturin")
     printf '%-52s %8.2fs  %s\n' "maturin build --release, warm" "$maturin" "$load_maturin"
     echo "rustwheel goals / maturin warm build: $(ratio "$goals" "$maturin") (goal <= 0.3)"
+    echo "  with the JVM options of .mvn/jvm.config: $(ratio "$tuned" "$maturin")"
     echo "floor goals / maturin warm build: $(ratio "$floor" "$maturin")"
 else
     echo "maturin is not on PATH: its ratio is skipped (python3 -m venv v && v/bin/pip install maturin==1.15.0)"
