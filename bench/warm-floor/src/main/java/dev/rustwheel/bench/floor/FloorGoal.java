@@ -51,7 +51,10 @@ abstract class FloorGoal extends AbstractMojo {
         return parsed(Files.exists(manifest) ? manifest : seed.toPath());
     }
 
-    /** Replaces the manifest as rustwheel does: a temp file forced to disk, renamed over it. */
+    /**
+     * Replaces the manifest as rustwheel does: a temp file forced to disk, renamed over it. The same lines as
+     * {@code ManifestStore}'s, on purpose: calling the plugin's would load its classes, which the floor leaves out.
+     */
     void writeManifest(byte[] bytes) throws IOException {
         Path manifest = manifest();
         Files.createDirectories(manifest.getParent());
