@@ -3,6 +3,7 @@ package dev.rustwheel.goals.repair;
 import dev.rustwheel.audit.AuditException;
 import dev.rustwheel.audit.ExternalLibrary;
 import dev.rustwheel.audit.LibraryExclusion;
+import dev.rustwheel.audit.graft.BundledGraft;
 import dev.rustwheel.audit.graft.BundledLibraries;
 import dev.rustwheel.audit.graft.GraftPlan;
 import dev.rustwheel.audit.graft.GraftTarget;
@@ -208,11 +209,10 @@ public final class WheelRepairStep {
                     + " exclude them (auditwheelExclude) if the target systems provide them.", null);
             case WARN -> log.warn("The wheel needs libraries it does not carry: " + listed);
             default -> {
-                List<ExternalLibrary> missing = kept.stream().filter(e -> e.path().isEmpty()).toList();
-                if (!missing.isEmpty()) {
-                    throw BuildException.userError("Cannot find " + missing.stream().map(ExternalLibrary::describe)
-                            .collect(Collectors.joining(", ")) + ". Name the directories holding them in "
-                            + config.libraryPathParameter() + ", or exclude them (auditwheelExclude).", null);
+                try {
+                    BundledGraft.requireFound(kept, config.libraryPathParameter());
+                } catch (AuditException e) {
+                    throw BuildException.userError(e.getMessage(), e);
                 }
             }
         }
